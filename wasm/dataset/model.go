@@ -1,0 +1,151 @@
+// Package dataset owns the Ouroboros dataset format (version 1): it parses a
+// JSON document, checks every rule of the format and returns a typed, valid
+// Dataset or the complete list of located problems. It is the only package
+// that reads JSON with gjson; no gjson value leaves it.
+package dataset
+
+// FormatVersion is the only accepted value of the top-level "format" field.
+const FormatVersion = "ouroboros/1"
+
+// Dataset is a valid document. Slices keep the document's order.
+type Dataset struct {
+	Title    string
+	Subtitle string
+	AsOf     Date
+	Currency string // ISO 4217 code; "USD" when the document gives none.
+	// Kinds keeps the document's key order.
+	Kinds    []Kind
+	Entities []Entity
+	Deals    []Deal
+	// Sources keeps the document's key order.
+	Sources []Source
+	Stories []Story
+
+	// Index maps, filled by Load.
+	KindIndex   map[string]int // kind key → index in Kinds
+	EntityIndex map[string]int // entity id → index in Entities
+	DealIndex   map[string]int // deal id → index in Deals
+	SourceIndex map[string]int // source key → index in Sources
+}
+
+// Kind is one entity kind of the legend.
+type Kind struct {
+	Key   string
+	Label string
+	Color RGB
+}
+
+// RGB is a colour given as #rrggbb.
+type RGB struct{ R, G, B uint8 }
+
+// Entity is one party of the network.
+type Entity struct {
+	ID   string
+	Name string
+	Kind int // index into Dataset.Kinds
+	Note string
+	// Pinned reports whether Pin holds a fixed position.
+	Pinned bool
+	// Pin is the fixed position, each coordinate in [0, 1] of the drawing area.
+	Pin [2]float64
+}
+
+// DealType says what a deal buys or grants.
+type DealType int
+
+// The deal types of the format, in the format's order.
+const (
+	Equity DealType = iota
+	Compute
+	Chips
+	Power
+	Warrants
+	Debt
+	Backstop
+	Acquisition
+)
+
+// Status says how binding a deal is.
+type Status int
+
+// The statuses of the format, from least to most binding, then terminated.
+const (
+	Talks Status = iota
+	LOI
+	Announced
+	Reported
+	Definitive
+	Completed
+	Terminated
+)
+
+// Amount is a disclosed money figure in the dataset's currency.
+type Amount struct {
+	Value    float64 // > 0
+	UpTo     bool
+	Estimate bool
+}
+
+// Deal is one directed link: From pays (or commits, or grants equity) and To receives.
+type Deal struct {
+	ID   string
+	From int // index into Dataset.Entities
+	To   int // index into Dataset.Entities
+	Type DealType
+	// Amount is nil when the figure is undisclosed.
+	Amount *Amount
+	// CapacityMW is the capacity bought in megawatts, 0 when none is given.
+	CapacityMW float64
+	Date       Date
+	// Until is the zero Date when the document gives none.
+	Until   Date
+	Status  Status
+	Summary string
+	Sources []int // indexes into Dataset.Sources
+}
+
+// Tier grades a source.
+type Tier int
+
+// Tiers; NoTier when the document gives none.
+const (
+	NoTier Tier = iota
+	TierA
+	TierB
+	TierC
+)
+
+// Source is where a fact comes from.
+type Source struct {
+	Key       string
+	Publisher string
+	Title     string
+	URL       string
+	Date      Date // zero when absent
+	Tier      Tier
+}
+
+// Story is a narrated tour over the network.
+type Story struct {
+	ID    string
+	Title string
+	Steps []Step
+}
+
+// Step is one stop of a story.
+type Step struct {
+	Title         string
+	Text          string
+	FocusEntities []int // indexes into Dataset.Entities
+	FocusDeals    []int // indexes into Dataset.Deals
+	AsOf          Date  // zero when absent
+	Sources       []int // indexes into Dataset.Sources
+}
+
+// Date is a calendar date of the format: YYYY, YYYY-MM or YYYY-MM-DD. A
+// partial date orders as its first day. The zero Date means "no date".
+type Date struct {
+	Year  int
+	Month int // 1–12, 0 when only the year is given
+	Day   int // 1–31, 0 when the day is not given
+}
