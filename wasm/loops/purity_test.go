@@ -1,0 +1,45 @@
+package loops_test
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestPureImports keeps the package pure: it must build natively and for
+// GOOS=js GOARCH=wasm, and test with plain go test, so it may import only
+// the standard library's data packages and the dataset model — never ebiten
+// or syscall/js.
+func TestPureImports(t *testing.T) {
+	allowed := map[string]bool{
+		"cmp": true, "fmt": true, "math": true, "slices": true, "strings": true,
+		"ouroboros/wasm/dataset": true,
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range f.Imports {
+			path, _ := strconv.Unquote(imp.Path.Value)
+			if !allowed[path] {
+				t.Errorf("%s imports %q; the loops package must stay pure", name, path)
+			}
+		}
+	}
+}
