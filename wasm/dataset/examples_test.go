@@ -74,6 +74,8 @@ var refusedPaths = map[string]string{
 	"sources-duplicate-key.json":    "sources.wire-jan",
 	"sources-type.json":             "sources",
 	"step-asof.json":                "stories[0].steps[1].asOf",
+	"step-focus-missing.json":       "stories[0].steps[0].focus",
+	"step-focus-deals-missing.json": "stories[0].steps[0].focus.deals",
 	"step-focus-deal.json":          "stories[0].steps[0].focus.deals[0]",
 	"step-focus-entity.json":        "stories[0].steps[1].focus.entities[1]",
 	"step-source-unknown.json":      "stories[0].steps[0].sources[0]",

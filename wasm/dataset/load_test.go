@@ -127,8 +127,7 @@ func TestAccepted(t *testing.T) {
 		{"escaped strings", []string{`"name": "Acme Chips"`, `"name": "Acme \"Chips\" \u00e9\n"`}},
 		{"until on the same day", []string{`"until": "2030"`, `"until": "2025-03-01"`}},
 		{"capacity on power", []string{`"type": "compute"`, `"type": "power"`}},
-		{"step without focus", []string{`"focus": { "entities": ["acme-chips", "acme-ai"], "deals": ["chips-invests-in-ai"] },`, ``}},
-		{"focus with entities only", []string{`, "deals": ["chips-invests-in-ai"]`, ``}},
+		{"focus with empty lists", []string{`"focus": { "entities": ["acme-chips", "acme-ai"], "deals": ["chips-invests-in-ai"] },`, `"focus": { "entities": [], "deals": [] },`}},
 		{"http URL with port and query", []string{`"https://example.com/blog/acme-loi"`, `"HTTP://example.com:8080/blog?id=1#top"`}},
 		{"amount with both flags false", []string{`{ "value": 2000000000 }`, `{ "value": 2e9, "upTo": false, "estimate": false }`}},
 	}

@@ -104,14 +104,23 @@ func (l *loader) step(v gjson.Result, p path) (Step, bool) {
 	l.members(v, p, stepNames[:], f[:])
 	s.Title, _ = l.text(v, f[stepTitle], p.member("title"), true)
 	s.Text, _ = l.text(v, f[stepText], p.member("text"), true)
-	if focus, fp := f[stepFocus], p.member("focus"); focus.Exists() && l.object(focus, fp) {
+	// The format writes focus without a "?": a step must say what it shows,
+	// even if one of its lists is empty.
+	focus, fp := f[stepFocus], p.member("focus")
+	if !focus.Exists() {
+		l.add(end(v), fp, "is required")
+	} else if l.object(focus, fp) {
 		var g [focusCount]gjson.Result
 		l.members(focus, fp, focusNames[:], g[:])
 		if g[focusEntities].Exists() {
 			s.FocusEntities, _ = l.idList(g[focusEntities], fp.member("entities"), l.ds.EntityIndex, "an entity id")
+		} else {
+			l.add(end(focus), fp.member("entities"), "is required")
 		}
 		if g[focusDeals].Exists() {
 			s.FocusDeals, _ = l.idList(g[focusDeals], fp.member("deals"), l.ds.DealIndex, "a deal id")
+		} else {
+			l.add(end(focus), fp.member("deals"), "is required")
 		}
 	}
 	s.AsOf, _ = l.date(v, f[stepAsOf], p.member("asOf"), false)
