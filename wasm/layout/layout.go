@@ -1,0 +1,392 @@
+// Package layout places the entities of a network in the unit square so that
+// the members of each loop sit round a common centre, in loop order. It is a
+// force-directed layout (Fruchterman and Reingold 1991) with one extra force
+// per chosen loop that pulls its members onto a regular polygon, run one
+// bounded step at a time so that the caller can spread the work over ticks.
+// Everything is deterministic for the same input and seed.
+package layout
+
+import (
+	"math"
+	"math/rand"
+	"sort"
+)
+
+// Graph is what the layout needs to know about a network.
+type Graph struct {
+	// N is the number of nodes.
+	N int
+	// Edges are the linked pairs; direction and duplicates do not matter.
+	Edges [][2]int
+	// Loops are cycles as node lists in cycle order, shortest first; the
+	// layout draws at most MaxRings of them as rings.
+	Loops [][]int
+	// Pinned marks nodes whose position is fixed at Pin.
+	Pinned []bool
+	// Pin holds the fixed positions, each coordinate in [0, 1].
+	Pin [][2]float64
+	// Weight is each node's size in [0, 1] (nil: all 0); heavier nodes push
+	// their neighbours further away, so that large discs get room.
+	Weight []float64
+	// Radius is each node's disc radius in units of the square (nil: 0);
+	// the layout keeps discs from touching.
+	Radius []float64
+}
+
+// MaxRings caps how many loops shape the layout; more would pull the
+// shared members in too many directions to read.
+const MaxRings = 24
+
+// Iterations is how many steps the layout takes before it is settled.
+const Iterations = 400
+
+// ringSide is the side of a ring's polygon in units of the ideal distance.
+const ringSide = 1.0
+
+// clearance is the space kept between two discs, in units.
+const clearance = 0.012
+
+// collision is the strength of the push between overlapping discs.
+const collision = 40.0
+
+// heavy is how much more the heaviest node pushes than the lightest.
+const heavy = 1.5
+
+// margin keeps nodes away from the border of the unit square, in units.
+const margin = 0.06
+
+type ring struct {
+	members []int
+	radius  float64 // in units
+}
+
+// Layout is a running placement. Create one with New.
+type Layout struct {
+	n      int
+	pos    [][2]float64
+	disp   [][2]float64
+	pinned []bool
+	push   []float64 // repulsion factor per node, from its weight
+	radius []float64 // disc radius per node, in units
+	edges  [][2]int
+	rings  []ring
+	k      float64 // ideal distance between neighbours, in units
+	iter   int
+}
+
+// New prepares a layout of g with a deterministic start from seed.
+func New(g Graph, seed int64) *Layout {
+	l := &Layout{
+		n:      g.N,
+		pos:    make([][2]float64, g.N),
+		disp:   make([][2]float64, g.N),
+		pinned: make([]bool, g.N),
+		push:   make([]float64, g.N),
+		radius: make([]float64, g.N),
+		edges:  uniqueEdges(g.Edges),
+	}
+	if g.N == 0 {
+		return l
+	}
+	l.k = 0.75 * math.Sqrt(1/float64(g.N))
+	if l.k > 0.3 {
+		l.k = 0.3
+	}
+	copy(l.pinned, g.Pinned)
+	copy(l.radius, g.Radius)
+	for i := range l.push {
+		l.push[i] = 1
+		if i < len(g.Weight) {
+			l.push[i] += heavy * clamp(g.Weight[i], 0, 1)
+		}
+	}
+	l.rings = chooseRings(g.Loops, l.k, l.push)
+
+	// Start on a circle in ring order, so that members of a loop begin next
+	// to each other and the forces only have to refine, not untangle.
+	order := ringOrder(g.N, l.rings)
+	rng := rand.New(rand.NewSource(seed))
+	for i, v := range order {
+		a := 2 * math.Pi * float64(i) / float64(g.N)
+		r := 0.38 + 0.02*rng.Float64()
+		l.pos[v] = [2]float64{0.5 + r*math.Cos(a), 0.5 + r*math.Sin(a)}
+	}
+	for v := 0; v < g.N; v++ {
+		if l.pinned[v] {
+			l.pos[v] = g.Pin[v]
+		}
+	}
+	return l
+}
+
+func uniqueEdges(in [][2]int) [][2]int {
+	seen := make(map[[2]int]bool, len(in))
+	var out [][2]int
+	for _, e := range in {
+		a, b := e[0], e[1]
+		if a == b {
+			continue
+		}
+		if a > b {
+			a, b = b, a
+		}
+		if !seen[[2]int{a, b}] {
+			seen[[2]int{a, b}] = true
+			out = append(out, [2]int{a, b})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i][0] != out[j][0] {
+			return out[i][0] < out[j][0]
+		}
+		return out[i][1] < out[j][1]
+	})
+	return out
+}
+
+// chooseRings keeps loops of three or more members (a two-member loop is
+// already a pair of opposite edges), preferring short loops and loops that
+// bring in members no earlier ring placed.
+func chooseRings(loops [][]int, k float64, push []float64) []ring {
+	var rings []ring
+	covered := map[int]int{}
+	for pass := 0; pass < 2 && len(rings) < MaxRings; pass++ {
+		for _, lp := range loops {
+			if len(rings) >= MaxRings {
+				break
+			}
+			if len(lp) < 3 || len(lp) > 8 {
+				continue
+			}
+			fresh := 0
+			for _, v := range lp {
+				if covered[v] == 0 {
+					fresh++
+				}
+			}
+			// First pass: loops that add someone new; second pass: the rest
+			// of the short loops, which tighten rings that share members.
+			if (pass == 0) != (fresh > 0) {
+				continue
+			}
+			if pass == 1 && len(lp) > 4 {
+				continue
+			}
+			if pass == 1 && (containsRing(rings, lp) || busy(lp, covered)) {
+				continue
+			}
+			members := append([]int(nil), lp...)
+			for _, v := range members {
+				covered[v]++
+			}
+			// The circumradius of a regular polygon whose side is the
+			// distance its members keep apart, larger for heavy members.
+			side := 0.0
+			for _, v := range members {
+				side += ringSide * k * push[v] / float64(len(members))
+			}
+			r := side / (2 * math.Sin(math.Pi/float64(len(members))))
+			rings = append(rings, ring{members: members, radius: r})
+		}
+	}
+	return rings
+}
+
+// busy reports whether a member of lp already sits in maxRingsPerNode rings:
+// a hub pulled by more rings than that is crushed into its neighbours.
+func busy(lp []int, covered map[int]int) bool {
+	for _, v := range lp {
+		if covered[v] >= maxRingsPerNode {
+			return true
+		}
+	}
+	return false
+}
+
+// maxRingsPerNode caps the extra rings a node joins in the second pass.
+const maxRingsPerNode = 3
+
+func containsRing(rings []ring, lp []int) bool {
+	for _, r := range rings {
+		if len(r.members) != len(lp) {
+			continue
+		}
+		same := true
+		for i := range lp {
+			if r.members[i] != lp[i] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return true
+		}
+	}
+	return false
+}
+
+func ringOrder(n int, rings []ring) []int {
+	placed := make([]bool, n)
+	order := make([]int, 0, n)
+	for _, r := range rings {
+		for _, v := range r.members {
+			if !placed[v] {
+				placed[v] = true
+				order = append(order, v)
+			}
+		}
+	}
+	for v := 0; v < n; v++ {
+		if !placed[v] {
+			order = append(order, v)
+		}
+	}
+	return order
+}
+
+// Settled reports whether the layout has taken all its steps.
+func (l *Layout) Settled() bool { return l.iter >= Iterations || l.n == 0 }
+
+// Progress is the share of steps taken, in [0, 1].
+func (l *Layout) Progress() float64 {
+	if l.Settled() {
+		return 1
+	}
+	return float64(l.iter) / Iterations
+}
+
+// Cost is the work of one Step in pair visits, so that a caller can decide
+// how many steps fit in one tick.
+func (l *Layout) Cost() int { return l.n*l.n/2 + len(l.edges) + 8*len(l.rings) + 1 }
+
+// Settle takes every remaining step.
+func (l *Layout) Settle() {
+	for !l.Settled() {
+		l.Step()
+	}
+}
+
+// Positions returns the current positions in the unit square, indexed by
+// node. The slice is owned by the layout and changes with Step.
+func (l *Layout) Positions() [][2]float64 { return l.pos }
+
+// Step moves every free node once and reports whether the layout is settled.
+func (l *Layout) Step() bool {
+	if l.Settled() {
+		return true
+	}
+	// Temperature falls linearly: large moves first, then refinement.
+	t := 0.08 * (1 - float64(l.iter)/Iterations)
+	if t < 0.002 {
+		t = 0.002
+	}
+	k := l.k
+	for i := range l.disp {
+		l.disp[i] = [2]float64{}
+	}
+	// Repulsion between every pair.
+	for i := 0; i < l.n; i++ {
+		for j := i + 1; j < l.n; j++ {
+			dx := l.pos[i][0] - l.pos[j][0]
+			dy := l.pos[i][1] - l.pos[j][1]
+			d2 := dx*dx + dy*dy
+			if d2 < 1e-12 {
+				// Coincident nodes: push apart along a fixed direction
+				// derived from their indexes, so the result stays
+				// deterministic.
+				a := float64(i*7919+j*104729) * 0.001
+				dx, dy, d2 = math.Cos(a)*1e-3, math.Sin(a)*1e-3, 1e-6
+			}
+			f := k * k * l.push[i] * l.push[j] / d2
+			// Discs that would touch push hard, in proportion to the
+			// overlap, so that no two discs cover each other.
+			if gap := l.radius[i] + l.radius[j] + clearance; d2 < gap*gap {
+				d := math.Sqrt(d2)
+				f += collision * (gap - d) / d
+			}
+			l.disp[i][0] += dx * f
+			l.disp[i][1] += dy * f
+			l.disp[j][0] -= dx * f
+			l.disp[j][1] -= dy * f
+		}
+	}
+	// Attraction along edges.
+	for _, e := range l.edges {
+		a, b := e[0], e[1]
+		dx := l.pos[a][0] - l.pos[b][0]
+		dy := l.pos[a][1] - l.pos[b][1]
+		d := math.Sqrt(dx*dx + dy*dy)
+		f := d / k
+		l.disp[a][0] -= dx * f
+		l.disp[a][1] -= dy * f
+		l.disp[b][0] += dx * f
+		l.disp[b][1] += dy * f
+	}
+	// Rings: pull each member toward its slot on a regular polygon round the
+	// members' centroid, turned to fit where they already are.
+	for _, r := range l.rings {
+		l.pullRing(r)
+	}
+	// Gravity keeps loose parts from drifting to the border.
+	for i := 0; i < l.n; i++ {
+		dx := 0.5 - l.pos[i][0]
+		dy := 0.5 - l.pos[i][1]
+		l.disp[i][0] += dx * 0.18 / k
+		l.disp[i][1] += dy * 0.18 / k
+	}
+	for i := 0; i < l.n; i++ {
+		if l.pinned[i] {
+			continue
+		}
+		dx, dy := l.disp[i][0], l.disp[i][1]
+		d := math.Sqrt(dx*dx + dy*dy)
+		if d > t {
+			dx, dy = dx/d*t, dy/d*t
+		}
+		l.pos[i][0] = clamp(l.pos[i][0]+dx, margin, 1-margin)
+		l.pos[i][1] = clamp(l.pos[i][1]+dy, margin, 1-margin)
+	}
+	l.iter++
+	return l.Settled()
+}
+
+// ringStrength weighs the ring force against the others, per unit of
+// distance from the slot.
+const ringStrength = 2.0
+
+func (l *Layout) pullRing(r ring) {
+	m := len(r.members)
+	var cx, cy float64
+	for _, v := range r.members {
+		cx += l.pos[v][0]
+		cy += l.pos[v][1]
+	}
+	cx /= float64(m)
+	cy /= float64(m)
+	// Best rotation: the mean of each member's angle minus its slot angle,
+	// taken as a vector sum so that it wraps correctly.
+	var sx, sy float64
+	for i, v := range r.members {
+		a := math.Atan2(l.pos[v][1]-cy, l.pos[v][0]-cx) - 2*math.Pi*float64(i)/float64(m)
+		sx += math.Cos(a)
+		sy += math.Sin(a)
+	}
+	rot := math.Atan2(sy, sx)
+	for i, v := range r.members {
+		a := rot + 2*math.Pi*float64(i)/float64(m)
+		tx := cx + r.radius*math.Cos(a)
+		ty := cy + r.radius*math.Sin(a)
+		l.disp[v][0] += (tx - l.pos[v][0]) * ringStrength / l.k
+		l.disp[v][1] += (ty - l.pos[v][1]) * ringStrength / l.k
+	}
+}
+
+func clamp(v, lo, hi float64) float64 {
+	if v < lo {
+		return lo
+	}
+	if v > hi {
+		return hi
+	}
+	return v
+}
