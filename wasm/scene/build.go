@@ -1,0 +1,391 @@
+package scene
+
+import (
+	"math"
+	"sort"
+
+	"ouroboros/wasm/dataset"
+)
+
+// View is everything about the screen that shapes a frame.
+type View struct {
+	// Width and Height of the canvas in device pixels.
+	Width, Height float64
+	// DPR is the device pixel ratio: device pixels per CSS pixel.
+	DPR float64
+	// Tick counts updates since the start; particles move with it.
+	Tick int64
+	// Motion turns the flowing particles on.
+	Motion bool
+	// TopInset is the height kept free for the title, in CSS pixels.
+	TopInset float64
+}
+
+// Disc is an entity as drawn, in device pixels.
+type Disc struct{ X, Y, R float32 }
+
+// Label places an entity's name: X is its centre and Y its top, in device
+// pixels. Hidden labels would overlap a larger entity's label.
+type Label struct {
+	X, Y    float32
+	Visible bool
+}
+
+// Colours of the picture. The kinds' colours come from the dataset.
+var (
+	Background = RGBA8(0x0b, 0x10, 0x20, 1)
+	EdgeColor  = RGBA8(0x9a, 0xa8, 0xc8, 0.42)
+	// MoneyColor is the gold of money particles (round).
+	MoneyColor = RGBA8(0xf2, 0xc1, 0x4e, 1)
+	// CapacityColor is the cyan of capacity particles (diamonds).
+	CapacityColor = RGBA8(0x4d, 0xd6, 0xff, 1)
+)
+
+// LabelSize is the label font size in CSS pixels.
+const LabelSize = 12
+
+const (
+	curveSamples  = 24   // points along each edge's curve
+	bend          = 0.18 // control point offset as a share of the edge's length
+	speedCSS      = 0.9  // particle speed in CSS pixels per tick
+	spacingCSS    = 70   // distance between particles in CSS pixels
+	maxParticles  = 10   // per edge and flow
+	dashCSS       = 5    // undisclosed edges: dash length in CSS pixels
+	gapCSS        = 4    // and the gap after it
+	labelGapCSS   = 3    // space between a disc and its label
+	labelLineCSS  = 15   // height of a label line
+	paddingCSS    = 12   // space kept round the drawing area
+	minDiscCSS    = 5    // smallest disc radius
+	minEdgeCSS    = 1.2  // width of an undisclosed edge
+	outlineCSS    = 1.5  // background-coloured ring that separates discs
+	arrowLenRatio = 2.6  // arrow head length as a multiple of edge width
+)
+
+type point struct{ x, y float32 }
+
+type rect struct{ x0, y0, x1, y1 float32 }
+
+func (a rect) overlaps(b rect) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+// Builder builds frames for one network. It keeps its buffers between
+// frames, so that a steady frame allocates nothing.
+type Builder struct {
+	ds    *dataset.Dataset
+	net   *Network
+	kinds []Color
+	// labelWidth is each entity's name width at LabelSize, in CSS pixels.
+	labelWidth []float32
+	// byMoney orders entities by the money through them, largest first,
+	// which is the order labels claim space in.
+	byMoney []int
+
+	// Mesh, Discs and Labels are the frame built by the last Build.
+	Mesh   Mesh
+	Discs  []Disc
+	Labels []Label
+
+	curves [][curveSamples + 1]point
+	arcs   [][curveSamples + 1]float32
+	placed []rect
+}
+
+// NewBuilder prepares frames of net, a network of ds.
+func NewBuilder(ds *dataset.Dataset, net *Network) *Builder {
+	b := &Builder{ds: ds}
+	for _, k := range ds.Kinds {
+		b.kinds = append(b.kinds, RGBA8(k.Color.R, k.Color.G, k.Color.B, 1))
+	}
+	b.labelWidth = make([]float32, len(ds.Entities))
+	for i, e := range ds.Entities {
+		// A fair guess until the drawing package measures the real text.
+		b.labelWidth[i] = float32(len([]rune(e.Name))) * LabelSize * 0.55
+	}
+	b.Discs = make([]Disc, len(ds.Entities))
+	b.Labels = make([]Label, len(ds.Entities))
+	b.placed = make([]rect, 0, len(ds.Entities))
+	b.SetNetwork(net)
+	return b
+}
+
+// SetNetwork switches to another network of the same dataset, such as the
+// one for a new date.
+func (b *Builder) SetNetwork(net *Network) {
+	b.net = net
+	b.byMoney = b.byMoney[:0]
+	for i := range b.ds.Entities {
+		b.byMoney = append(b.byMoney, i)
+	}
+	sort.SliceStable(b.byMoney, func(i, j int) bool {
+		return net.Money[b.byMoney[i]] > net.Money[b.byMoney[j]]
+	})
+	if cap(b.curves) < len(net.Edges) {
+		b.curves = make([][curveSamples + 1]point, len(net.Edges))
+		b.arcs = make([][curveSamples + 1]float32, len(net.Edges))
+	}
+	b.curves = b.curves[:len(net.Edges)]
+	b.arcs = b.arcs[:len(net.Edges)]
+}
+
+// SetLabelWidth records the measured width of entity i's name at
+// LabelSize, in CSS pixels.
+func (b *Builder) SetLabelWidth(i int, w float32) { b.labelWidth[i] = w }
+
+// KindColor is the colour of entity kind k.
+func (b *Builder) KindColor(k int) Color { return b.kinds[k] }
+
+// Area returns the square drawing area in device pixels: its left, top and
+// side. Layout positions in [0, 1] map onto it.
+func Area(v View) (x, y, side float64) {
+	pad := paddingCSS * v.DPR
+	top := v.TopInset*v.DPR + pad
+	w := v.Width - 2*pad
+	h := v.Height - top - pad
+	side = math.Max(1, math.Min(w, h))
+	return pad + (w-side)/2, top + (h-side)/2, side
+}
+
+// Disc radii as shares of the drawing area's side, for the least and the
+// most money.
+const (
+	minDiscShare = 0.011
+	maxDiscShare = 0.042
+)
+
+// DiscShare is the radius of a disc with the given money, as a share of the
+// drawing area's side, so that the layout can keep discs apart.
+func DiscShare(money, maxMoney float64) float64 {
+	if maxMoney <= 0 {
+		return minDiscShare
+	}
+	return minDiscShare + (maxDiscShare-minDiscShare)*math.Sqrt(money/maxMoney)
+}
+
+// Build makes the frame for the given layout positions and view.
+func (b *Builder) Build(pos [][2]float64, v View) {
+	b.Mesh.reset()
+	ax, ay, side := Area(v)
+	dpr := float32(v.DPR)
+	unitCSS := side / v.DPR
+
+	// Discs: sized by the square root of the money through them, so that
+	// area follows money.
+	rMin := float32(math.Max(minDiscCSS, unitCSS*minDiscShare)) * dpr
+	rMax := float32(math.Min(40, math.Max(minDiscCSS*2, unitCSS*maxDiscShare))) * dpr
+	for i := range b.ds.Entities {
+		r := rMin
+		if b.net.MaxMoney > 0 {
+			r += (rMax - rMin) * float32(math.Sqrt(b.net.Money[i]/b.net.MaxMoney))
+		}
+		b.Discs[i] = Disc{X: float32(ax + pos[i][0]*side), Y: float32(ay + pos[i][1]*side), R: r}
+	}
+
+	maxW := float32(math.Max(3, math.Min(14, unitCSS*0.016))) * dpr
+	for ei := range b.net.Edges {
+		b.edge(ei, maxW, dpr)
+	}
+	if v.Motion {
+		for ei := range b.net.Edges {
+			b.particles(ei, v.Tick, dpr)
+		}
+	}
+	outline := outlineCSS * dpr
+	for i, e := range b.ds.Entities {
+		d := b.Discs[i]
+		b.Mesh.Disc(d.X, d.Y, d.R+outline, Background)
+		b.Mesh.Disc(d.X, d.Y, d.R, b.kinds[e.Kind])
+	}
+	b.placeLabels(dpr, rect{0, float32(v.TopInset) * dpr, float32(v.Width), float32(v.Height)})
+}
+
+// edge adds edge ei's curve and arrow head, and records its sampled curve
+// for the particles.
+func (b *Builder) edge(ei int, maxW, dpr float32) {
+	e := &b.net.Edges[ei]
+	from, to := b.Discs[e.From], b.Discs[e.To]
+	dx, dy := to.X-from.X, to.Y-from.Y
+	length := float32(math.Hypot(float64(dx), float64(dy)))
+	if length < 1 {
+		length = 1
+	}
+	// Bend to the right of the direction of travel, so that the edges of
+	// two opposite flows between the same pair never overlap.
+	cx := (from.X+to.X)/2 - dy*bend
+	cy := (from.Y+to.Y)/2 + dx*bend
+
+	width := minEdgeCSS * dpr
+	if e.Disclosed && b.net.MaxTotal > 0 {
+		width = 1.5*dpr + (maxW-1.5*dpr)*float32(math.Sqrt(e.Total/b.net.MaxTotal))
+	}
+	arrow := width*arrowLenRatio + 4*dpr
+	p0 := toward(from.X, from.Y, cx, cy, from.R)
+	tip := toward(to.X, to.Y, cx, cy, to.R)
+	p2 := toward(to.X, to.Y, cx, cy, to.R+arrow)
+
+	curve := &b.curves[ei]
+	arc := &b.arcs[ei]
+	for i := 0; i <= curveSamples; i++ {
+		t := float32(i) / curveSamples
+		u := 1 - t
+		curve[i] = point{
+			u*u*p0.x + 2*u*t*cx + t*t*p2.x,
+			u*u*p0.y + 2*u*t*cy + t*t*p2.y,
+		}
+		if i > 0 {
+			arc[i] = arc[i-1] + dist(curve[i-1], curve[i])
+		}
+	}
+
+	col := EdgeColor
+	if e.Terminated {
+		col = col.WithAlpha(0.4)
+	}
+	dashed := !e.Disclosed
+	period := (dashCSS + gapCSS) * dpr
+	for i := 0; i < curveSamples; i++ {
+		a, c := curve[i], curve[i+1]
+		if dashed {
+			// Draw the sample only where its middle falls on a dash.
+			mid := (arc[i] + arc[i+1]) / 2
+			if float32(math.Mod(float64(mid), float64(period))) > dashCSS*dpr {
+				continue
+			}
+		}
+		nx, ny := normal(a, c)
+		h := width / 2
+		b.Mesh.Quad(a.x+nx*h, a.y+ny*h, c.x+nx*h, c.y+ny*h, c.x-nx*h, c.y-ny*h, a.x-nx*h, a.y-ny*h, col)
+	}
+	// Arrow head from the end of the curve to the rim of the target disc.
+	end := curve[curveSamples]
+	nx, ny := normal(end, tip)
+	hw := float32(math.Max(float64(width*1.3), float64(3.5*dpr)))
+	b.Mesh.Triangle(tip.x, tip.y, end.x+nx*hw, end.y+ny*hw, end.x-nx*hw, end.y-ny*hw, col.WithAlpha(1.6))
+}
+
+// particles adds the money particles flowing From → To along edge ei and the
+// capacity particles flowing back To → From.
+func (b *Builder) particles(ei int, tick int64, dpr float32) {
+	e := &b.net.Edges[ei]
+	if e.Terminated {
+		return
+	}
+	arc := &b.arcs[ei]
+	length := arc[curveSamples]
+	if length < 1 {
+		return
+	}
+	n := int(length / (spacingCSS * dpr))
+	n = max(1, min(n, maxParticles))
+	// Phase in [0, 1) along the edge, advanced by a whole number of ticks
+	// so that the animation never depends on the wall clock.
+	travel := float64(tick) * speedCSS * float64(dpr) / float64(length)
+	money := float32(2.4) * dpr
+	for i := 0; i < n; i++ {
+		u := frac(travel + float64(i)/float64(n))
+		p := b.along(ei, float32(u))
+		b.Mesh.Disc(p.x, p.y, money, MoneyColor)
+	}
+	if e.CapacityMW <= 0 {
+		return
+	}
+	// Capacity particles: diamonds, offset by half a spacing from the money
+	// ones and moving the other way, slower, so the two read apart.
+	size := float32(3.2) * dpr
+	for i := 0; i < n; i++ {
+		u := 1 - frac(travel*0.6+(float64(i)+0.5)/float64(n))
+		p := b.along(ei, float32(u))
+		b.Mesh.Quad(p.x, p.y-size, p.x+size, p.y, p.x, p.y+size, p.x-size, p.y, CapacityColor)
+	}
+}
+
+// along returns the point at share u of edge ei's arc length.
+func (b *Builder) along(ei int, u float32) point {
+	curve, arc := &b.curves[ei], &b.arcs[ei]
+	target := u * arc[curveSamples]
+	// Binary search for the first sample interval that reaches target.
+	i, j := 0, curveSamples
+	for i < j {
+		h := (i + j) / 2
+		if arc[h+1] >= target {
+			j = h
+		} else {
+			i = h + 1
+		}
+	}
+	if i >= curveSamples {
+		return curve[curveSamples]
+	}
+	seg := arc[i+1] - arc[i]
+	t := float32(0)
+	if seg > 0 {
+		t = (target - arc[i]) / seg
+	}
+	return point{curve[i].x + (curve[i+1].x-curve[i].x)*t, curve[i].y + (curve[i+1].y-curve[i].y)*t}
+}
+
+// placeLabels puts each name under its disc, or above, right or left of it
+// when that is taken, and hides it when no side is free on screen. Entities with more
+// money claim space first.
+func (b *Builder) placeLabels(dpr float32, screen rect) {
+	b.placed = b.placed[:0]
+	lineH := labelLineCSS * dpr
+	gap := labelGapCSS * dpr
+	for _, i := range b.byMoney {
+		d := b.Discs[i]
+		w := b.labelWidth[i] * dpr
+		candidates := [4]rect{
+			{d.X - w/2, d.Y + d.R + gap, d.X + w/2, d.Y + d.R + gap + lineH},
+			{d.X - w/2, d.Y - d.R - gap - lineH, d.X + w/2, d.Y - d.R - gap},
+			{d.X + d.R + gap, d.Y - lineH/2, d.X + d.R + gap + w, d.Y + lineH/2},
+			{d.X - d.R - gap - w, d.Y - lineH/2, d.X - d.R - gap, d.Y + lineH/2},
+		}
+		b.Labels[i] = Label{}
+		for _, c := range candidates {
+			if c.x0 >= screen.x0 && c.y0 >= screen.y0 && c.x1 <= screen.x1 && c.y1 <= screen.y1 && b.free(c) {
+				b.placed = append(b.placed, c)
+				b.Labels[i] = Label{X: (c.x0 + c.x1) / 2, Y: c.y0, Visible: true}
+				break
+			}
+		}
+	}
+}
+
+// free reports whether r overlaps no placed label and no disc.
+func (b *Builder) free(r rect) bool {
+	for _, p := range b.placed {
+		if r.overlaps(p) {
+			return false
+		}
+	}
+	for _, d := range b.Discs {
+		if r.overlaps(rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}) {
+			return false
+		}
+	}
+	return true
+}
+
+func toward(x, y, tx, ty, r float32) point {
+	dx, dy := tx-x, ty-y
+	l := float32(math.Hypot(float64(dx), float64(dy)))
+	if l == 0 {
+		return point{x, y}
+	}
+	return point{x + dx/l*r, y + dy/l*r}
+}
+
+func normal(a, b point) (float32, float32) {
+	dx, dy := b.x-a.x, b.y-a.y
+	l := float32(math.Hypot(float64(dx), float64(dy)))
+	if l == 0 {
+		return 0, 0
+	}
+	return -dy / l, dx / l
+}
+
+func dist(a, b point) float32 {
+	return float32(math.Hypot(float64(b.x-a.x), float64(b.y-a.y)))
+}
+
+func frac(x float64) float64 { return x - math.Floor(x) }

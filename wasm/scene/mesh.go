@@ -1,0 +1,139 @@
+package scene
+
+import "math"
+
+// Vertex is one corner of a triangle in device pixels with a straight-alpha
+// colour. It has the first eight fields of ebiten.Vertex, so the drawing
+// package can copy it without conversion.
+type Vertex struct {
+	DstX, DstY float32
+	SrcX, SrcY float32
+	R, G, B, A float32
+}
+
+// Batch is a run of triangles whose indexes fit in 16 bits: Indices[I0:I1]
+// index Vertices[V0:V1], counting from V0.
+type Batch struct{ V0, V1, I0, I1 int }
+
+// Mesh is a list of coloured triangles, split into batches because the
+// engine takes 16-bit indexes.
+type Mesh struct {
+	Vertices []Vertex
+	Indices  []uint16
+	Batches  []Batch
+}
+
+// maxBatchVertices is the most vertices one 16-bit-indexed batch can hold.
+const maxBatchVertices = 1 << 16
+
+// Color is a straight-alpha colour with channels in [0, 1].
+type Color struct{ R, G, B, A float32 }
+
+// RGBA8 makes a Color from 8-bit channels and an alpha in [0, 1].
+func RGBA8(r, g, b uint8, a float32) Color {
+	return Color{float32(r) / 255, float32(g) / 255, float32(b) / 255, a}
+}
+
+// WithAlpha returns c with its alpha multiplied by a.
+func (c Color) WithAlpha(a float32) Color { c.A *= a; return c }
+
+func (m *Mesh) reset() {
+	m.Vertices = m.Vertices[:0]
+	m.Indices = m.Indices[:0]
+	m.Batches = m.Batches[:0]
+}
+
+// begin makes room for a primitive of nv vertices and returns the index
+// that its first vertex will have within the current batch.
+func (m *Mesh) begin(nv int) uint16 {
+	if len(m.Batches) == 0 || m.Batches[len(m.Batches)-1].V1-m.Batches[len(m.Batches)-1].V0+nv > maxBatchVertices {
+		m.Batches = append(m.Batches, Batch{V0: len(m.Vertices), V1: len(m.Vertices), I0: len(m.Indices), I1: len(m.Indices)})
+	}
+	b := &m.Batches[len(m.Batches)-1]
+	return uint16(b.V1 - b.V0)
+}
+
+func (m *Mesh) vertex(x, y float32, c Color) {
+	m.Vertices = append(m.Vertices, Vertex{DstX: x, DstY: y, SrcX: 1, SrcY: 1, R: c.R, G: c.G, B: c.B, A: c.A})
+	m.Batches[len(m.Batches)-1].V1++
+}
+
+func (m *Mesh) tri(a, b, c uint16) {
+	m.Indices = append(m.Indices, a, b, c)
+	m.Batches[len(m.Batches)-1].I1 += 3
+}
+
+// Disc adds a filled circle.
+func (m *Mesh) Disc(cx, cy, r float32, c Color) {
+	n := segments(r)
+	base := m.begin(n + 1)
+	m.vertex(cx, cy, c)
+	for i := 0; i < n; i++ {
+		s, co := sincos(i, n)
+		m.vertex(cx+r*co, cy+r*s, c)
+	}
+	for i := 0; i < n; i++ {
+		m.tri(base, base+1+uint16(i), base+1+uint16((i+1)%n))
+	}
+}
+
+// Ring adds a circle outline of the given width centred on radius r.
+func (m *Mesh) Ring(cx, cy, r, width float32, c Color) {
+	n := segments(r)
+	base := m.begin(2 * n)
+	ri, ro := r-width/2, r+width/2
+	for i := 0; i < n; i++ {
+		s, co := sincos(i, n)
+		m.vertex(cx+ri*co, cy+ri*s, c)
+		m.vertex(cx+ro*co, cy+ro*s, c)
+	}
+	for i := 0; i < n; i++ {
+		a, b := base+uint16(2*i), base+uint16(2*i+1)
+		j := (i + 1) % n
+		c2, d := base+uint16(2*j), base+uint16(2*j+1)
+		m.tri(a, b, d)
+		m.tri(a, d, c2)
+	}
+}
+
+// Quad adds a quadrilateral with corners in order.
+func (m *Mesh) Quad(x0, y0, x1, y1, x2, y2, x3, y3 float32, c Color) {
+	base := m.begin(4)
+	m.vertex(x0, y0, c)
+	m.vertex(x1, y1, c)
+	m.vertex(x2, y2, c)
+	m.vertex(x3, y3, c)
+	m.tri(base, base+1, base+2)
+	m.tri(base, base+2, base+3)
+}
+
+// Triangle adds one triangle.
+func (m *Mesh) Triangle(x0, y0, x1, y1, x2, y2 float32, c Color) {
+	base := m.begin(3)
+	m.vertex(x0, y0, c)
+	m.vertex(x1, y1, c)
+	m.vertex(x2, y2, c)
+	m.tri(base, base+1, base+2)
+}
+
+// Rect adds an axis-aligned rectangle.
+func (m *Mesh) Rect(x, y, w, h float32, c Color) {
+	m.Quad(x, y, x+w, y, x+w, y+h, x, y+h, c)
+}
+
+// segments is how many sides make a circle of radius r look round.
+func segments(r float32) int {
+	n := int(r * 1.2)
+	if n < 12 {
+		n = 12
+	}
+	if n > 72 {
+		n = 72
+	}
+	return n
+}
+
+func sincos(i, n int) (float32, float32) {
+	s, c := math.Sincos(2 * math.Pi * float64(i) / float64(n))
+	return float32(s), float32(c)
+}

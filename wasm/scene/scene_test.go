@@ -1,0 +1,220 @@
+package scene_test
+
+import (
+	"math"
+	"testing"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/scene"
+)
+
+// tiny is a three-entity loop a→b→c→a where c→a is undisclosed and b→c buys
+// capacity.
+func tiny() *dataset.Dataset {
+	d := &dataset.Dataset{
+		Title: "Tiny",
+		Kinds: []dataset.Kind{
+			{Key: "lab", Label: "Lab", Color: dataset.RGB{R: 0xe6, G: 0x9f, B: 0x00}},
+			{Key: "chips", Label: "Chips", Color: dataset.RGB{R: 0x56, G: 0xb4, B: 0xe9}},
+		},
+		Entities: []dataset.Entity{
+			{ID: "a", Name: "Alpha Labs", Kind: 0},
+			{ID: "b", Name: "Beta Chips", Kind: 1},
+			{ID: "c", Name: "Gamma Cloud", Kind: 1},
+		},
+		Deals: []dataset.Deal{
+			{ID: "ab", From: 0, To: 1, Amount: &dataset.Amount{Value: 100}, Date: dataset.Date{Year: 2025}},
+			{ID: "bc", From: 1, To: 2, Type: dataset.Compute, Amount: &dataset.Amount{Value: 25}, CapacityMW: 1000, Date: dataset.Date{Year: 2025}},
+			{ID: "ca", From: 2, To: 0, Date: dataset.Date{Year: 2026}},
+		},
+	}
+	return d
+}
+
+var pos = [][2]float64{{0.2, 0.3}, {0.8, 0.3}, {0.5, 0.8}}
+
+func view(tick int64) scene.View {
+	return scene.View{Width: 800, Height: 600, DPR: 1, Tick: tick, Motion: true}
+}
+
+func TestNetwork(t *testing.T) {
+	d := tiny()
+	d.Deals = append(d.Deals, dataset.Deal{ID: "ab2", From: 0, To: 1, Amount: &dataset.Amount{Value: 50}, Status: dataset.Terminated, Date: dataset.Date{Year: 2025}})
+	n := scene.NewNetwork(d, dataset.Date{})
+	if got, want := len(n.Edges), 3; got != want {
+		t.Fatalf("got %d edges, want %d", got, want)
+	}
+	ab := n.Edges[0]
+	if got, want := ab.Deals, []int{0, 3}; len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("edge a→b deals = %v, want %v", got, want)
+	}
+	if ab.Total != 100 || !ab.Disclosed || ab.Terminated {
+		t.Errorf("edge a→b = %+v, want total 100 (the terminated deal left out), disclosed, live", ab)
+	}
+	if ca := n.Edges[2]; ca.Disclosed {
+		t.Errorf("edge c→a is disclosed, want undisclosed")
+	}
+	if got, want := n.Money, []float64{100, 125, 25}; got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("money = %v, want %v", got, want)
+	}
+	if got := len(scene.NewNetwork(d, dataset.Date{Year: 2025, Month: 12}).Edges); got != 2 {
+		t.Errorf("at 2025-12: %d edges, want 2 (c→a is dated 2026)", got)
+	}
+}
+
+func TestDiscsAtLayoutPositionsInKindColours(t *testing.T) {
+	d := tiny()
+	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	v := view(0)
+	b.Build(pos, v)
+	ax, ay, side := scene.Area(v)
+	for i, e := range d.Entities {
+		disc := b.Discs[i]
+		wantX, wantY := ax+pos[i][0]*side, ay+pos[i][1]*side
+		if math.Abs(float64(disc.X)-wantX) > 0.01 || math.Abs(float64(disc.Y)-wantY) > 0.01 {
+			t.Errorf("%s at (%v, %v), want (%v, %v)", e.ID, disc.X, disc.Y, wantX, wantY)
+		}
+		// The disc drawn last over its centre must carry the kind colour.
+		c := centreColour(b.Mesh, disc.X, disc.Y)
+		k := d.Kinds[e.Kind].Color
+		if want := scene.RGBA8(k.R, k.G, k.B, 1); c != want {
+			t.Errorf("%s centre colour %v, want %v", e.ID, c, want)
+		}
+	}
+	// More money, larger disc: b (125) > a (100) > c (25).
+	if !(b.Discs[1].R > b.Discs[0].R && b.Discs[0].R > b.Discs[2].R) {
+		t.Errorf("radii %v, %v, %v, want ordered by money", b.Discs[0].R, b.Discs[1].R, b.Discs[2].R)
+	}
+}
+
+// centreColour finds the colour of the last triangle fan centred at (x, y).
+func centreColour(m scene.Mesh, x, y float32) scene.Color {
+	var c scene.Color
+	for _, v := range m.Vertices {
+		if v.DstX == x && v.DstY == y {
+			c = scene.Color{R: v.R, G: v.G, B: v.B, A: v.A}
+		}
+	}
+	return c
+}
+
+func TestParticlesMoveWithTicks(t *testing.T) {
+	d := tiny()
+	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b.Build(pos, view(0))
+	first := append([]scene.Vertex(nil), b.Mesh.Vertices...)
+	b.Build(pos, view(30))
+	if same(first, b.Mesh.Vertices) {
+		t.Error("the frame at tick 30 equals the frame at tick 0, want particles moved")
+	}
+	still := view(0)
+	still.Motion = false
+	b.Build(pos, still)
+	a := append([]scene.Vertex(nil), b.Mesh.Vertices...)
+	still.Tick = 30
+	b.Build(pos, still)
+	if !same(a, b.Mesh.Vertices) {
+		t.Error("without motion the frame changed between ticks, want it still")
+	}
+	if len(a) >= len(first) {
+		t.Errorf("without motion %d vertices, with motion %d: want fewer (no particles)", len(a), len(first))
+	}
+}
+
+func TestCapacityFlowsOnlyWhereBought(t *testing.T) {
+	d := tiny()
+	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b.Build(pos, view(7))
+	capacity := 0
+	for _, v := range b.Mesh.Vertices {
+		if v.R == scene.CapacityColor.R && v.G == scene.CapacityColor.G && v.B == scene.CapacityColor.B {
+			capacity++
+		}
+	}
+	if capacity == 0 {
+		t.Error("no capacity particles, want some on b→c")
+	}
+	d.Deals[1].CapacityMW = 0
+	b = scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b.Build(pos, view(7))
+	for _, v := range b.Mesh.Vertices {
+		if v.R == scene.CapacityColor.R && v.G == scene.CapacityColor.G && v.B == scene.CapacityColor.B {
+			t.Fatal("capacity particles drawn with no capacity bought")
+		}
+	}
+}
+
+func TestLabelsDoNotOverlap(t *testing.T) {
+	d := tiny()
+	// Crowd the three entities so some labels must move or hide.
+	crowd := [][2]float64{{0.5, 0.5}, {0.52, 0.5}, {0.5, 0.52}}
+	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	for i := range d.Entities {
+		b.SetLabelWidth(i, 60)
+	}
+	b.Build(crowd, view(0))
+	type box struct{ x0, y0, x1, y1 float32 }
+	var boxes []box
+	for _, l := range b.Labels {
+		if l.Visible {
+			boxes = append(boxes, box{l.X - 30, l.Y, l.X + 30, l.Y + 15})
+		}
+	}
+	if len(boxes) == 0 {
+		t.Fatal("no label visible, want at least the largest entity's")
+	}
+	for i := range boxes {
+		for j := i + 1; j < len(boxes); j++ {
+			a, c := boxes[i], boxes[j]
+			if a.x0 < c.x1 && c.x0 < a.x1 && a.y0 < c.y1 && c.y0 < a.y1 {
+				t.Errorf("labels %v and %v overlap", a, c)
+			}
+		}
+	}
+}
+
+func TestBatchesFitSixteenBitIndexes(t *testing.T) {
+	var m scene.Mesh
+	for i := 0; i < 3000; i++ {
+		m.Disc(10, 10, 60, scene.Background)
+	}
+	if len(m.Batches) < 2 {
+		t.Fatalf("%d vertices in %d batch(es), want them split", len(m.Vertices), len(m.Batches))
+	}
+	for _, bt := range m.Batches {
+		if bt.V1-bt.V0 > 1<<16 {
+			t.Errorf("batch %+v holds more than 65536 vertices", bt)
+		}
+		for _, ix := range m.Indices[bt.I0:bt.I1] {
+			if int(ix) >= bt.V1-bt.V0 {
+				t.Fatalf("batch %+v: index %d out of range", bt, ix)
+			}
+		}
+	}
+}
+
+func TestSteadyFrameAllocatesNothing(t *testing.T) {
+	d := tiny()
+	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	tick := int64(0)
+	b.Build(pos, view(tick))
+	allocs := testing.AllocsPerRun(100, func() {
+		tick++
+		b.Build(pos, view(tick))
+	})
+	if allocs != 0 {
+		t.Errorf("%v allocations per frame, want 0", allocs)
+	}
+}
+
+func same(a, b []scene.Vertex) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
