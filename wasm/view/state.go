@@ -1,0 +1,191 @@
+// Package view owns what the reader is looking at: the options read from the
+// link, and the plain state that the page's script API reports. It is pure,
+// so the rules that turn a link into a view test without a browser.
+package view
+
+import (
+	"fmt"
+	"math"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/loops"
+	"ouroboros/wasm/scene"
+)
+
+// Mode is how much chrome the page shows.
+type Mode int
+
+// The modes of the `mode` link parameter.
+const (
+	Page Mode = iota
+	Embed
+	Kiosk
+)
+
+func (m Mode) String() string {
+	switch m {
+	case Embed:
+		return "embed"
+	case Kiosk:
+		return "kiosk"
+	}
+	return "page"
+}
+
+// Options is the starting view that a link asks for.
+type Options struct {
+	AsOf    dataset.Date // zero: no date filter
+	Mode    Mode
+	Reduced bool // reduced motion: no flowing particles
+}
+
+// ParseOptions reads the link parameters this version understands. Unknown
+// parameters are ignored; a bad value of a known one is reported in problems
+// and left at its default, so the rest of the view still loads.
+// reducedByDefault is the browser's prefers-reduced-motion.
+func ParseOptions(params map[string]string, reducedByDefault bool) (Options, []string) {
+	o := Options{Reduced: reducedByDefault}
+	var problems []string
+	if s, ok := params["asOf"]; ok && s != "" {
+		d, err := dataset.ParseDate(s)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("asOf: %q is not a date (use YYYY, YYYY-MM or YYYY-MM-DD); showing every date", s))
+		} else {
+			o.AsOf = d
+		}
+	}
+	switch s := params["mode"]; s {
+	case "", "page":
+	case "embed":
+		o.Mode = Embed
+	case "kiosk":
+		o.Mode = Kiosk
+	default:
+		problems = append(problems, fmt.Sprintf("mode: %q is not a mode (page, embed or kiosk); showing the page", s))
+	}
+	switch s := params["motion"]; s {
+	case "":
+	case "reduced":
+		o.Reduced = true
+	case "full":
+		o.Reduced = false
+	default:
+		problems = append(problems, fmt.Sprintf("motion: %q is not a motion setting (reduced or full)", s))
+	}
+	return o, problems
+}
+
+// State is the JSON-able object that window.ouroboros.state() returns; see
+// the page API. Fields after Motion are extensions for tests and tools.
+type State struct {
+	Dataset        DatasetInfo `json:"dataset"`
+	Loops          []Loop      `json:"loops"`
+	LoopsTruncated bool        `json:"loopsTruncated"`
+	Selection      *string     `json:"selection"`
+	Story          *string     `json:"story"`
+	Step           *int        `json:"step"`
+	AsOf           *string     `json:"asOf"`
+	Paused         bool        `json:"paused"`
+	Mode           string      `json:"mode"`
+	Motion         string      `json:"motion"`
+	Problems       []string    `json:"problems"`
+	View           Screen      `json:"view"`
+}
+
+// DatasetInfo names the loaded dataset and counts what it holds.
+type DatasetInfo struct {
+	Title    string `json:"title"`
+	AsOf     string `json:"asOf"`
+	Entities int    `json:"entities"`
+	Deals    int    `json:"deals"`
+}
+
+// Loop is one loop by entity and deal ids.
+type Loop struct {
+	Entities       []string `json:"entities"`
+	Deals          []string `json:"deals"`
+	RoundTripValue *float64 `json:"roundTripValue"`
+}
+
+// Screen tells where things are drawn, in CSS pixels from the canvas's top
+// left corner.
+type Screen struct {
+	Width    float64        `json:"width"`
+	Height   float64        `json:"height"`
+	DPR      float64        `json:"dpr"`
+	Settled  bool           `json:"settled"`
+	Tick     int64          `json:"tick"`
+	Entities []EntityOnView `json:"entities"`
+}
+
+// EntityOnView is where one entity's disc is, and its kind's colour.
+type EntityOnView struct {
+	ID    string  `json:"id"`
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+	R     float64 `json:"r"`
+	Color string  `json:"color"`
+	Label bool    `json:"label"`
+}
+
+// Loops converts found loops to their ids, in the order found.
+func Loops(d *dataset.Dataset, res loops.Result) []Loop {
+	out := make([]Loop, len(res.Loops))
+	for i, lp := range res.Loops {
+		l := Loop{Entities: make([]string, len(lp.Entities)), Deals: []string{}}
+		for j, e := range lp.Entities {
+			l.Entities[j] = d.Entities[e].ID
+		}
+		for _, h := range lp.Hops {
+			for _, di := range h.Deals {
+				l.Deals = append(l.Deals, d.Deals[di].ID)
+			}
+		}
+		if lp.RoundTripKnown {
+			v := lp.RoundTrip
+			l.RoundTripValue = &v
+		}
+		out[i] = l
+	}
+	return out
+}
+
+// Snapshot is the state of the page for a dataset, its loops at the current
+// date, the view's options and the last frame built.
+func Snapshot(d *dataset.Dataset, res loops.Result, o Options, problems []string, b *scene.Builder, v scene.View, settled bool) State {
+	s := State{
+		Dataset:        DatasetInfo{Title: d.Title, AsOf: d.AsOf.String(), Entities: len(d.Entities), Deals: len(d.Deals)},
+		Loops:          Loops(d, res),
+		LoopsTruncated: res.Truncated,
+		Mode:           o.Mode.String(),
+		Motion:         "full",
+		Problems:       append([]string{}, problems...),
+	}
+	if o.Reduced {
+		s.Motion = "reduced"
+	}
+	if !o.AsOf.IsZero() {
+		a := o.AsOf.String()
+		s.AsOf = &a
+	}
+	dpr := v.DPR
+	if dpr <= 0 {
+		dpr = 1
+	}
+	s.View = Screen{Width: v.Width / dpr, Height: v.Height / dpr, DPR: dpr, Settled: settled, Tick: v.Tick}
+	for i, e := range d.Entities {
+		disc := b.Discs[i]
+		c := d.Kinds[e.Kind].Color
+		s.View.Entities = append(s.View.Entities, EntityOnView{
+			ID:    e.ID,
+			X:     round2(float64(disc.X) / dpr),
+			Y:     round2(float64(disc.Y) / dpr),
+			R:     round2(float64(disc.R) / dpr),
+			Color: fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B),
+			Label: b.Labels[i].Visible,
+		})
+	}
+	return s
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }

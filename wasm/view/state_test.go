@@ -1,0 +1,106 @@
+package view_test
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/loops"
+	"ouroboros/wasm/scene"
+	"ouroboros/wasm/view"
+)
+
+func TestParseOptions(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		params   map[string]string
+		reduced  bool
+		want     view.Options
+		problems []string // prefixes
+	}{
+		{"defaults", nil, false, view.Options{}, nil},
+		{"browser prefers reduced motion", nil, true, view.Options{Reduced: true}, nil},
+		{"link overrides the browser", map[string]string{"motion": "full"}, true, view.Options{}, nil},
+		{"all known", map[string]string{"asOf": "2025-10", "mode": "kiosk", "motion": "reduced", "story": "x"}, false,
+			view.Options{AsOf: dataset.Date{Year: 2025, Month: 10}, Mode: view.Kiosk, Reduced: true}, nil},
+		{"embed", map[string]string{"mode": "embed"}, false, view.Options{Mode: view.Embed}, nil},
+		{"unknown parameters ignored", map[string]string{"utm_source": "x", "data": "a.json"}, false, view.Options{}, nil},
+		{"bad values reported, rest kept", map[string]string{"asOf": "2025-02-30", "mode": "poster", "motion": "slow"}, false,
+			view.Options{}, []string{`asOf: "2025-02-30"`, `mode: "poster"`, `motion: "slow"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, problems := view.ParseOptions(tc.params, tc.reduced)
+			if got != tc.want {
+				t.Errorf("got %+v, want %+v", got, tc.want)
+			}
+			if len(problems) != len(tc.problems) {
+				t.Fatalf("problems %q, want %d", problems, len(tc.problems))
+			}
+			for i, p := range tc.problems {
+				if !strings.HasPrefix(problems[i], p) {
+					t.Errorf("problem %d = %q, want it to start %q", i, problems[i], p)
+				}
+			}
+		})
+	}
+}
+
+func tiny() *dataset.Dataset {
+	doc := `{"format":"ouroboros/1","title":"T","asOf":"2026-01","kinds":{"k":{"label":"K","color":"#112233"}},
+	"entities":[{"id":"b","name":"B","kind":"k"},{"id":"a","name":"A","kind":"k"}],
+	"deals":[{"id":"d1","from":"b","to":"a","type":"equity","amount":{"value":5},"date":"2025","status":"completed","summary":"s","sources":["s"]},
+	         {"id":"d2","from":"a","to":"b","type":"compute","date":"2025-06","status":"announced","summary":"s","sources":["s"]},
+	         {"id":"d3","from":"a","to":"b","type":"chips","amount":{"value":7},"date":"2025-07","status":"reported","summary":"s","sources":["s"]}],
+	"sources":{"s":{"publisher":"P","url":"https://example.com/"}}}`
+	d, err := dataset.Load([]byte(doc))
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func TestLoopsByID(t *testing.T) {
+	d := tiny()
+	got := view.Loops(d, loops.Find(d, dataset.Date{}, loops.Limit))
+	five := 5.0
+	want := []view.Loop{{Entities: []string{"a", "b"}, Deals: []string{"d2", "d3", "d1"}, RoundTripValue: &five}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+func TestSnapshotJSON(t *testing.T) {
+	d := tiny()
+	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	v := scene.View{Width: 800, Height: 600, DPR: 2}
+	b.Build([][2]float64{{0.25, 0.5}, {0.75, 0.5}}, v)
+	o := view.Options{AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
+	res := loops.Find(d, o.AsOf, loops.Limit)
+	s := view.Snapshot(d, res, o, []string{"p"}, b, v, true)
+	raw, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	json.Unmarshal(raw, &got)
+	for _, key := range []string{"dataset", "loops", "loopsTruncated", "selection", "story", "step", "asOf", "paused", "mode", "motion"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("state lacks %q: %s", key, raw)
+		}
+	}
+	if got["asOf"] != "2025-06" || got["motion"] != "reduced" || got["mode"] != "page" || got["selection"] != nil {
+		t.Errorf("asOf %v, motion %v, mode %v, selection %v", got["asOf"], got["motion"], got["mode"], got["selection"])
+	}
+	// As of 2025-06 the a→b deal d3 (2025-07) is not there yet, and d2 has no
+	// amount, so the loop's round trip is unknown.
+	if ls := s.Loops; len(ls) != 1 || ls[0].RoundTripValue != nil || !reflect.DeepEqual(ls[0].Deals, []string{"d2", "d1"}) {
+		t.Errorf("loops %+v, want one loop via d2 and d1 with an unknown round trip", ls)
+	}
+	// Positions are reported in CSS pixels.
+	e := s.View.Entities[0]
+	if s.View.Width != 400 || e.X != float64(b.Discs[0].X)/2 || e.Color != "#112233" {
+		t.Errorf("view %+v, first entity %+v", s.View, e)
+	}
+}
