@@ -1,0 +1,160 @@
+//go:build js
+
+// Package app wires the pure packages to Ebitengine: it steps the layout and
+// the animation in Update and hands the built frame to the engine in Draw.
+// It holds no rules of its own, so that everything it shows tests without a
+// browser elsewhere.
+package app
+
+import (
+	"encoding/json"
+	"image"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/layout"
+	"ouroboros/wasm/loops"
+	"ouroboros/wasm/scene"
+	"ouroboros/wasm/view"
+)
+
+// layoutBudget is the layout work allowed per tick, in pair visits: a few
+// milliseconds, so that a large network settles over several ticks without
+// stalling a frame while a small one settles before the first frame.
+const layoutBudget = 1_500_000
+
+// titleInsetCSS is the height kept for the title, in CSS pixels.
+const titleInsetCSS = 56
+
+// Game is the running explainer. It has no lock: in the browser, Update,
+// Draw and the page's calls into the program (state()) all run on the one
+// JavaScript thread, and a call from the page can arrive inside Update (the
+// ready callback asks for the state), where a lock would deadlock.
+type Game struct {
+	ds       *dataset.Dataset
+	opts     view.Options
+	problems []string
+	loops    loops.Result
+	net      *scene.Network
+	layout   *layout.Layout
+	builder  *scene.Builder
+	view     scene.View
+
+	white     *ebiten.Image
+	verts     []ebiten.Vertex
+	triOpts   ebiten.DrawTrianglesOptions
+	imgOpts   ebiten.DrawImageOptions
+	text      *texts
+	drawn     bool
+	onReady   func()
+	readySent bool
+}
+
+// New builds the explainer for a valid dataset. onReady runs once, after the
+// first frame has been drawn.
+func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func()) *Game {
+	g := &Game{ds: ds, opts: opts, problems: problems, onReady: onReady}
+	g.net = scene.NewNetwork(ds, opts.AsOf)
+	g.loops = loops.Find(ds, opts.AsOf, loops.Limit)
+	// The layout uses every deal and every loop regardless of the date, so
+	// that entities keep their places while the timeline moves.
+	all := scene.NewNetwork(ds, dataset.Date{})
+	allLoops := loops.Find(ds, dataset.Date{}, layout.MaxRings*4)
+	graph := layout.Graph{N: len(ds.Entities), Edges: all.Links()}
+	for _, lp := range allLoops.Loops {
+		graph.Loops = append(graph.Loops, lp.Entities)
+	}
+	graph.Weight = make([]float64, len(ds.Entities))
+	graph.Radius = make([]float64, len(ds.Entities))
+	for i, m := range all.Money {
+		if all.MaxMoney > 0 {
+			graph.Weight[i] = math.Sqrt(m / all.MaxMoney)
+		}
+		graph.Radius[i] = scene.DiscShare(m, all.MaxMoney)
+	}
+	graph.Pinned = make([]bool, len(ds.Entities))
+	graph.Pin = make([][2]float64, len(ds.Entities))
+	for i, e := range ds.Entities {
+		graph.Pinned[i], graph.Pin[i] = e.Pinned, e.Pin
+	}
+	g.layout = layout.New(graph, 1)
+	g.builder = scene.NewBuilder(ds, g.net)
+	g.view = scene.View{DPR: ebiten.Monitor().DeviceScaleFactor(), Motion: !opts.Reduced, TopInset: titleInsetCSS}
+	if g.view.DPR <= 0 {
+		g.view.DPR = 1
+	}
+
+	white := ebiten.NewImage(3, 3)
+	white.Fill(image.White.C)
+	// A sub-image away from the border avoids sampling its edge.
+	g.white = white.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
+	g.triOpts.AntiAlias = true
+	g.text = newTexts(ds, g.view.DPR)
+	for i := range ds.Entities {
+		g.builder.SetLabelWidth(i, g.text.labelWidthCSS(i))
+	}
+	return g
+}
+
+// Update advances the layout and the animation by one tick.
+func (g *Game) Update() error {
+	if g.drawn && !g.readySent {
+		g.readySent = true
+		if g.onReady != nil {
+			g.onReady()
+		}
+	}
+	for work := 0; !g.layout.Settled() && work < layoutBudget; work += g.layout.Cost() {
+		g.layout.Step()
+	}
+	g.view.Tick++
+	if g.view.Width > 0 {
+		g.builder.Build(g.layout.Positions(), g.view)
+	}
+	return nil
+}
+
+// Draw hands the last built frame to the engine; it changes no state.
+func (g *Game) Draw(screen *ebiten.Image) {
+	screen.Fill(toRGBA(scene.Background))
+	m := &g.builder.Mesh
+	if cap(g.verts) < len(m.Vertices) {
+		g.verts = make([]ebiten.Vertex, len(m.Vertices), len(m.Vertices)*5/4)
+	}
+	g.verts = g.verts[:len(m.Vertices)]
+	for i, v := range m.Vertices {
+		g.verts[i] = ebiten.Vertex{DstX: v.DstX, DstY: v.DstY, SrcX: v.SrcX, SrcY: v.SrcY, ColorR: v.R, ColorG: v.G, ColorB: v.B, ColorA: v.A}
+	}
+	for _, b := range m.Batches {
+		screen.DrawTriangles(g.verts[b.V0:b.V1], m.Indices[b.I0:b.I1], g.white, &g.triOpts)
+	}
+	g.text.draw(screen, g.builder, &g.imgOpts)
+	g.drawn = true
+}
+
+// LayoutF makes the screen as large as the canvas in device pixels, so the
+// picture is crisp on HiDPI screens.
+func (g *Game) LayoutF(outsideWidth, outsideHeight float64) (float64, float64) {
+	w, h := outsideWidth*g.view.DPR, outsideHeight*g.view.DPR
+	g.view.Width, g.view.Height = w, h
+	return w, h
+}
+
+// Layout is required by ebiten.Game; LayoutF is what the engine calls.
+func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
+	w, h := g.LayoutF(float64(outsideWidth), float64(outsideHeight))
+	return int(w), int(h)
+}
+
+// StateJSON returns the page state as JSON for window.ouroboros.state().
+func (g *Game) StateJSON() string {
+	s := view.Snapshot(g.ds, g.loops, g.opts, g.problems, g.builder, g.view, g.layout.Settled())
+	b, err := json.Marshal(s)
+	if err != nil {
+		// Every field is a plain value; failing here is a broken invariant.
+		panic(err)
+	}
+	return string(b)
+}

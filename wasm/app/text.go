@@ -1,0 +1,105 @@
+//go:build js
+
+package app
+
+import (
+	"image/color"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/text/v2"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gomedium"
+	"golang.org/x/image/font/opentype"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/scene"
+)
+
+var (
+	labelInk = color.RGBA{0xe8, 0xec, 0xf5, 0xff}
+	dimInk   = color.RGBA{0xa9, 0xb4, 0xcc, 0xff}
+)
+
+// texts holds every piece of text pre-rendered once at the device's pixel
+// ratio, so that a frame only copies images and allocates nothing.
+type texts struct {
+	dpr      float64
+	labels   []*ebiten.Image
+	widths   []float64 // label widths in device pixels
+	title    *ebiten.Image
+	subtitle *ebiten.Image
+}
+
+func newTexts(ds *dataset.Dataset, dpr float64) *texts {
+	f, err := opentype.Parse(gomedium.TTF)
+	if err != nil {
+		panic(err) // the embedded font is known good
+	}
+	face := func(sizeCSS float64) *text.GoXFace {
+		ff, err := opentype.NewFace(f, &opentype.FaceOptions{Size: sizeCSS * dpr, DPI: 72, Hinting: font.HintingNone})
+		if err != nil {
+			panic(err)
+		}
+		return text.NewGoXFace(ff)
+	}
+	t := &texts{dpr: dpr}
+	label := face(scene.LabelSize)
+	for _, e := range ds.Entities {
+		img, w := render(e.Name, label, labelInk, dpr)
+		t.labels = append(t.labels, img)
+		t.widths = append(t.widths, w)
+	}
+	t.title, _ = render(ds.Title, face(19), labelInk, dpr)
+	if ds.Subtitle != "" {
+		t.subtitle, _ = render(ds.Subtitle, face(13), dimInk, dpr)
+	}
+	return t
+}
+
+// render draws s once with a dark halo, so that it stays readable where it
+// crosses an edge, and returns the image and the text's width.
+func render(s string, face *text.GoXFace, ink color.Color, dpr float64) (*ebiten.Image, float64) {
+	w, h := text.Measure(s, face, face.Metrics().HAscent+face.Metrics().HDescent)
+	pad := 2 * dpr
+	img := ebiten.NewImage(int(w+2*pad)+1, int(h+2*pad)+1)
+	var op text.DrawOptions
+	halo := scene.Background
+	op.ColorScale.ScaleWithColor(color.RGBA{uint8(halo.R * 255), uint8(halo.G * 255), uint8(halo.B * 255), 0xff})
+	for _, d := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}} {
+		op.GeoM.Reset()
+		op.GeoM.Translate(pad+d[0]*dpr, pad+d[1]*dpr)
+		text.Draw(img, s, face, &op)
+	}
+	op.GeoM.Reset()
+	op.GeoM.Translate(pad, pad)
+	op.ColorScale.Reset()
+	op.ColorScale.ScaleWithColor(ink)
+	text.Draw(img, s, face, &op)
+	return img, w
+}
+
+func (t *texts) labelWidthCSS(i int) float32 { return float32(t.widths[i] / t.dpr) }
+
+func (t *texts) draw(screen *ebiten.Image, b *scene.Builder, op *ebiten.DrawImageOptions) {
+	pad := 2 * t.dpr
+	for i, l := range b.Labels {
+		if !l.Visible {
+			continue
+		}
+		op.GeoM.Reset()
+		op.GeoM.Translate(float64(l.X)-t.widths[i]/2-pad, float64(l.Y)-pad)
+		screen.DrawImage(t.labels[i], op)
+	}
+	op.GeoM.Reset()
+	op.GeoM.Translate(14*t.dpr-pad, 8*t.dpr-pad)
+	screen.DrawImage(t.title, op)
+	if t.subtitle != nil {
+		op.GeoM.Reset()
+		op.GeoM.Translate(14*t.dpr-pad, 33*t.dpr-pad)
+		screen.DrawImage(t.subtitle, op)
+	}
+}
+
+func toRGBA(c scene.Color) color.RGBA {
+	return color.RGBA{uint8(c.R*255 + 0.5), uint8(c.G*255 + 0.5), uint8(c.B*255 + 0.5), uint8(c.A*255 + 0.5)}
+}

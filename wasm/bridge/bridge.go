@@ -1,0 +1,81 @@
+//go:build js
+
+// Package bridge is the only place the program talks to the page's script:
+// it reads what the loader (web/app.js) handed over in
+// globalThis.ouroborosBoot and reports back through the same object.
+package bridge
+
+import (
+	"errors"
+	"syscall/js"
+)
+
+// Boot is what the page's loader hands the program.
+type Boot struct {
+	// Dataset is the dataset document's bytes, as fetched.
+	Dataset []byte
+	// DataPath is where it came from, for messages.
+	DataPath string
+	// Params are the link's query and hash parameters.
+	Params map[string]string
+	// ReducedMotion is the browser's prefers-reduced-motion.
+	ReducedMotion bool
+	obj           js.Value
+}
+
+// ErrNoBoot means the page did not hand over a boot object.
+var ErrNoBoot = errors.New("the page did not provide globalThis.ouroborosBoot")
+
+// Read takes the boot object from the page.
+func Read() (*Boot, error) {
+	obj := js.Global().Get("ouroborosBoot")
+	if obj.Type() != js.TypeObject {
+		return nil, ErrNoBoot
+	}
+	b := &Boot{obj: obj, Params: map[string]string{}}
+	if v := obj.Get("dataset"); v.Type() == js.TypeObject && v.InstanceOf(js.Global().Get("Uint8Array")) {
+		b.Dataset = make([]byte, v.Length())
+		js.CopyBytesToGo(b.Dataset, v)
+		// The page keeps no second copy of a large document.
+		obj.Set("dataset", js.Null())
+	}
+	if v := obj.Get("dataPath"); v.Type() == js.TypeString {
+		b.DataPath = v.String()
+	}
+	b.ReducedMotion = obj.Get("reducedMotion").Truthy()
+	if p := obj.Get("params"); p.Type() == js.TypeObject {
+		keys := js.Global().Get("Object").Call("keys", p)
+		for i := 0; i < keys.Length(); i++ {
+			k := keys.Index(i).String()
+			if v := p.Get(k); v.Type() == js.TypeString {
+				b.Params[k] = v.String()
+			}
+		}
+	}
+	return b, nil
+}
+
+// Refuse tells the page that the program cannot start, with a headline
+// and the located problems.
+func (b *Boot) Refuse(headline string, problems []string) {
+	list := make([]any, len(problems))
+	for i, p := range problems {
+		list[i] = p
+	}
+	b.obj.Call("fail", map[string]any{"kind": "refused", "message": headline, "problems": list})
+}
+
+// Serve lets the page ask for the state as JSON.
+func (b *Boot) Serve(state func() string) {
+	b.obj.Set("state", js.FuncOf(func(js.Value, []js.Value) any { return state() }))
+}
+
+// Ready tells the page that the first frame is on screen; problems are
+// link parameters that were ignored, for the page to show.
+func (b *Boot) Ready(problems []string) {
+	list := make([]any, len(problems))
+	for i, p := range problems {
+		list[i] = p
+	}
+	b.obj.Call("ready", list)
+}

@@ -1,0 +1,44 @@
+//go:build js
+
+// Command wasm is the Ouroboros explainer compiled to WebAssembly: it reads
+// the dataset the page fetched, checks it, and runs the animated network.
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"ouroboros/wasm/app"
+	"ouroboros/wasm/bridge"
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/view"
+)
+
+func main() {
+	boot, err := bridge.Read()
+	if err != nil {
+		panic(err) // web/app.js always provides it
+	}
+	ds, err := dataset.Load(boot.Dataset)
+	if err != nil {
+		var problems dataset.Problems
+		lines := []string{err.Error()}
+		if errors.As(err, &problems) {
+			lines = lines[:0]
+			for _, p := range problems {
+				lines = append(lines, p.String())
+			}
+		}
+		boot.Refuse(fmt.Sprintf("The dataset %s was refused: %d problem(s) must be fixed before anything can be drawn.", boot.DataPath, len(lines)), lines)
+		return
+	}
+	opts, problems := view.ParseOptions(boot.Params, boot.ReducedMotion)
+	g := app.New(ds, opts, problems, func() { boot.Ready(problems) })
+	boot.Serve(g.StateJSON)
+	ebiten.SetRunnableOnUnfocused(true)
+	if err := ebiten.RunGame(g); err != nil {
+		boot.Refuse("The explainer stopped: "+err.Error(), nil)
+	}
+}

@@ -1,0 +1,254 @@
+// The page's loader and script API. It checks that the browser can run the
+// explainer, downloads the WebAssembly with a real progress bar, fetches the
+// dataset named by the link, hands both to the Go program and exposes
+// window.ouroboros (see shared/design/page-api.md). Every reason the
+// explainer cannot start ends in the error panel and a rejected `ready`.
+(() => {
+  'use strict';
+
+  const DEFAULT_DATA = 'data/ai-compute.json';
+  const MAX_DATASET_BYTES = 8 * 1024 * 1024;
+  const $ = (id) => document.getElementById(id);
+
+  let settle = null;
+  const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+  // A rejected `ready` is reported in the page; keep it out of the console's
+  // unhandled-rejection noise when nobody awaits it.
+  ready.catch(() => {});
+  let started = false;
+  let failed = false;
+  const listeners = new Map();
+
+  function emit(type, detail) {
+    for (const fn of listeners.get(type) || []) {
+      try { fn(detail); } catch (e) { console.error('ouroboros listener for "' + type + '" threw', e); }
+    }
+  }
+
+  const boot = {
+    dataset: null,
+    dataPath: '',
+    params: {},
+    reducedMotion: false,
+    state: null,
+    ready(problems) {
+      if (failed || started) return;
+      started = true;
+      $('loader').hidden = true;
+      showNotices(Array.from(problems || []));
+      const s = api.state();
+      settle.resolve(s);
+      emit('ready', s);
+    },
+    fail(info) {
+      fail(info.message, Array.from(info.problems || []));
+    },
+  };
+  globalThis.ouroborosBoot = boot;
+
+  const api = {
+    ready,
+    state() {
+      return typeof boot.state === 'function' ? JSON.parse(boot.state()) : null;
+    },
+    send(command) {
+      if (command === null || typeof command !== 'object' || typeof command.type !== 'string') {
+        throw new Error('ouroboros.send takes an object with a string "type", such as {type: "select", id: "nvidia"}');
+      }
+      throw new Error('The command "' + command.type + '" is not available in this version of the explainer');
+    },
+    on(type, fn) {
+      if (typeof fn !== 'function') throw new Error('ouroboros.on needs a function');
+      if (!listeners.has(type)) listeners.set(type, []);
+      listeners.get(type).push(fn);
+      return api;
+    },
+  };
+  Object.defineProperty(window, 'ouroboros', { value: Object.freeze(api), enumerable: true });
+
+  function fail(message, problems) {
+    if (failed || started) return;
+    failed = true;
+    problems = problems || [];
+    $('loader').hidden = true;
+    // Ebitengine adds its canvas when the program starts, before the dataset
+    // is checked; nothing may be drawn from a refused one.
+    for (const c of document.querySelectorAll('body > canvas')) c.remove();
+    $('error-message').textContent = message;
+    const list = $('error-problems');
+    list.replaceChildren(...problems.map((p) => {
+      const li = document.createElement('li');
+      li.textContent = p;
+      return li;
+    }));
+    $('error').hidden = false;
+    const err = new Error(problems.length ? message + '\n' + problems.join('\n') : message);
+    err.problems = problems;
+    settle.reject(err);
+    emit('error', { message, problems });
+  }
+
+  function showNotices(problems) {
+    if (!problems.length) return;
+    const box = $('notices');
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = 'Dismiss';
+    close.addEventListener('click', () => { box.hidden = true; });
+    box.replaceChildren(...problems.map((p) => {
+      const el = document.createElement('p');
+      el.textContent = 'Link parameter ignored: ' + p;
+      return el;
+    }), close);
+    box.hidden = false;
+  }
+
+  function progress(loaded, total) {
+    const bar = document.querySelector('.bar');
+    const mb = (n) => (n / 1048576).toFixed(1) + ' MB';
+    if (total > 0) {
+      const pct = Math.min(100, Math.round((loaded / total) * 100));
+      $('bar-fill').style.width = pct + '%';
+      bar.setAttribute('aria-valuenow', String(pct));
+      $('loader-bytes').textContent = mb(Math.min(loaded, total)) + ' of ' + mb(total);
+    } else {
+      $('loader-bytes').textContent = mb(loaded);
+    }
+  }
+
+  // Refuses anything but a path on this site: no scheme, no other host, no
+  // "..". Returns the URL to fetch or throws a sentence for the reader.
+  function datasetURL(param) {
+    const bad = (why) => new Error('The data parameter must be a path to a dataset on this site; ' + JSON.stringify(param) + ' ' + why + '.');
+    if (param.trim() === '') throw bad('is empty');
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(param)) throw bad('names a scheme or another site');
+    if (param.startsWith('//') || param.includes('\\')) throw bad('names another site');
+    let decoded = param;
+    try { decoded = decodeURIComponent(param); } catch (e) { throw bad('is not a valid path'); }
+    if (decoded.split(/[/?#]/).some((seg) => seg === '..')) throw bad('contains ".."');
+    const url = new URL(param, location.href);
+    if (url.origin !== location.origin) throw bad('is on another site');
+    return url;
+  }
+
+  async function fetchDataset(url, path) {
+    let res;
+    try {
+      res = await fetch(url, { credentials: 'same-origin' });
+    } catch (e) {
+      throw new Error('The dataset ' + path + ' could not be fetched: the network request failed. Check the connection and reload.');
+    }
+    if (!res.ok) {
+      throw new Error('The dataset ' + path + ' could not be fetched: the server answered ' + res.status + (res.statusText ? ' ' + res.statusText : '') + '.');
+    }
+    const length = Number(res.headers.get('Content-Length') || 0);
+    if (length > MAX_DATASET_BYTES) {
+      throw new Error('The dataset ' + path + ' is ' + (length / 1048576).toFixed(1) + ' MB; the limit is 8 MB.');
+    }
+    // Bytes, not text: the loader must see the file as it is, invalid UTF-8
+    // included, which res.text() would quietly replace.
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (bytes.byteLength > MAX_DATASET_BYTES) {
+      throw new Error('The dataset ' + path + ' is larger than the 8 MB limit.');
+    }
+    return bytes;
+  }
+
+  async function fetchWasm(path) {
+    let res;
+    try {
+      res = await fetch(path);
+    } catch (e) {
+      throw new Error('The program could not be downloaded: the network request failed. Check the connection and reload.');
+    }
+    if (!res.ok) throw new Error('The program could not be downloaded: the server answered ' + res.status + '.');
+    // Content-Length counts encoded bytes; when the server compresses, the
+    // stream yields more, so the size the build recorded is preferred.
+    const declared = Number(document.documentElement.dataset.wasmBytes || 0);
+    const total = declared || (res.headers.get('Content-Encoding') ? 0 : Number(res.headers.get('Content-Length') || 0));
+    if (!res.body || !res.body.getReader) {
+      const buf = await res.arrayBuffer();
+      progress(buf.byteLength, buf.byteLength);
+      return buf;
+    }
+    const reader = res.body.getReader();
+    const chunks = [];
+    let loaded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loaded += value.byteLength;
+      progress(loaded, total);
+    }
+    const bytes = new Uint8Array(loaded);
+    let at = 0;
+    for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
+    progress(loaded, loaded);
+    return bytes.buffer;
+  }
+
+  function hasWebGL2() {
+    try {
+      const gl = document.createElement('canvas').getContext('webgl2');
+      if (!gl) return false;
+      const lose = gl.getExtension('WEBGL_lose_context');
+      if (lose) lose.loseContext();
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function linkParams() {
+    const params = {};
+    const add = (s) => { for (const [k, v] of new URLSearchParams(s)) params[k] = v; };
+    add(location.search);
+    add(location.hash.replace(/^#/, ''));
+    return params;
+  }
+
+  async function start() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      return fail('This browser cannot run WebAssembly, which the explainer needs. Please open the page in a current version of Chrome, Edge, Firefox or Safari.');
+    }
+    if (!hasWebGL2()) {
+      return fail('This browser or device has WebGL 2 turned off or unavailable, which the explainer needs to draw. Please enable hardware acceleration or try another browser.');
+    }
+    if (typeof Go !== 'function') {
+      return fail('A part of the explainer (wasm_exec.js) did not load. Please reload the page.');
+    }
+    const params = linkParams();
+    const path = params.data === undefined ? DEFAULT_DATA : params.data;
+    let url;
+    try {
+      url = datasetURL(path);
+    } catch (e) {
+      return fail(e.message);
+    }
+    boot.params = params;
+    boot.dataPath = path;
+    boot.reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+    let wasm;
+    try {
+      [wasm, boot.dataset] = await Promise.all([fetchWasm('ouroboros.wasm'), fetchDataset(url, path)]);
+    } catch (e) {
+      return fail(e.message);
+    }
+    $('loader-text').textContent = 'Starting…';
+    const go = new Go();
+    let instance;
+    try {
+      ({ instance } = await WebAssembly.instantiate(wasm, go.importObject));
+    } catch (e) {
+      return fail('The program could not be started by this browser: ' + e.message);
+    }
+    go.run(instance).then(
+      () => { if (!started) fail('The explainer stopped before it could draw. Reload the page to try again.'); },
+      (e) => fail('The explainer stopped: ' + (e && e.message ? e.message : String(e))),
+    );
+  }
+
+  start().catch((e) => fail('The explainer could not start: ' + (e && e.message ? e.message : String(e))));
+})();

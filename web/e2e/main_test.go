@@ -1,0 +1,201 @@
+//go:build browser
+
+// Package e2e drives the built page (dist/) in Debian's Chromium the way a
+// reader's browser runs it: the real server, the real WebAssembly, software
+// WebGL, and pixels read back from screenshots. Run it with
+// `go test -tags browser ./web/e2e/` after `./build.sh`; `./build.sh test`
+// does both.
+package e2e_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"image"
+	"image/png"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"ouroboros/web/server"
+)
+
+var (
+	baseURL  string
+	allocCtx context.Context
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	dist, _ := filepath.Abs("../../dist")
+	for _, f := range []string{"index.html", "ouroboros.wasm", "wasm_exec.js"} {
+		if _, err := os.Stat(filepath.Join(dist, f)); err != nil {
+			fmt.Fprintf(os.Stderr, "e2e: %s is missing; run ./build.sh first\n", filepath.Join(dist, f))
+			return 1
+		}
+	}
+	srv := httptest.NewServer(server.New(dist, server.Options{}))
+	defer srv.Close()
+	baseURL = srv.URL
+
+	exe := os.Getenv("CHROMIUM")
+	if exe == "" {
+		exe = "/usr/bin/chromium"
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(exe),
+		chromedp.NoSandbox,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("enable-unsafe-swiftshader", true),
+		chromedp.Flag("use-angle", "swiftshader-webgl"),
+		chromedp.Flag("disable-component-update", true),
+	)
+	ctx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	allocCtx = ctx
+	return m.Run()
+}
+
+// page opens a new tab of the given CSS size and loads path into it.
+func openPage(t *testing.T, w, h int64, path string) context.Context {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	t.Cleanup(cancel)
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelT)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h)); err != nil {
+		t.Fatalf("opening a tab: %v", err)
+	}
+	// Keep the page's console, and show it when the test fails.
+	var mu sync.Mutex
+	var console []string
+	go func() {
+		for m, err := range chromedp.Console(ctx) {
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			console = append(console, m.String())
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		if t.Failed() {
+			mu.Lock()
+			defer mu.Unlock()
+			for _, line := range console {
+				t.Logf("console: %s", line)
+			}
+		}
+	})
+	if path != "" {
+		navigate(t, ctx, path)
+	}
+	return ctx
+}
+
+func navigate(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+path)); err != nil {
+		t.Fatalf("loading %s: %v", path, err)
+	}
+}
+
+// outcome waits until ouroboros.ready settles and says how: "resolved", or
+// the rejection's message.
+func outcome(t *testing.T, ctx context.Context) (resolved bool, message string) {
+	t.Helper()
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]any](
+		`window.ouroboros.ready.then(() => [true, ""], (e) => [false, String(e && e.message)])`,
+		chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("waiting for ouroboros.ready: %v", err)
+	}
+	return got[0].(bool), got[1].(string)
+}
+
+// ready waits for ouroboros.ready to resolve and for the layout to settle,
+// and returns the state.
+func ready(t *testing.T, ctx context.Context) pageState {
+	t.Helper()
+	if ok, msg := outcome(t, ctx); !ok {
+		t.Fatalf("ouroboros.ready rejected: %s", msg)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.ouroboros.state().view.settled`, chromedp.WithPollingTimeout(2*time.Minute))); err != nil {
+		t.Fatalf("waiting for the layout to settle: %v", err)
+	}
+	return state(t, ctx)
+}
+
+func state(t *testing.T, ctx context.Context) pageState {
+	t.Helper()
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(window.ouroboros.state())`))
+	if err != nil {
+		t.Fatalf("reading state(): %v", err)
+	}
+	var s pageState
+	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+		t.Fatalf("state() is not the documented object: %v\n%s", err, raw)
+	}
+	return s
+}
+
+func screenshot(t *testing.T, ctx context.Context) image.Image {
+	t.Helper()
+	b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot: %v", err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("decoding the screenshot: %v", err)
+	}
+	return img
+}
+
+// pageState mirrors window.ouroboros.state().
+type pageState struct {
+	Dataset struct {
+		Title    string `json:"title"`
+		AsOf     string `json:"asOf"`
+		Entities int    `json:"entities"`
+		Deals    int    `json:"deals"`
+	} `json:"dataset"`
+	Loops          []loopState `json:"loops"`
+	LoopsTruncated bool        `json:"loopsTruncated"`
+	Selection      *string     `json:"selection"`
+	AsOf           *string     `json:"asOf"`
+	Paused         bool        `json:"paused"`
+	Mode           string      `json:"mode"`
+	Motion         string      `json:"motion"`
+	Problems       []string    `json:"problems"`
+	View           struct {
+		Width, Height, DPR float64
+		Settled            bool
+		Entities           []struct {
+			ID      string
+			X, Y, R float64
+			Color   string
+			Label   bool
+		}
+	} `json:"view"`
+}
+
+type loopState struct {
+	Entities       []string `json:"entities"`
+	Deals          []string `json:"deals"`
+	RoundTripValue *float64 `json:"roundTripValue"`
+}
+
+func chromedpScreenshot(ctx context.Context) ([]byte, error) {
+	return chromedp.Run(ctx, chromedp.CaptureScreenshot())
+}

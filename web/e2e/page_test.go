@@ -1,0 +1,286 @@
+//go:build browser
+
+package e2e_test
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/loops"
+)
+
+// expectedLoops computes, with the Go packages, what state().loops must hold
+// for a dataset file at a date.
+func expectedLoops(t *testing.T, file string, asOf dataset.Date) ([]loopState, bool) {
+	t.Helper()
+	doc, err := os.ReadFile(filepath.Join("../..", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dataset.Load(doc)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	res := loops.Find(d, asOf, loops.Limit)
+	out := []loopState{}
+	for _, lp := range res.Loops {
+		l := loopState{Deals: []string{}}
+		for _, e := range lp.Entities {
+			l.Entities = append(l.Entities, d.Entities[e].ID)
+		}
+		for _, h := range lp.Hops {
+			for _, di := range h.Deals {
+				l.Deals = append(l.Deals, d.Deals[di].ID)
+			}
+		}
+		if lp.RoundTripKnown {
+			v := lp.RoundTrip
+			l.RoundTripValue = &v
+		}
+		out = append(out, l)
+	}
+	return out, res.Truncated
+}
+
+func TestLoopsMatchTheGoPackage(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, query string
+		asOf              dataset.Date
+	}{
+		{"bundled", "data/ai-compute.json", "/", dataset.Date{}},
+		{"example", "data/examples/twoloops.json", "/?data=data/examples/twoloops.json", dataset.Date{}},
+		{"example as of 2025-06", "data/examples/twoloops.json", "/?data=data/examples/twoloops.json&asOf=2025-06", dataset.Date{Year: 2025, Month: 6}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want, truncated := expectedLoops(t, tc.file, tc.asOf)
+			ctx := openPage(t, 800, 600, tc.query)
+			got := ready(t, ctx)
+			if len(want) == 0 {
+				t.Fatalf("%s has no loops at %v; the test needs some", tc.file, tc.asOf)
+			}
+			if !reflect.DeepEqual(got.Loops, want) {
+				t.Errorf("state().loops differs from loops.Find:\n got %s\nwant %s", show(got.Loops), show(want))
+			}
+			if got.LoopsTruncated != truncated {
+				t.Errorf("loopsTruncated = %v, want %v", got.LoopsTruncated, truncated)
+			}
+		})
+	}
+}
+
+func show(ls []loopState) string {
+	var b strings.Builder
+	for _, l := range ls {
+		v := "null"
+		if l.RoundTripValue != nil {
+			v = fmt.Sprint(*l.RoundTripValue)
+		}
+		fmt.Fprintf(&b, "\n  %v %v %s", l.Entities, l.Deals, v)
+	}
+	return b.String()
+}
+
+// The discs on screen carry their kinds' colours where the state says they
+// are: read back from real screenshot pixels.
+func TestKindColoursOnScreen(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		query string
+		w, h  int64
+	}{
+		{"bundled desktop", "/", 960, 640},
+		{"example phone", "/?data=data/examples/twoloops.json", 390, 844},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := openPage(t, tc.w, tc.h, tc.query)
+			s := ready(t, ctx)
+			img := screenshot(t, ctx)
+			scale := float64(img.Bounds().Dx()) / s.View.Width
+			checked := 0
+			for i, e := range s.View.Entities {
+				if e.R < 4 || covered(s, i) {
+					continue
+				}
+				got := img.At(int(math.Round(e.X*scale)), int(math.Round(e.Y*scale)))
+				if !near(got, e.Color, 4) {
+					r, g, b, _ := got.RGBA()
+					t.Errorf("%s at (%.0f, %.0f): pixel #%02x%02x%02x, want its kind colour %s", e.ID, e.X, e.Y, r>>8, g>>8, b>>8, e.Color)
+				}
+				checked++
+			}
+			if checked < 3 {
+				t.Fatalf("checked %d entities, want at least 3", checked)
+			}
+		})
+	}
+}
+
+// covered reports whether entity i's centre lies under a disc drawn after it.
+func covered(s pageState, i int) bool {
+	e := s.View.Entities[i]
+	for _, o := range s.View.Entities[i+1:] {
+		if math.Hypot(o.X-e.X, o.Y-e.Y) < o.R+2 {
+			return true
+		}
+	}
+	return false
+}
+
+func near(c interface{ RGBA() (r, g, b, a uint32) }, hex string, tol int) bool {
+	var want [3]int
+	fmt.Sscanf(hex, "#%02x%02x%02x", &want[0], &want[1], &want[2])
+	r, g, b, _ := c.RGBA()
+	got := [3]int{int(r >> 8), int(g >> 8), int(b >> 8)}
+	for i := range got {
+		if d := got[i] - want[i]; d > tol || d < -tol {
+			return false
+		}
+	}
+	return true
+}
+
+// The money flows: two screenshots a second apart differ. With reduced
+// motion nothing moves, so the difference comes from the flow.
+func TestFlowMoves(t *testing.T) {
+	for _, tc := range []struct {
+		query string
+		moves bool
+	}{
+		{"/", true},
+		{"/?motion=reduced", false},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			ctx := openPage(t, 640, 480, tc.query)
+			ready(t, ctx)
+			a := screenshot(t, ctx)
+			time.Sleep(time.Second)
+			b := screenshot(t, ctx)
+			n := differing(a, b)
+			if tc.moves && n == 0 {
+				t.Error("two screenshots a second apart are identical, want the flow to move")
+			}
+			if !tc.moves && n != 0 {
+				t.Errorf("with reduced motion %d pixels changed in a second, want none", n)
+			}
+		})
+	}
+}
+
+func differing(a, b image.Image) int {
+	n := 0
+	for y := a.Bounds().Min.Y; y < a.Bounds().Max.Y; y++ {
+		for x := a.Bounds().Min.X; x < a.Bounds().Max.X; x++ {
+			if a.At(x, y) != b.At(x, y) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Every refused example: ready rejects with the located problems, and the
+// page lists them.
+func TestRefusedDatasetsShowTheirProblems(t *testing.T) {
+	files, _ := filepath.Glob("../../data/examples/refused/*.json")
+	if len(files) == 0 {
+		t.Fatal("no refused examples under data/examples/refused")
+	}
+	ctx := openPage(t, 640, 480, "")
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			doc, _ := os.ReadFile(f)
+			_, err := dataset.Load(doc)
+			problems, ok := err.(dataset.Problems)
+			if !ok || len(problems) == 0 {
+				t.Fatalf("the loader accepts %s", name)
+			}
+			navigate(t, ctx, "/?data=data/examples/refused/"+name)
+			resolved, msg := outcome(t, ctx)
+			if resolved {
+				t.Fatal("ouroboros.ready resolved, want it rejected")
+			}
+			items, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+				`[...document.querySelectorAll('#error:not([hidden]) #error-problems li')].map(li => li.textContent)`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(items) != len(problems) {
+				t.Errorf("the page lists %d problems, the loader finds %d", len(items), len(problems))
+			}
+			for i, p := range problems {
+				if i < len(items) && items[i] != p.String() {
+					t.Errorf("problem %d on the page: %q, want %q", i, items[i], p.String())
+				}
+				if !strings.Contains(msg, p.String()) {
+					t.Errorf("ready's message %q lacks %q", msg, p.String())
+				}
+			}
+			canvases, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('canvas').length`))
+			if canvases != 0 {
+				t.Errorf("%d canvas(es) on the page, want nothing drawn from a refused dataset", canvases)
+			}
+		})
+	}
+}
+
+func TestCannotStart(t *testing.T) {
+	for _, tc := range []struct {
+		name, query, setup, want string
+	}{
+		{"another site", "/?data=https://example.com/x.json", "", "must be a path to a dataset on this site"},
+		{"protocol-relative", "/?data=//example.com/x.json", "", "names another site"},
+		{"dot dot", "/?data=data/../../secret.json", "", `contains ".."`},
+		{"missing file", "/?data=data/nothing-here.json", "", "the server answered 404"},
+		{"not JSON", "/?data=index.html", "", "(document)"},
+		{"no WebGL2", "/", `HTMLCanvasElement.prototype.getContext = function () { return null; };`, "WebGL 2"},
+		{"no WebAssembly", "/", `delete window.WebAssembly;`, "cannot run WebAssembly"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := openPage(t, 640, 480, "")
+			if tc.setup != "" {
+				if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: tc.setup}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			navigate(t, ctx, tc.query)
+			resolved, msg := outcome(t, ctx)
+			if resolved {
+				t.Fatal("ouroboros.ready resolved, want it rejected")
+			}
+			if !strings.Contains(msg, tc.want) {
+				t.Errorf("ready rejected with %q, want it to say %q", msg, tc.want)
+			}
+			shown, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('error').hidden ? '' : document.getElementById('error').textContent`))
+			if !strings.Contains(shown, tc.want) {
+				t.Errorf("the error panel says %q, want %q", shown, tc.want)
+			}
+		})
+	}
+}
+
+func TestBadLinkParameterIsReportedAndTheRestLoads(t *testing.T) {
+	ctx := openPage(t, 640, 480, "/?asOf=2025-13&mode=poster")
+	s := ready(t, ctx)
+	if len(s.Problems) != 2 || !strings.HasPrefix(s.Problems[0], "asOf:") || !strings.HasPrefix(s.Problems[1], "mode:") {
+		t.Errorf("state().problems = %q, want the asOf and the mode problems", s.Problems)
+	}
+	shown, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('notices').hidden ? '' : document.getElementById('notices').textContent`))
+	if !strings.Contains(shown, "2025-13") {
+		t.Errorf("the page shows %q, want the bad asOf reported", shown)
+	}
+	if s.AsOf != nil || s.Mode != "page" || len(s.View.Entities) == 0 {
+		t.Errorf("asOf %v, mode %q, %d entities: want no filter, page mode, the network drawn", s.AsOf, s.Mode, len(s.View.Entities))
+	}
+}
