@@ -68,11 +68,17 @@ func run(m *testing.M) int {
 // page opens a new tab of the given CSS size and loads path into it.
 func openPage(t *testing.T, w, h int64, path string) context.Context {
 	t.Helper()
+	return openPageScaled(t, w, h, 1, path)
+}
+
+// openPageScaled is openPage on a screen with the given device pixel ratio.
+func openPageScaled(t *testing.T, w, h int64, dpr float64, path string) context.Context {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(cancel)
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(cancelT)
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h, chromedp.EmulateScale(dpr))); err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
 	// Keep the page's console, and show it when the test fails.
@@ -181,6 +187,7 @@ type pageState struct {
 	View           struct {
 		Width, Height, DPR float64
 		Settled            bool
+		Tick               int64
 		Entities           []struct {
 			ID      string
 			X, Y, R float64

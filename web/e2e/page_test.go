@@ -98,32 +98,74 @@ func TestKindColoursOnScreen(t *testing.T) {
 		name  string
 		query string
 		w, h  int64
+		dpr   float64
 	}{
-		{"bundled desktop", "/", 960, 640},
-		{"example phone", "/?data=data/examples/twoloops.json", 390, 844},
+		{"bundled desktop", "/", 960, 640, 1},
+		{"bundled HiDPI", "/", 640, 480, 2},
+		{"example phone", "/?data=data/examples/twoloops.json", 390, 844, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ctx := openPage(t, tc.w, tc.h, tc.query)
+			ctx := openPageScaled(t, tc.w, tc.h, tc.dpr, tc.query)
 			s := ready(t, ctx)
-			img := screenshot(t, ctx)
-			scale := float64(img.Bounds().Dx()) / s.View.Width
-			checked := 0
-			for i, e := range s.View.Entities {
-				if e.R < 4 || covered(s, i) {
-					continue
-				}
-				got := img.At(int(math.Round(e.X*scale)), int(math.Round(e.Y*scale)))
-				if !near(got, e.Color, 4) {
-					r, g, b, _ := got.RGBA()
-					t.Errorf("%s at (%.0f, %.0f): pixel #%02x%02x%02x, want its kind colour %s", e.ID, e.X, e.Y, r>>8, g>>8, b>>8, e.Color)
-				}
-				checked++
+			if s.View.DPR != tc.dpr {
+				t.Errorf("state().view.dpr = %v, want %v", s.View.DPR, tc.dpr)
 			}
-			if checked < 3 {
-				t.Fatalf("checked %d entities, want at least 3", checked)
+			// Crisp: the canvas has a device pixel for every screen pixel.
+			backing, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](
+				`(() => { const c = document.querySelector('canvas'); return [c.width, c.height, c.clientWidth, c.clientHeight]; })()`))
+			if err != nil {
+				t.Fatal(err)
 			}
+			if want := []float64{float64(tc.w) * tc.dpr, float64(tc.h) * tc.dpr, float64(tc.w), float64(tc.h)}; !reflect.DeepEqual(backing, want) {
+				t.Errorf("canvas width, height, CSS width, CSS height = %v, want %v", backing, want)
+			}
+			checkKindColours(t, s, screenshot(t, ctx))
 		})
 	}
+}
+
+func checkKindColours(t *testing.T, s pageState, img image.Image) {
+	t.Helper()
+	scale := float64(img.Bounds().Dx()) / s.View.Width
+	checked := 0
+	for i, e := range s.View.Entities {
+		if e.R < 4 || covered(s, i) {
+			continue
+		}
+		got := img.At(int(math.Round(e.X*scale)), int(math.Round(e.Y*scale)))
+		if !near(got, e.Color, 4) {
+			r, g, b, _ := got.RGBA()
+			t.Errorf("%s at (%.0f, %.0f): pixel #%02x%02x%02x, want its kind colour %s", e.ID, e.X, e.Y, r>>8, g>>8, b>>8, e.Color)
+		}
+		checked++
+	}
+	if checked < 3 {
+		t.Fatalf("checked %d entities, want at least 3", checked)
+	}
+}
+
+// The picture fills the window and follows it when it is resized.
+func TestFillsWindowOnResize(t *testing.T) {
+	ctx := openPage(t, 900, 600, "/")
+	ready(t, ctx)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(420, 760)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.ouroboros.state().view.width === 420`, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+		t.Fatalf("the view did not follow the resize: %v", err)
+	}
+	// Give the engine a few frames at the new size before reading pixels.
+	before := state(t, ctx).View.Tick
+	for i := 0; i < 100 && state(t, ctx).View.Tick < before+5; i++ {
+		time.Sleep(100 * time.Millisecond)
+	}
+	s := state(t, ctx)
+	for _, e := range s.View.Entities {
+		if e.X < 0 || e.X > 420 || e.Y < 0 || e.Y > 760 {
+			t.Errorf("%s at (%v, %v), outside the 420×760 window", e.ID, e.X, e.Y)
+		}
+	}
+	checkKindColours(t, s, screenshot(t, ctx))
 }
 
 // covered reports whether entity i's centre lies under a disc drawn after it.
