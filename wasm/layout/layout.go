@@ -1,4 +1,4 @@
-// Package layout places the entities of a network in the unit square so that
+// Package layout places the entities of a network in a rectangle so that
 // the members of each loop sit round a common centre, in loop order. It is a
 // force-directed layout (Fruchterman and Reingold 1991) with one extra force
 // per chosen loop that pulls its members onto a regular polygon, run one
@@ -28,9 +28,12 @@ type Graph struct {
 	// Weight is each node's size in [0, 1] (nil: all 0); heavier nodes push
 	// their neighbours further away, so that large discs get room.
 	Weight []float64
-	// Radius is each node's disc radius in units of the square (nil: 0);
-	// the layout keeps discs from touching.
+	// Radius is each node's disc radius as a share of the drawing area's
+	// shorter side (nil: 0); the layout keeps discs from touching.
 	Radius []float64
+	// Aspect is the drawing area's width over its height (0 means 1); the
+	// layout fills that shape.
+	Aspect float64
 }
 
 // MaxRings caps how many loops shape the layout; more would pull the
@@ -43,6 +46,9 @@ const Iterations = 400
 // ringSide is the side of a ring's polygon in units of the ideal distance.
 const ringSide = 1.0
 
+// gravity is the pull toward the centre, per unit of distance and of k.
+const gravity = 0.18
+
 // clearance is the space kept between two discs, in units.
 const clearance = 0.012
 
@@ -52,7 +58,7 @@ const collision = 40.0
 // heavy is how much more the heaviest node pushes than the lightest.
 const heavy = 1.5
 
-// margin keeps nodes away from the border of the unit square, in units.
+// margin keeps nodes away from the border of the area, in units of its height.
 const margin = 0.06
 
 type ring struct {
@@ -61,9 +67,15 @@ type ring struct {
 }
 
 // Layout is a running placement. Create one with New.
+// Internally x runs over [0, aspect] and y over [0, 1], so that distances
+// are true distances on screen; Positions divides x by the aspect.
 type Layout struct {
 	n      int
+	aspect float64
 	pos    [][2]float64
+	out    [][2]float64 // positions in [0, 1]², returned by Positions
+	pin    [][2]float64 // pinned positions in [0, 1]²
+	share  []float64    // disc radius as a share of the shorter side
 	disp   [][2]float64
 	pinned []bool
 	push   []float64 // repulsion factor per node, from its weight
@@ -78,7 +90,11 @@ type Layout struct {
 func New(g Graph, seed int64) *Layout {
 	l := &Layout{
 		n:      g.N,
+		aspect: 1,
 		pos:    make([][2]float64, g.N),
+		out:    make([][2]float64, g.N),
+		pin:    make([][2]float64, g.N),
+		share:  make([]float64, g.N),
 		disp:   make([][2]float64, g.N),
 		pinned: make([]bool, g.N),
 		push:   make([]float64, g.N),
@@ -88,35 +104,71 @@ func New(g Graph, seed int64) *Layout {
 	if g.N == 0 {
 		return l
 	}
-	l.k = 0.75 * math.Sqrt(1/float64(g.N))
-	if l.k > 0.3 {
-		l.k = 0.3
+	if g.Aspect > 0 {
+		l.aspect = g.Aspect
 	}
 	copy(l.pinned, g.Pinned)
-	copy(l.radius, g.Radius)
+	copy(l.pin, g.Pin)
+	copy(l.share, g.Radius)
 	for i := range l.push {
 		l.push[i] = 1
 		if i < len(g.Weight) {
 			l.push[i] += heavy * clamp(g.Weight[i], 0, 1)
 		}
 	}
+	l.scale()
 	l.rings = chooseRings(g.Loops, l.k, l.push)
 
-	// Start on a circle in ring order, so that members of a loop begin next
-	// to each other and the forces only have to refine, not untangle.
+	// Start on an ellipse in ring order, so that members of a loop begin
+	// next to each other and the forces only have to refine, not untangle.
 	order := ringOrder(g.N, l.rings)
 	rng := rand.New(rand.NewSource(seed))
 	for i, v := range order {
 		a := 2 * math.Pi * float64(i) / float64(g.N)
 		r := 0.38 + 0.02*rng.Float64()
-		l.pos[v] = [2]float64{0.5 + r*math.Cos(a), 0.5 + r*math.Sin(a)}
+		l.pos[v] = [2]float64{l.aspect * (0.5 + r*math.Cos(a)), 0.5 + r*math.Sin(a)}
 	}
-	for v := 0; v < g.N; v++ {
+	l.placePins()
+	return l
+}
+
+// scale sets the distances that depend on the area's shape.
+func (l *Layout) scale() {
+	l.k = math.Min(0.3, 0.75*math.Sqrt(l.aspect/float64(l.n)))
+	short := math.Min(l.aspect, 1)
+	for i, s := range l.share {
+		l.radius[i] = s * short
+	}
+}
+
+func (l *Layout) placePins() {
+	for v := range l.pos {
 		if l.pinned[v] {
-			l.pos[v] = g.Pin[v]
+			l.pos[v] = [2]float64{l.pin[v][0] * l.aspect, l.pin[v][1]}
 		}
 	}
-	return l
+}
+
+// Aspect is the width over the height of the area the layout fills.
+func (l *Layout) Aspect() float64 { return l.aspect }
+
+// SetAspect reshapes the layout for an area of another shape: it stretches
+// the current positions to the new shape and takes the second half of its
+// steps again, so that the picture adapts without starting over.
+func (l *Layout) SetAspect(a float64) {
+	if a <= 0 || a == l.aspect || l.n == 0 {
+		return
+	}
+	for i := range l.pos {
+		l.pos[i][0] *= a / l.aspect
+	}
+	l.aspect = a
+	l.scale()
+	for i := range l.rings {
+		l.rings[i].radius = ringRadius(l.rings[i].members, l.k, l.push)
+	}
+	l.placePins()
+	l.iter = min(l.iter, Iterations/2)
 }
 
 func uniqueEdges(in [][2]int) [][2]int {
@@ -179,17 +231,20 @@ func chooseRings(loops [][]int, k float64, push []float64) []ring {
 			for _, v := range members {
 				covered[v]++
 			}
-			// The circumradius of a regular polygon whose side is the
-			// distance its members keep apart, larger for heavy members.
-			side := 0.0
-			for _, v := range members {
-				side += ringSide * k * push[v] / float64(len(members))
-			}
-			r := side / (2 * math.Sin(math.Pi/float64(len(members))))
-			rings = append(rings, ring{members: members, radius: r})
+			rings = append(rings, ring{members: members, radius: ringRadius(members, k, push)})
 		}
 	}
 	return rings
+}
+
+// ringRadius is the circumradius of a regular polygon whose side is the
+// distance its members keep apart, larger for heavy members.
+func ringRadius(members []int, k float64, push []float64) float64 {
+	side := 0.0
+	for _, v := range members {
+		side += ringSide * k * push[v] / float64(len(members))
+	}
+	return side / (2 * math.Sin(math.Pi/float64(len(members))))
 }
 
 // busy reports whether a member of lp already sits in maxRingsPerNode rings:
@@ -266,9 +321,15 @@ func (l *Layout) Settle() {
 	}
 }
 
-// Positions returns the current positions in the unit square, indexed by
-// node. The slice is owned by the layout and changes with Step.
-func (l *Layout) Positions() [][2]float64 { return l.pos }
+// Positions returns the current positions, each coordinate in [0, 1] of the
+// area, indexed by node. The slice is owned by the layout and changes with
+// Step and SetAspect.
+func (l *Layout) Positions() [][2]float64 {
+	for i, p := range l.pos {
+		l.out[i] = [2]float64{p[0] / l.aspect, p[1]}
+	}
+	return l.out
+}
 
 // Step moves every free node once and reports whether the layout is settled.
 func (l *Layout) Step() bool {
@@ -327,12 +388,14 @@ func (l *Layout) Step() bool {
 	for _, r := range l.rings {
 		l.pullRing(r)
 	}
-	// Gravity keeps loose parts from drifting to the border.
+	// Gravity keeps loose parts from drifting to the border. It pulls
+	// toward the centre in proportion to the share of the half-width or
+	// half-height travelled, so the network fills a long area's length
+	// instead of a circle in its middle.
+	gx, gy := gravity/k/math.Sqrt(l.aspect), gravity/k*math.Sqrt(l.aspect)
 	for i := 0; i < l.n; i++ {
-		dx := 0.5 - l.pos[i][0]
-		dy := 0.5 - l.pos[i][1]
-		l.disp[i][0] += dx * 0.18 / k
-		l.disp[i][1] += dy * 0.18 / k
+		l.disp[i][0] += (l.aspect/2 - l.pos[i][0]) * gx
+		l.disp[i][1] += (0.5 - l.pos[i][1]) * gy
 	}
 	for i := 0; i < l.n; i++ {
 		if l.pinned[i] {
@@ -343,7 +406,7 @@ func (l *Layout) Step() bool {
 		if d > t {
 			dx, dy = dx/d*t, dy/d*t
 		}
-		l.pos[i][0] = clamp(l.pos[i][0]+dx, margin, 1-margin)
+		l.pos[i][0] = clamp(l.pos[i][0]+dx, margin, l.aspect-margin)
 		l.pos[i][1] = clamp(l.pos[i][1]+dy, margin, 1-margin)
 	}
 	l.iter++

@@ -19,6 +19,8 @@ type View struct {
 	Motion bool
 	// TopInset is the height kept free for the title, in CSS pixels.
 	TopInset float64
+	// Aspect is the layout's width over its height (0 means 1).
+	Aspect float64
 }
 
 // Disc is an entity as drawn, in device pixels.
@@ -135,18 +137,31 @@ func (b *Builder) SetLabelWidth(i int, w float32) { b.labelWidth[i] = w }
 // KindColor is the colour of entity kind k.
 func (b *Builder) KindColor(k int) Color { return b.kinds[k] }
 
-// Area returns the square drawing area in device pixels: its left, top and
-// side. Layout positions in [0, 1] map onto it.
-func Area(v View) (x, y, side float64) {
+// Free returns the space left for the network in device pixels, below the
+// title and inside the padding: its left, top, width and height.
+func Free(v View) (x, y, w, h float64) {
 	pad := paddingCSS * v.DPR
 	top := v.TopInset*v.DPR + pad
-	w := v.Width - 2*pad
-	h := v.Height - top - pad
-	side = math.Max(1, math.Min(w, h))
-	return pad + (w-side)/2, top + (h-side)/2, side
+	return pad, top, math.Max(1, v.Width-2*pad), math.Max(1, v.Height-top-pad)
 }
 
-// Disc radii as shares of the drawing area's side, for the least and the
+// Area returns the drawing area in device pixels: the largest rectangle of
+// the layout's aspect that fits the free space, centred in it. Layout
+// positions in [0, 1] map onto it.
+func Area(v View) (x, y, w, h float64) {
+	fx, fy, fw, fh := Free(v)
+	a := v.Aspect
+	if a <= 0 {
+		a = 1
+	}
+	w, h = fw, fw/a
+	if h > fh {
+		w, h = fh*a, fh
+	}
+	return fx + (fw-w)/2, fy + (fh-h)/2, w, h
+}
+
+// Disc radii as shares of the drawing area's shorter side, for the least and the
 // most money.
 const (
 	minDiscShare = 0.011
@@ -154,7 +169,7 @@ const (
 )
 
 // DiscShare is the radius of a disc with the given money, as a share of the
-// drawing area's side, so that the layout can keep discs apart.
+// drawing area's shorter side, so that the layout can keep discs apart.
 func DiscShare(money, maxMoney float64) float64 {
 	if maxMoney <= 0 {
 		return minDiscShare
@@ -165,9 +180,9 @@ func DiscShare(money, maxMoney float64) float64 {
 // Build makes the frame for the given layout positions and view.
 func (b *Builder) Build(pos [][2]float64, v View) {
 	b.Mesh.reset()
-	ax, ay, side := Area(v)
+	ax, ay, aw, ah := Area(v)
 	dpr := float32(v.DPR)
-	unitCSS := side / v.DPR
+	unitCSS := math.Min(aw, ah) / v.DPR
 
 	// Discs: sized by the square root of the money through them, so that
 	// area follows money.
@@ -178,7 +193,7 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 		if b.net.MaxMoney > 0 {
 			r += (rMax - rMin) * float32(math.Sqrt(b.net.Money[i]/b.net.MaxMoney))
 		}
-		b.Discs[i] = Disc{X: float32(ax + pos[i][0]*side), Y: float32(ay + pos[i][1]*side), R: r}
+		b.Discs[i] = Disc{X: float32(ax + pos[i][0]*aw), Y: float32(ay + pos[i][1]*ah), R: r}
 	}
 
 	maxW := float32(math.Max(3, math.Min(14, unitCSS*0.016))) * dpr

@@ -67,10 +67,10 @@ func TestDiscsAtLayoutPositionsInKindColours(t *testing.T) {
 	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
 	v := view(0)
 	b.Build(pos, v)
-	ax, ay, side := scene.Area(v)
+	ax, ay, aw, ah := scene.Area(v)
 	for i, e := range d.Entities {
 		disc := b.Discs[i]
-		wantX, wantY := ax+pos[i][0]*side, ay+pos[i][1]*side
+		wantX, wantY := ax+pos[i][0]*aw, ay+pos[i][1]*ah
 		if math.Abs(float64(disc.X)-wantX) > 0.01 || math.Abs(float64(disc.Y)-wantY) > 0.01 {
 			t.Errorf("%s at (%v, %v), want (%v, %v)", e.ID, disc.X, disc.Y, wantX, wantY)
 		}
@@ -96,6 +96,33 @@ func centreColour(m scene.Mesh, x, y float32) scene.Color {
 		}
 	}
 	return c
+}
+
+func TestAreaKeepsTheLayoutsShape(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		v      scene.View
+		aspect float64
+	}{
+		{"square in landscape", scene.View{Width: 1000, Height: 600, DPR: 1}, 1},
+		{"wide in landscape", scene.View{Width: 1000, Height: 600, DPR: 1, Aspect: 1.6}, 1.6},
+		{"tall in portrait", scene.View{Width: 390, Height: 844, DPR: 2, TopInset: 60, Aspect: 0.5}, 0.5},
+		{"wide in portrait", scene.View{Width: 390, Height: 844, DPR: 1, Aspect: 2}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x, y, w, h := scene.Area(tc.v)
+			fx, fy, fw, fh := scene.Free(tc.v)
+			if math.Abs(w/h-tc.aspect) > 1e-9 {
+				t.Errorf("area %v×%v, want aspect %v", w, h, tc.aspect)
+			}
+			if x < fx-1e-9 || y < fy-1e-9 || x+w > fx+fw+1e-9 || y+h > fy+fh+1e-9 {
+				t.Errorf("area %v,%v %v×%v outside the free space %v,%v %v×%v", x, y, w, h, fx, fy, fw, fh)
+			}
+			if math.Abs(w-fw) > 1e-9 && math.Abs(h-fh) > 1e-9 {
+				t.Errorf("area %v×%v touches neither side of the free %v×%v", w, h, fw, fh)
+			}
+		})
+	}
 }
 
 func TestParticlesMoveWithTicks(t *testing.T) {
