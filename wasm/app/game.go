@@ -9,7 +9,6 @@ package app
 import (
 	"encoding/json"
 	"image"
-	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -25,9 +24,6 @@ import (
 // stalling a frame while a small one settles before the first frame.
 const layoutBudget = 1_500_000
 
-// titleInsetCSS is the height kept for the title, in CSS pixels.
-const titleInsetCSS = 56
-
 // Game is the running explainer. It has no lock: in the browser, Update,
 // Draw and the page's calls into the program (state()) all run on the one
 // JavaScript thread, and a call from the page can arrive inside Update (the
@@ -38,7 +34,8 @@ type Game struct {
 	problems []string
 	loops    loops.Result
 	net      *scene.Network
-	layout   *layout.Layout
+	graph    layout.Graph
+	layout   *layout.Layout // nil until the canvas has a size
 	builder  *scene.Builder
 	view     scene.View
 
@@ -58,30 +55,9 @@ func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func
 	g := &Game{ds: ds, opts: opts, problems: problems, onReady: onReady}
 	g.net = scene.NewNetwork(ds, opts.AsOf)
 	g.loops = loops.Find(ds, opts.AsOf, loops.Limit)
-	// The layout uses every deal and every loop regardless of the date, so
-	// that entities keep their places while the timeline moves.
-	all := scene.NewNetwork(ds, dataset.Date{})
-	allLoops := loops.Find(ds, dataset.Date{}, layout.MaxRings*4)
-	graph := layout.Graph{N: len(ds.Entities), Edges: all.Links()}
-	for _, lp := range allLoops.Loops {
-		graph.Loops = append(graph.Loops, lp.Entities)
-	}
-	graph.Weight = make([]float64, len(ds.Entities))
-	graph.Radius = make([]float64, len(ds.Entities))
-	for i, m := range all.Money {
-		if all.MaxMoney > 0 {
-			graph.Weight[i] = math.Sqrt(m / all.MaxMoney)
-		}
-		graph.Radius[i] = scene.DiscShare(m, all.MaxMoney)
-	}
-	graph.Pinned = make([]bool, len(ds.Entities))
-	graph.Pin = make([][2]float64, len(ds.Entities))
-	for i, e := range ds.Entities {
-		graph.Pinned[i], graph.Pin[i] = e.Pinned, e.Pin
-	}
-	g.layout = layout.New(graph, 1)
+	g.graph = view.LayoutGraph(ds)
 	g.builder = scene.NewBuilder(ds, g.net)
-	g.view = scene.View{DPR: ebiten.Monitor().DeviceScaleFactor(), Motion: !opts.Reduced, TopInset: titleInsetCSS}
+	g.view = scene.View{DPR: ebiten.Monitor().DeviceScaleFactor(), Motion: !opts.Reduced}
 	if g.view.DPR <= 0 {
 		g.view.DPR = 1
 	}
@@ -106,14 +82,32 @@ func (g *Game) Update() error {
 			g.onReady()
 		}
 	}
+	if g.view.Width <= 0 {
+		return nil // the engine has not laid out the canvas yet
+	}
+	g.fit()
 	for work := 0; !g.layout.Settled() && work < layoutBudget; work += g.layout.Cost() {
 		g.layout.Step()
 	}
 	g.view.Tick++
-	if g.view.Width > 0 {
-		g.builder.Build(g.layout.Positions(), g.view)
-	}
+	g.builder.Build(g.layout.Positions(), g.view)
 	return nil
+}
+
+// fit makes the title and the layout fit the canvas: the title wraps to its
+// width, and the layout takes the shape of the space left, reshaping when
+// the window's shape changes a lot.
+func (g *Game) fit() {
+	g.view.TopInset = g.text.wrap(g.view.Width / g.view.DPR)
+	want := view.LayoutAspect(g.view)
+	switch {
+	case g.layout == nil:
+		g.graph.Aspect = want
+		g.layout = layout.New(g.graph, 1)
+	case view.Reshape(g.layout.Aspect(), want):
+		g.layout.SetAspect(want)
+	}
+	g.view.Aspect = g.layout.Aspect()
 }
 
 // Draw hands the last built frame to the engine; it changes no state.
@@ -150,7 +144,8 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 
 // StateJSON returns the page state as JSON for window.ouroboros.state().
 func (g *Game) StateJSON() string {
-	s := view.Snapshot(g.ds, g.loops, g.opts, g.problems, g.builder, g.view, g.layout.Settled())
+	settled := g.layout != nil && g.layout.Settled()
+	s := view.Snapshot(g.ds, g.loops, g.opts, g.problems, g.builder, g.view, settled)
 	b, err := json.Marshal(s)
 	if err != nil {
 		// Every field is a plain value; failing here is a broken invariant.

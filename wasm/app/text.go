@@ -23,12 +23,28 @@ var (
 // texts holds every piece of text pre-rendered once at the device's pixel
 // ratio, so that a frame only copies images and allocates nothing.
 type texts struct {
-	dpr      float64
-	labels   []*ebiten.Image
-	widths   []float64 // label widths in device pixels
-	title    *ebiten.Image
-	subtitle *ebiten.Image
+	dpr    float64
+	labels []*ebiten.Image
+	widths []float64 // label widths in device pixels
+
+	titleText, subtitleText string
+	titleFace, subtitleFace *text.GoXFace
+	// The title and subtitle, one image per line, wrapped for wrappedFor.
+	title, subtitle []*ebiten.Image
+	wrappedFor      float64 // canvas width in CSS pixels
+	inset           float64 // height they take, in CSS pixels
 }
+
+// Title block metrics in CSS pixels.
+const (
+	titleLeft     = 14
+	titleTop      = 8
+	titleLine     = 25
+	subtitleLine  = 18
+	titleBelow    = 6
+	titleFontSize = 19
+	subtitleSize  = 13
+)
 
 func newTexts(ds *dataset.Dataset, dpr float64) *texts {
 	f, err := opentype.Parse(gomedium.TTF)
@@ -49,11 +65,37 @@ func newTexts(ds *dataset.Dataset, dpr float64) *texts {
 		t.labels = append(t.labels, img)
 		t.widths = append(t.widths, w)
 	}
-	t.title, _ = render(ds.Title, face(19), labelInk, dpr)
-	if ds.Subtitle != "" {
-		t.subtitle, _ = render(ds.Subtitle, face(13), dimInk, dpr)
-	}
+	t.titleText, t.subtitleText = ds.Title, ds.Subtitle
+	t.titleFace, t.subtitleFace = face(titleFontSize), face(subtitleSize)
 	return t
+}
+
+// wrap fits the title and subtitle to a canvas widthCSS wide, rendering
+// them again only when the width changed, and returns the height they take.
+func (t *texts) wrap(widthCSS float64) float64 {
+	if widthCSS == t.wrappedFor {
+		return t.inset
+	}
+	t.wrappedFor = widthCSS
+	max := (widthCSS - 2*titleLeft) * t.dpr
+	t.title = renderLines(t.title, t.titleText, t.titleFace, labelInk, max, t.dpr)
+	t.subtitle = renderLines(t.subtitle, t.subtitleText, t.subtitleFace, dimInk, max, t.dpr)
+	t.inset = titleTop + float64(len(t.title))*titleLine + float64(len(t.subtitle))*subtitleLine + titleBelow
+	return t.inset
+}
+
+// renderLines wraps s at spaces to lines at most max device pixels wide and
+// renders each, disposing of the old images.
+func renderLines(old []*ebiten.Image, s string, face *text.GoXFace, ink color.Color, max, dpr float64) []*ebiten.Image {
+	for _, img := range old {
+		img.Deallocate()
+	}
+	var out []*ebiten.Image
+	for _, line := range scene.WrapWords(s, max, func(s string) float64 { return text.Advance(s, face) }) {
+		img, _ := render(line, face, ink, dpr)
+		out = append(out, img)
+	}
+	return out
 }
 
 // render draws s once with a dark halo, so that it stays readable where it
@@ -90,13 +132,18 @@ func (t *texts) draw(screen *ebiten.Image, b *scene.Builder, op *ebiten.DrawImag
 		op.GeoM.Translate(float64(l.X)-t.widths[i]/2-pad, float64(l.Y)-pad)
 		screen.DrawImage(t.labels[i], op)
 	}
-	op.GeoM.Reset()
-	op.GeoM.Translate(14*t.dpr-pad, 8*t.dpr-pad)
-	screen.DrawImage(t.title, op)
-	if t.subtitle != nil {
+	y := float64(titleTop)
+	for _, img := range t.title {
 		op.GeoM.Reset()
-		op.GeoM.Translate(14*t.dpr-pad, 33*t.dpr-pad)
-		screen.DrawImage(t.subtitle, op)
+		op.GeoM.Translate(titleLeft*t.dpr-pad, y*t.dpr-pad)
+		screen.DrawImage(img, op)
+		y += titleLine
+	}
+	for _, img := range t.subtitle {
+		op.GeoM.Reset()
+		op.GeoM.Translate(titleLeft*t.dpr-pad, y*t.dpr-pad)
+		screen.DrawImage(img, op)
+		y += subtitleLine
 	}
 }
 

@@ -2,6 +2,7 @@ package view_test
 
 import (
 	"encoding/json"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -102,5 +103,43 @@ func TestSnapshotJSON(t *testing.T) {
 	e := s.View.Entities[0]
 	if s.View.Width != 400 || e.X != float64(b.Discs[0].X)/2 || e.Color != "#112233" {
 		t.Errorf("view %+v, first entity %+v", s.View, e)
+	}
+}
+
+func TestLayoutAspect(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		v    scene.View
+		want float64
+	}{
+		{"square", scene.View{Width: 624, Height: 624, DPR: 1}, 1},
+		{"phone is tall but not a strip", scene.View{Width: 390, Height: 844, DPR: 1, TopInset: 60}, 0.55},
+		{"desktop", scene.View{Width: 1304, Height: 824, DPR: 1}, 1280.0 / 800},
+		{"very wide", scene.View{Width: 3000, Height: 600, DPR: 1}, 1.9},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := view.LayoutAspect(tc.v); math.Abs(got-tc.want) > 1e-9 {
+				t.Errorf("got %v, want %v", got, tc.want)
+			}
+		})
+	}
+	if view.Reshape(1.5, 1.6) || !view.Reshape(1.6, 0.6) || !view.Reshape(0.6, 1.0) {
+		t.Error("Reshape: want small changes kept, large ones reshaped")
+	}
+}
+
+func TestLayoutGraph(t *testing.T) {
+	d := tiny()
+	d.Entities[0].Pinned, d.Entities[0].Pin = true, [2]float64{0.1, 0.9}
+	g := view.LayoutGraph(d)
+	if g.N != 2 || len(g.Edges) != 2 || len(g.Loops) != 1 {
+		t.Errorf("N %d, %d edges, %d loops; want 2, 2 (one per ordered pair), 1", g.N, len(g.Edges), len(g.Loops))
+	}
+	if !g.Pinned[0] || g.Pin[0] != [2]float64{0.1, 0.9} || g.Pinned[1] {
+		t.Errorf("pins %v %v, want entity 0 pinned at (0.1, 0.9)", g.Pinned, g.Pin)
+	}
+	// Both entities carry the same money (12 in, 12 out), so the same weight.
+	if g.Weight[0] != 1 || g.Weight[1] != 1 || g.Radius[0] != g.Radius[1] {
+		t.Errorf("weights %v, radii %v", g.Weight, g.Radius)
 	}
 }

@@ -4,12 +4,14 @@ package e2e_test
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"testing"
 )
 
 var shot = flag.String("screenshot", "", "write a screenshot of -screenshot-page to this PNG file (for the README)")
 var shotPage = flag.String("screenshot-page", "/", "the page the screenshot shows")
+var shotSize = flag.String("screenshot-size", "1100x720", "the window's CSS size, WIDTHxHEIGHT")
 
 // TestScreenshot takes the README's picture of the real page:
 // go test -tags browser -run TestScreenshot ./web/e2e -args -screenshot=$PWD/web/screenshot.png
@@ -17,7 +19,11 @@ func TestScreenshot(t *testing.T) {
 	if *shot == "" {
 		t.Skip("no -screenshot file given")
 	}
-	ctx := openPage(t, 1100, 720, *shotPage)
+	var shotW, shotH int64
+	if _, err := fmt.Sscanf(*shotSize, "%dx%d", &shotW, &shotH); err != nil {
+		t.Fatalf("-screenshot-size %q: %v", *shotSize, err)
+	}
+	ctx := openPage(t, shotW, shotH, *shotPage)
 	ready(t, ctx)
 	img, err := chromedpScreenshot(ctx)
 	if err != nil {

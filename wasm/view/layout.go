@@ -1,0 +1,63 @@
+package view
+
+import (
+	"math"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/layout"
+	"ouroboros/wasm/loops"
+	"ouroboros/wasm/scene"
+)
+
+// LayoutGraph is what the layout needs of a dataset. It uses every deal and
+// every loop whatever the date, so that entities keep their places while
+// the timeline moves; discs are weighted by the money through them.
+func LayoutGraph(ds *dataset.Dataset) layout.Graph {
+	n := len(ds.Entities)
+	all := scene.NewNetwork(ds, dataset.Date{})
+	g := layout.Graph{
+		N:      n,
+		Edges:  all.Links(),
+		Weight: make([]float64, n),
+		Radius: make([]float64, n),
+		Pinned: make([]bool, n),
+		Pin:    make([][2]float64, n),
+	}
+	// More loops than the layout makes rings of, so it can choose.
+	for _, lp := range loops.Find(ds, dataset.Date{}, layout.MaxRings*4).Loops {
+		g.Loops = append(g.Loops, lp.Entities)
+	}
+	for i, m := range all.Money {
+		if all.MaxMoney > 0 {
+			g.Weight[i] = math.Sqrt(m / all.MaxMoney)
+		}
+		g.Radius[i] = scene.DiscShare(m, all.MaxMoney)
+	}
+	for i, e := range ds.Entities {
+		g.Pinned[i], g.Pin[i] = e.Pinned, e.Pin
+	}
+	return g
+}
+
+// Aspect limits: a layout wider or taller than this reads as a strip.
+const (
+	minAspect = 0.55
+	maxAspect = 1.9
+)
+
+// reshapeRatio is how far the window's shape must move from the layout's
+// before the layout adapts: small resizes only rescale the picture.
+const reshapeRatio = 1.2
+
+// LayoutAspect is the shape the layout should take for a view: that of the
+// free space, within limits.
+func LayoutAspect(v scene.View) float64 {
+	_, _, w, h := scene.Free(v)
+	return math.Min(maxAspect, math.Max(minAspect, w/h))
+}
+
+// Reshape reports whether a layout of aspect current should adapt to want.
+func Reshape(current, want float64) bool {
+	r := want / current
+	return r > reshapeRatio || r < 1/reshapeRatio
+}
