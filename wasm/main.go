@@ -34,9 +34,10 @@ func main() {
 		boot.Refuse(fmt.Sprintf("The dataset %s was refused: %d problem(s) must be fixed before anything can be drawn.", boot.DataPath, len(lines)), lines)
 		return
 	}
-	opts, problems := view.ParseOptions(boot.Params, boot.ReducedMotion)
-	g := app.New(ds, opts, problems, func() { boot.Ready(problems) })
-	boot.Serve(g.StateJSON)
+	opts, problems := view.ParseOptions(ds, boot.Params, boot.ReducedMotion)
+	g := app.New(ds, opts, problems, func() { boot.Ready(problems) }, boot.Emit)
+	boot.Serve(g.StateJSON, g.Send)
+	boot.Input(g.Pointer, g.Key)
 	ebiten.SetRunnableOnUnfocused(true)
 	if err := ebiten.RunGame(g); err != nil {
 		boot.Refuse("The explainer stopped: "+err.Error(), nil)

@@ -36,12 +36,23 @@
       started = true;
       $('loader').hidden = true;
       showNotices(Array.from(problems || []));
+      $('card-close').addEventListener('click', () => api.send({ type: 'select', id: null }));
+      wireInput();
+      renderCard();
+      keepHash();
       const s = api.state();
       settle.resolve(s);
       emit('ready', s);
     },
     fail(info) {
       fail(info.message, Array.from(info.problems || []));
+    },
+    // Called by the program when the view changed (select, asof, pause).
+    emit(type, detail) {
+      const plain = JSON.parse(JSON.stringify(detail));
+      if (type === 'select') renderCard();
+      keepHash();
+      emit(type, plain);
     },
   };
   globalThis.ouroborosBoot = boot;
@@ -55,7 +66,18 @@
       if (command === null || typeof command !== 'object' || typeof command.type !== 'string') {
         throw new Error('ouroboros.send takes an object with a string "type", such as {type: "select", id: "nvidia"}');
       }
-      throw new Error('The command "' + command.type + '" is not available in this version of the explainer');
+      if (typeof boot.send !== 'function' || !started) {
+        throw new Error('The explainer is not ready yet; wait for ouroboros.ready');
+      }
+      let json;
+      try {
+        json = JSON.stringify(command);
+      } catch (e) {
+        throw new Error('ouroboros.send takes a plain object: ' + e.message);
+      }
+      const problem = boot.send(json);
+      if (problem) throw new Error(problem);
+      return true;
     },
     on(type, fn) {
       if (typeof fn !== 'function') throw new Error('ouroboros.on needs a function');
@@ -87,6 +109,76 @@
     settle.reject(err);
     emit('error', { message, problems });
   }
+
+  // Pointer events go to the program as they happen: a quick tap can begin
+  // and end between two of the engine's ticks, which its per-tick input
+  // state would miss when software WebGL draws a few frames a second.
+  function wireInput() {
+    const canvas = document.querySelector('body > canvas');
+    if (!canvas) return;
+    const forward = (kind) => (e) => {
+      const r = canvas.getBoundingClientRect();
+      boot.pointer(kind, e.pointerId, e.clientX - r.left, e.clientY - r.top, e.pointerType === 'touch');
+    };
+    canvas.addEventListener('pointerdown', forward('down'));
+    canvas.addEventListener('pointerup', forward('up'));
+    canvas.addEventListener('pointercancel', forward('cancel'));
+    window.addEventListener('keydown', (e) => {
+      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      boot.key(e.key);
+    });
+  }
+
+  // The card shows the selected entity; built with textContent only, so a
+  // dataset's text can never become markup.
+  function renderCard() {
+    const s = api.state();
+    const card = $('card');
+    if (!s || !s.selected) {
+      card.hidden = true;
+      return;
+    }
+    const e = s.selected;
+    $('card-name').textContent = e.name;
+    $('card-kind-label').textContent = e.kindLabel;
+    $('card-swatch').style.background = e.color;
+    $('card-note').textContent = e.note || '';
+    // Keep the card on the side away from the selection, so that it does not
+    // cover what the reader just picked.
+    const at = s.view.entities.find((v) => v.id === e.id);
+    card.classList.toggle('left', !!at && at.x > s.view.width / 2);
+    card.hidden = false;
+  }
+
+  // The hash carries the view (select, asOf) so that a copied link, a
+  // reload or the engine's reload after a lost WebGL context comes back to
+  // it. Other hash parameters (story, step…) are kept as they are.
+  function keepHash() {
+    const s = api.state();
+    if (!s) return;
+    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const set = (k, v) => { if (v === null || v === undefined) params.delete(k); else params.set(k, v); };
+    set('select', s.selection);
+    set('asOf', s.asOf);
+    const hash = params.toString();
+    const url = location.pathname + location.search + (hash ? '#' + hash : '');
+    if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
+  }
+
+  // A hash edited by hand (or a link followed within the page) moves the view.
+  window.addEventListener('hashchange', () => {
+    if (!started) return;
+    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+    const s = api.state();
+    try {
+      const id = params.get('select');
+      if (id !== s.selection) api.send({ type: 'select', id });
+      const date = params.get('asOf');
+      if (date !== s.asOf) api.send({ type: 'setAsOf', date });
+    } catch (e) {
+      showNotices([e.message]);
+    }
+  });
 
   function showNotices(problems) {
     if (!problems.length) return;

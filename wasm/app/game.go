@@ -31,6 +31,8 @@ const layoutBudget = 1_500_000
 type Game struct {
 	ds       *dataset.Dataset
 	opts     view.Options
+	now      view.Now
+	intents  []view.Intent // waiting for the next Update
 	problems []string
 	loops    loops.Result
 	net      *scene.Network
@@ -47,16 +49,20 @@ type Game struct {
 	drawn     bool
 	onReady   func()
 	readySent bool
+	gestures  view.Gestures
+	// emit tells the page about a change: an event type and its detail.
+	emit func(event string, detail map[string]any)
 }
 
 // New builds the explainer for a valid dataset. onReady runs once, after the
 // first frame has been drawn.
-func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func()) *Game {
-	g := &Game{ds: ds, opts: opts, problems: problems, onReady: onReady}
-	g.net = scene.NewNetwork(ds, opts.AsOf)
-	g.loops = loops.Find(ds, opts.AsOf, loops.Limit)
+func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func(), emit func(string, map[string]any)) *Game {
+	g := &Game{ds: ds, opts: opts, now: view.Start(opts), problems: problems, onReady: onReady, emit: emit}
+	g.net = scene.NewNetwork(ds, g.now.AsOf)
+	g.loops = loops.Find(ds, g.now.AsOf, loops.Limit)
 	g.graph = view.LayoutGraph(ds)
 	g.builder = scene.NewBuilder(ds, g.net)
+	g.builder.Select(g.now.Selection)
 	g.view = scene.View{DPR: ebiten.Monitor().DeviceScaleFactor(), Motion: !opts.Reduced}
 	if g.view.DPR <= 0 {
 		g.view.DPR = 1
@@ -86,12 +92,62 @@ func (g *Game) Update() error {
 		return nil // the engine has not laid out the canvas yet
 	}
 	g.fit()
+	for _, in := range g.intents {
+		g.apply(in)
+	}
+	g.intents = g.intents[:0]
 	for work := 0; !g.layout.Settled() && work < layoutBudget; work += g.layout.Cost() {
 		g.layout.Step()
 	}
-	g.view.Tick++
+	if !g.now.Paused {
+		g.view.Tick++
+	}
 	g.builder.Build(g.layout.Positions(), g.view)
 	return nil
+}
+
+// Send queues a command of the page API for the next Update, or says what
+// is wrong with it.
+func (g *Game) Send(command []byte) error {
+	in, err := view.ParseCommand(g.ds, command)
+	if err != nil {
+		return err
+	}
+	g.intents = append(g.intents, in)
+	return nil
+}
+
+// apply changes the view by one intent and tells the page what changed.
+func (g *Game) apply(in view.Intent) {
+	c := g.now.Apply(in)
+	if c.AsOf {
+		g.net = scene.NewNetwork(g.ds, g.now.AsOf)
+		g.loops = loops.Find(g.ds, g.now.AsOf, loops.Limit)
+		g.builder.SetNetwork(g.net)
+	}
+	if c.Selection {
+		g.builder.Select(g.now.Selection)
+	}
+	if g.emit == nil {
+		return
+	}
+	if c.Selection {
+		var id any
+		if g.now.Selection >= 0 {
+			id = g.ds.Entities[g.now.Selection].ID
+		}
+		g.emit("select", map[string]any{"id": id})
+	}
+	if c.AsOf {
+		var date any
+		if !g.now.AsOf.IsZero() {
+			date = g.now.AsOf.String()
+		}
+		g.emit("asof", map[string]any{"date": date})
+	}
+	if c.Paused {
+		g.emit("pause", map[string]any{"paused": g.now.Paused})
+	}
 }
 
 // fit makes the title and the layout fit the canvas: the title wraps to its
@@ -145,7 +201,7 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 // StateJSON returns the page state as JSON for window.ouroboros.state().
 func (g *Game) StateJSON() string {
 	settled := g.layout != nil && g.layout.Settled()
-	s := view.Snapshot(g.ds, g.loops, g.opts, g.problems, g.builder, g.view, settled)
+	s := view.Snapshot(g.ds, g.loops, g.opts, g.now, g.problems, g.builder, g.view, settled)
 	b, err := json.Marshal(s)
 	if err != nil {
 		// Every field is a plain value; failing here is a broken invariant.

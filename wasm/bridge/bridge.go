@@ -65,9 +65,41 @@ func (b *Boot) Refuse(headline string, problems []string) {
 	b.obj.Call("fail", map[string]any{"kind": "refused", "message": headline, "problems": list})
 }
 
-// Serve lets the page ask for the state as JSON.
-func (b *Boot) Serve(state func() string) {
+// Serve lets the page ask for the state as JSON and send commands (JSON);
+// send's error becomes the message of the Error that ouroboros.send throws.
+func (b *Boot) Serve(state func() string, send func([]byte) error) {
 	b.obj.Set("state", js.FuncOf(func(js.Value, []js.Value) any { return state() }))
+	b.obj.Set("send", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 1 || args[0].Type() != js.TypeString {
+			return "a command must be given as JSON"
+		}
+		if err := send([]byte(args[0].String())); err != nil {
+			return err.Error()
+		}
+		return ""
+	}))
+}
+
+// Input lets the page hand over pointer events (kind, id, x, y in CSS
+// pixels, touch) and key presses (KeyboardEvent.key).
+func (b *Boot) Input(pointer func(kind string, id int, x, y float64, touch bool), key func(string)) {
+	b.obj.Set("pointer", js.FuncOf(func(_ js.Value, a []js.Value) any {
+		if len(a) == 5 && a[0].Type() == js.TypeString && a[1].Type() == js.TypeNumber && a[2].Type() == js.TypeNumber && a[3].Type() == js.TypeNumber {
+			pointer(a[0].String(), a[1].Int(), a[2].Float(), a[3].Float(), a[4].Truthy())
+		}
+		return nil
+	}))
+	b.obj.Set("key", js.FuncOf(func(_ js.Value, a []js.Value) any {
+		if len(a) == 1 && a[0].Type() == js.TypeString {
+			key(a[0].String())
+		}
+		return nil
+	}))
+}
+
+// Emit tells the page about a change: an event of the page API.
+func (b *Boot) Emit(event string, detail map[string]any) {
+	b.obj.Call("emit", event, detail)
 }
 
 // Ready tells the page that the first frame is on screen; problems are

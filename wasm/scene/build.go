@@ -41,7 +41,14 @@ var (
 	MoneyColor = RGBA8(0xf2, 0xc1, 0x4e, 1)
 	// CapacityColor is the cyan of capacity particles (diamonds).
 	CapacityColor = RGBA8(0x4d, 0xd6, 0xff, 1)
+	// SelectColor rings the selected entity.
+	SelectColor = RGBA8(0xff, 0xff, 0xff, 1)
 )
+
+// mix returns a + (b - a)·t for the colour channels, opaque.
+func mix(a, b Color, t float32) Color {
+	return Color{a.R + (b.R-a.R)*t, a.G + (b.G-a.G)*t, a.B + (b.B-a.B)*t, 1}
+}
 
 // LabelSize is the label font size in CSS pixels.
 const LabelSize = 12
@@ -91,7 +98,19 @@ type Builder struct {
 	curves [][curveSamples + 1]point
 	arcs   [][curveSamples + 1]float32
 	placed []rect
+
+	// selected is the selected entity or -1; lit marks it and its
+	// neighbours in the current network, which stay bright while the rest
+	// fades.
+	selected int
+	lit      []bool
 }
+
+// Alphas of what is not near the selection.
+const (
+	fadedDisc = 0.22
+	fadedEdge = 0.25
+)
 
 // NewBuilder prepares frames of net, a network of ds.
 func NewBuilder(ds *dataset.Dataset, net *Network) *Builder {
@@ -106,6 +125,8 @@ func NewBuilder(ds *dataset.Dataset, net *Network) *Builder {
 	}
 	b.Discs = make([]Disc, len(ds.Entities))
 	b.Labels = make([]Label, len(ds.Entities))
+	b.lit = make([]bool, len(ds.Entities))
+	b.selected = -1
 	b.placed = make([]rect, 0, len(ds.Entities))
 	b.SetNetwork(net)
 	return b
@@ -128,6 +149,53 @@ func (b *Builder) SetNetwork(net *Network) {
 	}
 	b.curves = b.curves[:len(net.Edges)]
 	b.arcs = b.arcs[:len(net.Edges)]
+	b.Select(b.selected)
+}
+
+// Select highlights entity i and its neighbours; -1 shows everything alike.
+func (b *Builder) Select(i int) {
+	b.selected = i
+	for j := range b.lit {
+		b.lit[j] = i < 0 || j == i
+	}
+	if i < 0 {
+		return
+	}
+	for _, e := range b.net.Edges {
+		if e.From == i {
+			b.lit[e.To] = true
+		}
+		if e.To == i {
+			b.lit[e.From] = true
+		}
+	}
+}
+
+// Lit reports whether entity i is shown bright: nothing is selected, or i
+// is the selection or one of its neighbours.
+func (b *Builder) Lit(i int) bool { return b.lit[i] }
+
+// edgeLit reports whether an edge touches the selection (or nothing is
+// selected).
+func (b *Builder) edgeLit(e *Edge) bool {
+	return b.selected < 0 || e.From == b.selected || e.To == b.selected
+}
+
+// EntityAt returns the entity whose disc is under the point (x, y) in device
+// pixels, the one drawn on top when discs overlap, or -1. slop widens small
+// discs to a finger's size.
+func (b *Builder) EntityAt(x, y, slop float32) int {
+	for i := len(b.Discs) - 1; i >= 0; i-- {
+		d := b.Discs[i]
+		r := d.R
+		if r < slop {
+			r = slop
+		}
+		if dx, dy := x-d.X, y-d.Y; dx*dx+dy*dy <= r*r {
+			return i
+		}
+	}
+	return -1
 }
 
 // SetLabelWidth records the measured width of entity i's name at
@@ -208,8 +276,17 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 	outline := outlineCSS * dpr
 	for i, e := range b.ds.Entities {
 		d := b.Discs[i]
+		c := b.kinds[e.Kind]
+		if !b.lit[i] {
+			// Faded toward the background rather than made transparent,
+			// so edges behind a faded disc stay hidden.
+			c = mix(Background, c, fadedDisc)
+		}
 		b.Mesh.Disc(d.X, d.Y, d.R+outline, Background)
-		b.Mesh.Disc(d.X, d.Y, d.R, b.kinds[e.Kind])
+		b.Mesh.Disc(d.X, d.Y, d.R, c)
+		if i == b.selected {
+			b.Mesh.Ring(d.X, d.Y, d.R+4*dpr, 2*dpr, SelectColor)
+		}
 	}
 	b.placeLabels(dpr, rect{0, float32(v.TopInset) * dpr, float32(v.Width), float32(v.Height)})
 }
@@ -256,6 +333,11 @@ func (b *Builder) edge(ei int, maxW, dpr float32) {
 	if e.Terminated {
 		col = col.WithAlpha(0.4)
 	}
+	if !b.edgeLit(e) {
+		col = col.WithAlpha(fadedEdge)
+	} else if b.selected >= 0 {
+		col = col.WithAlpha(1.8)
+	}
 	dashed := !e.Disclosed
 	period := (dashCSS + gapCSS) * dpr
 	for i := 0; i < curveSamples; i++ {
@@ -282,7 +364,7 @@ func (b *Builder) edge(ei int, maxW, dpr float32) {
 // capacity particles flowing back To → From.
 func (b *Builder) particles(ei int, tick int64, dpr float32) {
 	e := &b.net.Edges[ei]
-	if e.Terminated {
+	if e.Terminated || !b.edgeLit(e) {
 		return
 	}
 	arc := &b.arcs[ei]
@@ -356,6 +438,9 @@ func (b *Builder) placeLabels(dpr float32, screen rect) {
 			{d.X - d.R - gap - w, d.Y - lineH/2, d.X - d.R - gap, d.Y + lineH/2},
 		}
 		b.Labels[i] = Label{}
+		if !b.lit[i] {
+			continue // a faded entity's name would only add noise
+		}
 		for _, c := range candidates {
 			if c.x0 >= screen.x0 && c.y0 >= screen.y0 && c.x1 <= screen.x1 && c.y1 <= screen.y1 && b.free(c) {
 				b.placed = append(b.placed, c)

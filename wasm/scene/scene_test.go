@@ -245,3 +245,51 @@ func same(a, b []scene.Vertex) bool {
 	}
 	return true
 }
+
+func TestSelectionFadesAllButTheNeighbourhood(t *testing.T) {
+	d := tiny()
+	d.Entities = append(d.Entities, dataset.Entity{ID: "z", Name: "Zeta", Kind: 0})
+	p := append(append([][2]float64(nil), pos...), [2]float64{0.9, 0.9})
+	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b.Select(0) // a: neighbours b (a→b) and c (c→a); z is alone
+	b.Build(p, view(0))
+	for i, want := range []bool{true, true, true, false} {
+		if b.Lit(i) != want {
+			t.Errorf("entity %s lit = %v, want %v", d.Entities[i].ID, b.Lit(i), want)
+		}
+		k := d.Kinds[d.Entities[i].Kind].Color
+		full := scene.RGBA8(k.R, k.G, k.B, 1)
+		got := centreColour(b.Mesh, b.Discs[i].X, b.Discs[i].Y)
+		if (got == full) != want {
+			t.Errorf("entity %s centre %v, kind colour %v: want bright %v", d.Entities[i].ID, got, full, want)
+		}
+	}
+	if b.Labels[3].Visible {
+		t.Error("the faded entity's label is shown")
+	}
+	b.Select(-1)
+	b.Build(p, view(0))
+	for i := range d.Entities {
+		if !b.Lit(i) {
+			t.Errorf("entity %d faded with nothing selected", i)
+		}
+	}
+}
+
+func TestEntityAt(t *testing.T) {
+	d := tiny()
+	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b.Build(pos, view(0))
+	for i, disc := range b.Discs {
+		if got := b.EntityAt(disc.X+disc.R*0.7, disc.Y, 0); got != i {
+			t.Errorf("inside %s's disc: got %d, want %d", d.Entities[i].ID, got, i)
+		}
+	}
+	if got := b.EntityAt(1, 1, 0); got != -1 {
+		t.Errorf("empty corner: got %d, want -1", got)
+	}
+	c := b.Discs[2]
+	if got := b.EntityAt(c.X+c.R+10, c.Y, c.R+12); got != 2 {
+		t.Errorf("a finger's width from c: got %d, want 2", got)
+	}
+}

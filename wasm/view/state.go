@@ -34,6 +34,7 @@ func (m Mode) String() string {
 
 // Options is the starting view that a link asks for.
 type Options struct {
+	Select  int          // entity index, -1 for none
 	AsOf    dataset.Date // zero: no date filter
 	Mode    Mode
 	Reduced bool // reduced motion: no flowing particles
@@ -43,9 +44,16 @@ type Options struct {
 // parameters are ignored; a bad value of a known one is reported in problems
 // and left at its default, so the rest of the view still loads.
 // reducedByDefault is the browser's prefers-reduced-motion.
-func ParseOptions(params map[string]string, reducedByDefault bool) (Options, []string) {
-	o := Options{Reduced: reducedByDefault}
+func ParseOptions(d *dataset.Dataset, params map[string]string, reducedByDefault bool) (Options, []string) {
+	o := Options{Select: -1, Reduced: reducedByDefault}
 	var problems []string
+	if id, ok := params["select"]; ok && id != "" {
+		if i, ok := d.EntityIndex[id]; ok {
+			o.Select = i
+		} else {
+			problems = append(problems, fmt.Sprintf("select: %q is not an entity id of this dataset; nothing is selected", id))
+		}
+	}
 	if s, ok := params["asOf"]; ok && s != "" {
 		d, err := dataset.ParseDate(s)
 		if err != nil {
@@ -89,7 +97,19 @@ type State struct {
 	Mode           string      `json:"mode"`
 	Motion         string      `json:"motion"`
 	Problems       []string    `json:"problems"`
-	View           Screen      `json:"view"`
+	// Selected describes the selected entity for the page's card.
+	Selected *EntityCard `json:"selected"`
+	View     Screen      `json:"view"`
+}
+
+// EntityCard is what the page's card shows about an entity.
+type EntityCard struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Kind      string `json:"kind"`
+	KindLabel string `json:"kindLabel"`
+	Color     string `json:"color"`
+	Note      string `json:"note"`
 }
 
 // DatasetInfo names the loaded dataset and counts what it holds.
@@ -152,21 +172,28 @@ func Loops(d *dataset.Dataset, res loops.Result) []Loop {
 
 // Snapshot is the state of the page for a dataset, its loops at the current
 // date, the view's options and the last frame built.
-func Snapshot(d *dataset.Dataset, res loops.Result, o Options, problems []string, b *scene.Builder, v scene.View, settled bool) State {
+func Snapshot(d *dataset.Dataset, res loops.Result, o Options, now Now, problems []string, b *scene.Builder, v scene.View, settled bool) State {
 	s := State{
 		Dataset:        DatasetInfo{Title: d.Title, AsOf: d.AsOf.String(), Entities: len(d.Entities), Deals: len(d.Deals)},
 		Loops:          Loops(d, res),
 		LoopsTruncated: res.Truncated,
 		Mode:           o.Mode.String(),
 		Motion:         "full",
+		Paused:         now.Paused,
 		Problems:       append([]string{}, problems...),
 	}
 	if o.Reduced {
 		s.Motion = "reduced"
 	}
-	if !o.AsOf.IsZero() {
-		a := o.AsOf.String()
+	if !now.AsOf.IsZero() {
+		a := now.AsOf.String()
 		s.AsOf = &a
+	}
+	if now.Selection >= 0 {
+		e := d.Entities[now.Selection]
+		s.Selection = &e.ID
+		k := d.Kinds[e.Kind]
+		s.Selected = &EntityCard{ID: e.ID, Name: e.Name, Kind: k.Key, KindLabel: k.Label, Color: hex(k.Color), Note: e.Note}
 	}
 	dpr := v.DPR
 	if dpr <= 0 {
@@ -181,11 +208,13 @@ func Snapshot(d *dataset.Dataset, res loops.Result, o Options, problems []string
 			X:     round2(float64(disc.X) / dpr),
 			Y:     round2(float64(disc.Y) / dpr),
 			R:     round2(float64(disc.R) / dpr),
-			Color: fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B),
+			Color: hex(c),
 			Label: b.Labels[i].Visible,
 		})
 	}
 	return s
 }
+
+func hex(c dataset.RGB) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -21,18 +21,18 @@ func TestParseOptions(t *testing.T) {
 		want     view.Options
 		problems []string // prefixes
 	}{
-		{"defaults", nil, false, view.Options{}, nil},
-		{"browser prefers reduced motion", nil, true, view.Options{Reduced: true}, nil},
-		{"link overrides the browser", map[string]string{"motion": "full"}, true, view.Options{}, nil},
-		{"all known", map[string]string{"asOf": "2025-10", "mode": "kiosk", "motion": "reduced", "story": "x"}, false,
-			view.Options{AsOf: dataset.Date{Year: 2025, Month: 10}, Mode: view.Kiosk, Reduced: true}, nil},
-		{"embed", map[string]string{"mode": "embed"}, false, view.Options{Mode: view.Embed}, nil},
-		{"unknown parameters ignored", map[string]string{"utm_source": "x", "data": "a.json"}, false, view.Options{}, nil},
-		{"bad values reported, rest kept", map[string]string{"asOf": "2025-02-30", "mode": "poster", "motion": "slow"}, false,
-			view.Options{}, []string{`asOf: "2025-02-30"`, `mode: "poster"`, `motion: "slow"`}},
+		{"defaults", nil, false, view.Options{Select: -1}, nil},
+		{"browser prefers reduced motion", nil, true, view.Options{Select: -1, Reduced: true}, nil},
+		{"link overrides the browser", map[string]string{"motion": "full"}, true, view.Options{Select: -1}, nil},
+		{"all known", map[string]string{"select": "a", "asOf": "2025-10", "mode": "kiosk", "motion": "reduced", "story": "x"}, false,
+			view.Options{Select: 1, AsOf: dataset.Date{Year: 2025, Month: 10}, Mode: view.Kiosk, Reduced: true}, nil},
+		{"embed", map[string]string{"mode": "embed"}, false, view.Options{Select: -1, Mode: view.Embed}, nil},
+		{"unknown parameters ignored", map[string]string{"utm_source": "x", "data": "a.json"}, false, view.Options{Select: -1}, nil},
+		{"bad values reported, rest kept", map[string]string{"select": "zzz", "asOf": "2025-02-30", "mode": "poster", "motion": "slow"}, false,
+			view.Options{Select: -1}, []string{`select: "zzz"`, `asOf: "2025-02-30"`, `mode: "poster"`, `motion: "slow"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, problems := view.ParseOptions(tc.params, tc.reduced)
+			got, problems := view.ParseOptions(tiny(), tc.params, tc.reduced)
 			if got != tc.want {
 				t.Errorf("got %+v, want %+v", got, tc.want)
 			}
@@ -77,9 +77,9 @@ func TestSnapshotJSON(t *testing.T) {
 	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
 	v := scene.View{Width: 800, Height: 600, DPR: 2}
 	b.Build([][2]float64{{0.25, 0.5}, {0.75, 0.5}}, v)
-	o := view.Options{AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
+	o := view.Options{Select: 0, AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
 	res := loops.Find(d, o.AsOf, loops.Limit)
-	s := view.Snapshot(d, res, o, []string{"p"}, b, v, true)
+	s := view.Snapshot(d, res, o, view.Start(o), []string{"p"}, b, v, true)
 	raw, err := json.Marshal(s)
 	if err != nil {
 		t.Fatal(err)
@@ -91,7 +91,7 @@ func TestSnapshotJSON(t *testing.T) {
 			t.Errorf("state lacks %q: %s", key, raw)
 		}
 	}
-	if got["asOf"] != "2025-06" || got["motion"] != "reduced" || got["mode"] != "page" || got["selection"] != nil {
+	if got["asOf"] != "2025-06" || got["motion"] != "reduced" || got["mode"] != "page" || got["selection"] != "b" {
 		t.Errorf("asOf %v, motion %v, mode %v, selection %v", got["asOf"], got["motion"], got["mode"], got["selection"])
 	}
 	// As of 2025-06 the a→b deal d3 (2025-07) is not there yet, and d2 has no

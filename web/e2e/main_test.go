@@ -184,7 +184,10 @@ type pageState struct {
 	Mode           string      `json:"mode"`
 	Motion         string      `json:"motion"`
 	Problems       []string    `json:"problems"`
-	View           struct {
+	Selected       *struct {
+		ID, Name, Kind, KindLabel, Color, Note string
+	} `json:"selected"`
+	View struct {
 		Width, Height, DPR float64
 		Settled            bool
 		Tick               int64

@@ -53,6 +53,15 @@ func expectedLoops(t *testing.T, file string, asOf dataset.Date) ([]loopState, b
 	return out, res.Truncated
 }
 
+func expectedLoopsAt(t *testing.T, file, date string) ([]loopState, bool) {
+	t.Helper()
+	d, err := dataset.ParseDate(date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return expectedLoops(t, file, d)
+}
+
 func TestLoopsMatchTheGoPackage(t *testing.T) {
 	for _, tc := range []struct {
 		name, file, query string
