@@ -37,7 +37,7 @@ func main() {
 	opts, problems := view.ParseOptions(ds, boot.Params, boot.ReducedMotion)
 	g := app.New(ds, opts, problems, func() { boot.Ready(problems) }, boot.Emit)
 	boot.Serve(g.StateJSON, g.Send)
-	boot.Input(g.Pointer, g.Key)
+	boot.Input(g.Pointer, g.Wheel, g.Key)
 	ebiten.SetRunnableOnUnfocused(true)
 	if err := ebiten.RunGame(g); err != nil {
 		boot.Refuse("The explainer stopped: "+err.Error(), nil)

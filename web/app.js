@@ -50,7 +50,8 @@
     // Called by the program when the view changed (select, asof, pause).
     emit(type, detail) {
       const plain = JSON.parse(JSON.stringify(detail));
-      if (type === 'select') renderCard();
+      if (type === 'hover') { renderHover(plain.x, plain.y); return; }
+      if (type === 'select' || type === 'asof') renderCard();
       keepHash();
       emit(type, plain);
     },
@@ -118,15 +119,87 @@
     if (!canvas) return;
     const forward = (kind) => (e) => {
       const r = canvas.getBoundingClientRect();
-      boot.pointer(kind, e.pointerId, e.clientX - r.left, e.clientY - r.top, e.pointerType === 'touch');
+      // A mouse moving with no button is hovering; a finger only moves
+      // while it is down.
+      if (kind === 'move' && e.pointerType === 'touch' && e.buttons === 0) return;
+      boot.pointer(kind, e.pointerId, e.clientX - r.left, e.clientY - r.top, e.timeStamp, e.pointerType === 'touch');
+      if (kind === 'down') hideHover();
     };
-    canvas.addEventListener('pointerdown', forward('down'));
+    canvas.addEventListener('pointerdown', (e) => {
+      // Keep receiving the moves of a drag that leaves the canvas.
+      try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* not every pointer can be captured */ }
+      forward('down')(e);
+    });
+    canvas.addEventListener('pointermove', forward('move'));
     canvas.addEventListener('pointerup', forward('up'));
     canvas.addEventListener('pointercancel', forward('cancel'));
+    canvas.addEventListener('pointerleave', hideHover);
+    canvas.addEventListener('wheel', (e) => {
+      e.preventDefault();
+      const r = canvas.getBoundingClientRect();
+      const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? r.height : 1;
+      boot.wheel(e.deltaY * unit, e.clientX - r.left, e.clientY - r.top);
+    }, { passive: false });
     window.addEventListener('keydown', (e) => {
       if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
+      if (e.target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
+      if (e.key === ' ') e.preventDefault();
       boot.key(e.key);
     });
+    $('zoom-in').addEventListener('click', () => boot.key('+'));
+    $('zoom-out').addEventListener('click', () => boot.key('-'));
+    $('fit').addEventListener('click', () => boot.key('0'));
+    $('controls').hidden = false;
+  }
+
+  const money = (v, currency, upTo, estimate) => {
+    const units = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
+    let text = String(v);
+    for (const [n, u] of units) {
+      if (v >= n) { text = (v / n).toFixed(v / n >= 100 ? 0 : 1).replace(/\.0$/, '') + u; break; }
+    }
+    const sign = currency === 'USD' ? '$' : currency + ' ';
+    return (upTo ? 'up to ' : '') + (estimate ? '~' : '') + sign + text;
+  };
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  function hideHover() { $('hover').hidden = true; }
+
+  // The hover card: built with textContent only, so a dataset's text can
+  // never become markup.
+  function renderHover(x, y) {
+    const s = api.state();
+    const box = $('hover');
+    if (!s || !s.hover) { box.hidden = true; return; }
+    const parts = [];
+    if (s.hover.entity) {
+      const e = s.hover.entity;
+      parts.push(el('h3', e.name), el('p', e.kindLabel, 'meta'));
+      if (e.note) parts.push(el('p', e.note));
+    } else if (s.hover.edge) {
+      const g = s.hover.edge;
+      parts.push(el('h3', g.fromName + ' → ' + g.toName));
+      const list = el('ul');
+      for (const d of g.deals) {
+        const amount = d.amount === null ? 'undisclosed' : money(d.amount, d.currency, d.upTo, d.estimate);
+        const cap = d.capacityMW ? ', ' + (d.capacityMW >= 1000 ? d.capacityMW / 1000 + ' GW' : d.capacityMW + ' MW') : '';
+        const li = el('li', d.type + ': ' + amount + cap + ' — ' + d.status + ', ' + d.date + (d.until ? ' to ' + d.until : ''));
+        li.append(el('div', d.publishers.join(', '), 'meta'));
+        list.append(li);
+      }
+      parts.push(list);
+    }
+    box.replaceChildren(...parts);
+    box.hidden = false;
+    const w = box.offsetWidth, h = box.offsetHeight;
+    box.style.left = Math.max(4, Math.min(x + 14, innerWidth - w - 4)) + 'px';
+    box.style.top = Math.max(4, Math.min(y + 14, innerHeight - h - 4)) + 'px';
   }
 
   // The card shows the selected entity; built with textContent only, so a
@@ -139,10 +212,57 @@
       return;
     }
     const e = s.selected;
+    const r = e.report;
+    const names = new Map(s.view.entities.map((v) => [v.id, v.name]));
+    const name = (id) => names.get(id) || id;
+    const sum = (m, what) => {
+      if (!m.deals) return null;
+      const amount = m.total === null ? 'undisclosed amounts' : money(m.total, currency);
+      const more = m.total !== null && m.undisclosed ? ' + ' + m.undisclosed + ' undisclosed' : '';
+      return what + ' ' + amount + more + ' (' + m.deals + (m.deals === 1 ? ' deal)' : ' deals)');
+    };
+    const currency = s.dataset.currency || 'USD';
+    const body = [];
+    if (e.note) body.push(el('p', e.note));
+    for (const line of [sum(r.out, 'Pays'), sum(r.in, 'Receives')]) if (line) body.push(el('p', line));
+    const mw = (v) => (v >= 1000 ? +(v / 1000).toFixed(2) + ' GW' : v + ' MW');
+    if (r.capacity.boughtMW || r.capacity.soldMW) {
+      const parts = [];
+      if (r.capacity.boughtMW) parts.push('buys ' + mw(r.capacity.boughtMW));
+      if (r.capacity.soldMW) parts.push('sells ' + mw(r.capacity.soldMW));
+      body.push(el('p', 'Capacity: ' + parts.join(', ')));
+    }
+    if (r.loops.length) {
+      body.push(el('h3', 'In ' + r.loops.length + (r.loops.length === 1 ? ' loop' : ' loops')));
+      const list = el('ul');
+      for (const lp of r.loops.slice(0, 6)) {
+        const path = lp.entities.concat(lp.entities[0]).map(name).join(' → ');
+        const rt = lp.roundTripValue === null ? 'round trip undisclosed' : 'round trip ' + money(lp.roundTripValue, currency);
+        list.append(el('li', path + ' (' + rt + ')'));
+      }
+      if (r.loops.length > 6) list.append(el('li', '… and ' + (r.loops.length - 6) + ' more'));
+      body.push(list);
+    }
+    const x = r.exposure;
+    if (x.dealsAtRisk.length) {
+      body.push(el('h3', 'If ' + e.name + ' cannot pay'));
+      const risk = x.atRisk.total === null ? 'undisclosed amounts' : money(x.atRisk.total, currency);
+      body.push(el('p', x.dealsAtRisk.length + ' deals (' + risk + ') are at risk and ' + x.loopsBroken.length +
+        (x.loopsBroken.length === 1 ? ' loop breaks.' : ' loops break.')));
+      const hit = x.losers.filter((l) => l.share !== null).slice(0, 3);
+      if (hit.length) {
+        const list = el('ul');
+        for (const l of hit) {
+          const via = l.order === 2 ? ' (through ' + l.through.map(name).join(', ') + ')' : '';
+          list.append(el('li', l.name + ' loses ' + Math.round(l.share * 100) + '% of its disclosed incoming commitments' + via));
+        }
+        body.push(list);
+      }
+    }
     $('card-name').textContent = e.name;
     $('card-kind-label').textContent = e.kindLabel;
     $('card-swatch').style.background = e.color;
-    $('card-note').textContent = e.note || '';
+    $('card-body').replaceChildren(...body);
     // Keep the card on the side away from the selection, so that it does not
     // cover what the reader just picked.
     const at = s.view.entities.find((v) => v.id === e.id);

@@ -12,9 +12,9 @@ import (
 
 	"github.com/hajimehoshi/ebiten/v2"
 
+	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/layout"
-	"ouroboros/wasm/loops"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/view"
 )
@@ -34,7 +34,8 @@ type Game struct {
 	now      view.Now
 	intents  []view.Intent // waiting for the next Update
 	problems []string
-	loops    loops.Result
+	an       *analysis.Analysis
+	snap     *analysis.Snapshot // at the current date
 	net      *scene.Network
 	graph    layout.Graph
 	layout   *layout.Layout // nil until the canvas has a size
@@ -50,6 +51,10 @@ type Game struct {
 	onReady   func()
 	readySent bool
 	gestures  view.Gestures
+	touch     bool // the last pointer was a finger
+	camera    view.Camera
+	// hoverEntity and hoverEdge are under the mouse, or -1.
+	hoverEntity, hoverEdge int
 	// emit tells the page about a change: an event type and its detail.
 	emit func(event string, detail map[string]any)
 }
@@ -57,9 +62,11 @@ type Game struct {
 // New builds the explainer for a valid dataset. onReady runs once, after the
 // first frame has been drawn.
 func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func(), emit func(string, map[string]any)) *Game {
-	g := &Game{ds: ds, opts: opts, now: view.Start(opts), problems: problems, onReady: onReady, emit: emit}
+	g := &Game{ds: ds, opts: opts, now: view.Start(opts), problems: problems, onReady: onReady, emit: emit,
+		camera: view.Camera{Zoom: 1}, hoverEntity: -1, hoverEdge: -1}
 	g.net = scene.NewNetwork(ds, g.now.AsOf)
-	g.loops = loops.Find(ds, g.now.AsOf, loops.Limit)
+	g.an = analysis.New(ds)
+	g.snap = g.an.At(g.now.AsOf)
 	g.graph = view.LayoutGraph(ds)
 	g.builder = scene.NewBuilder(ds, g.net)
 	g.builder.Select(g.now.Selection)
@@ -93,9 +100,12 @@ func (g *Game) Update() error {
 	}
 	g.fit()
 	for _, in := range g.intents {
-		g.apply(in)
+		if in, ok := g.resolve(in); ok && !g.camera.Move(in, g.geometry()) {
+			g.apply(in)
+		}
 	}
 	g.intents = g.intents[:0]
+	g.view.Zoom, g.view.PanX, g.view.PanY = g.camera.Zoom, g.camera.X, g.camera.Y
 	for work := 0; !g.layout.Settled() && work < layoutBudget; work += g.layout.Cost() {
 		g.layout.Step()
 	}
@@ -122,8 +132,12 @@ func (g *Game) apply(in view.Intent) {
 	c := g.now.Apply(in)
 	if c.AsOf {
 		g.net = scene.NewNetwork(g.ds, g.now.AsOf)
-		g.loops = loops.Find(g.ds, g.now.AsOf, loops.Limit)
+		g.snap = g.an.At(g.now.AsOf)
 		g.builder.SetNetwork(g.net)
+		g.hoverEdge = -1 // edge indexes belong to the old network
+	}
+	if in.Kind == view.Reset {
+		g.camera = view.Camera{Zoom: 1}
 	}
 	if c.Selection {
 		g.builder.Select(g.now.Selection)
@@ -201,7 +215,8 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 // StateJSON returns the page state as JSON for window.ouroboros.state().
 func (g *Game) StateJSON() string {
 	settled := g.layout != nil && g.layout.Settled()
-	s := view.Snapshot(g.ds, g.loops, g.opts, g.now, g.problems, g.builder, g.view, settled)
+	s := view.Snapshot(g.ds, g.snap, g.opts, g.now, g.problems, g.builder, g.view, settled)
+	s.Hover = view.HoverCard(g.ds, g.net, g.hoverEntity, g.hoverEdge)
 	b, err := json.Marshal(s)
 	if err != nil {
 		// Every field is a plain value; failing here is a broken invariant.

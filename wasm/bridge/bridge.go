@@ -80,12 +80,19 @@ func (b *Boot) Serve(state func() string, send func([]byte) error) {
 	}))
 }
 
-// Input lets the page hand over pointer events (kind, id, x, y in CSS
-// pixels, touch) and key presses (KeyboardEvent.key).
-func (b *Boot) Input(pointer func(kind string, id int, x, y float64, touch bool), key func(string)) {
+// Input lets the page hand over pointer events (kind, id, x and y in CSS
+// pixels, time in ms, touch), wheel turns (dy, x, y in CSS pixels) and key
+// presses (KeyboardEvent.key).
+func (b *Boot) Input(pointer func(kind string, id int, x, y, t float64, touch bool), wheel func(dy, x, y float64), key func(string)) {
 	b.obj.Set("pointer", js.FuncOf(func(_ js.Value, a []js.Value) any {
-		if len(a) == 5 && a[0].Type() == js.TypeString && a[1].Type() == js.TypeNumber && a[2].Type() == js.TypeNumber && a[3].Type() == js.TypeNumber {
-			pointer(a[0].String(), a[1].Int(), a[2].Float(), a[3].Float(), a[4].Truthy())
+		if len(a) == 6 && a[0].Type() == js.TypeString && numbers(a[1:5]) {
+			pointer(a[0].String(), a[1].Int(), a[2].Float(), a[3].Float(), a[4].Float(), a[5].Truthy())
+		}
+		return nil
+	}))
+	b.obj.Set("wheel", js.FuncOf(func(_ js.Value, a []js.Value) any {
+		if len(a) == 3 && numbers(a) {
+			wheel(a[0].Float(), a[1].Float(), a[2].Float())
 		}
 		return nil
 	}))
@@ -95,6 +102,15 @@ func (b *Boot) Input(pointer func(kind string, id int, x, y float64, touch bool)
 		}
 		return nil
 	}))
+}
+
+func numbers(vs []js.Value) bool {
+	for _, v := range vs {
+		if v.Type() != js.TypeNumber {
+			return false
+		}
+	}
+	return true
 }
 
 // Emit tells the page about a change: an event of the page API.

@@ -21,6 +21,10 @@ type View struct {
 	TopInset float64
 	// Aspect is the layout's width over its height (0 means 1).
 	Aspect float64
+	// Zoom, PanX and PanY are the reader's camera: a point (x, y) of the
+	// fitted picture is drawn at (x·Zoom + PanX, y·Zoom + PanY). Zoom 0
+	// counts as 1.
+	Zoom, PanX, PanY float64
 }
 
 // Disc is an entity as drawn, in device pixels.
@@ -94,9 +98,13 @@ type Builder struct {
 	Mesh   Mesh
 	Discs  []Disc
 	Labels []Label
+	// Fitted holds each entity's place in the fitted picture, before the
+	// camera, in device pixels.
+	Fitted [][2]float64
 
 	curves [][curveSamples + 1]point
 	arcs   [][curveSamples + 1]float32
+	widths []float32 // each edge's drawn width, device pixels
 	placed []rect
 
 	// selected is the selected entity or -1; lit marks it and its
@@ -125,6 +133,7 @@ func NewBuilder(ds *dataset.Dataset, net *Network) *Builder {
 	}
 	b.Discs = make([]Disc, len(ds.Entities))
 	b.Labels = make([]Label, len(ds.Entities))
+	b.Fitted = make([][2]float64, len(ds.Entities))
 	b.lit = make([]bool, len(ds.Entities))
 	b.selected = -1
 	b.placed = make([]rect, 0, len(ds.Entities))
@@ -149,6 +158,10 @@ func (b *Builder) SetNetwork(net *Network) {
 	}
 	b.curves = b.curves[:len(net.Edges)]
 	b.arcs = b.arcs[:len(net.Edges)]
+	if cap(b.widths) < len(net.Edges) {
+		b.widths = make([]float32, len(net.Edges))
+	}
+	b.widths = b.widths[:len(net.Edges)]
 	b.Select(b.selected)
 }
 
@@ -179,6 +192,35 @@ func (b *Builder) Lit(i int) bool { return b.lit[i] }
 // selected).
 func (b *Builder) edgeLit(e *Edge) bool {
 	return b.selected < 0 || e.From == b.selected || e.To == b.selected
+}
+
+// EdgeAt returns the edge (an index into the network's edges) whose curve
+// passes within slop of (x, y) in device pixels, the nearest one, or -1.
+func (b *Builder) EdgeAt(x, y, slop float32) int {
+	best, bestD := -1, float32(math.MaxFloat32)
+	p := point{x, y}
+	for ei := range b.net.Edges {
+		c := &b.curves[ei]
+		for i := 0; i < curveSamples; i++ {
+			d := segDist(p, c[i], c[i+1]) - b.widths[ei]/2
+			if d <= slop && d < bestD {
+				best, bestD = ei, d
+			}
+		}
+	}
+	return best
+}
+
+// segDist is the distance from p to the segment a–b.
+func segDist(p, a, b point) float32 {
+	dx, dy := b.x-a.x, b.y-a.y
+	l2 := dx*dx + dy*dy
+	t := float32(0)
+	if l2 > 0 {
+		t = ((p.x-a.x)*dx + (p.y-a.y)*dy) / l2
+		t = max(0, min(1, t))
+	}
+	return dist(p, point{a.x + t*dx, a.y + t*dy})
 }
 
 // EntityAt returns the entity whose disc is under the point (x, y) in device
@@ -250,7 +292,13 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 	b.Mesh.reset()
 	ax, ay, aw, ah := Area(v)
 	dpr := float32(v.DPR)
-	unitCSS := math.Min(aw, ah) / v.DPR
+	zoom := v.Zoom
+	if zoom <= 0 {
+		zoom = 1
+	}
+	// Sizes grow with the square root of the zoom, so that zooming in
+	// both enlarges and separates.
+	unitCSS := math.Min(aw, ah) / v.DPR * math.Sqrt(zoom)
 
 	// Discs: sized by the square root of the money through them, so that
 	// area follows money.
@@ -261,7 +309,9 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 		if b.net.MaxMoney > 0 {
 			r += (rMax - rMin) * float32(math.Sqrt(b.net.Money[i]/b.net.MaxMoney))
 		}
-		b.Discs[i] = Disc{X: float32(ax + pos[i][0]*aw), Y: float32(ay + pos[i][1]*ah), R: r}
+		fx, fy := ax+pos[i][0]*aw, ay+pos[i][1]*ah
+		b.Fitted[i] = [2]float64{fx, fy}
+		b.Discs[i] = Disc{X: float32(fx*zoom + v.PanX), Y: float32(fy*zoom + v.PanY), R: r}
 	}
 
 	maxW := float32(math.Max(3, math.Min(14, unitCSS*0.016))) * dpr
@@ -310,6 +360,7 @@ func (b *Builder) edge(ei int, maxW, dpr float32) {
 	if e.Disclosed && b.net.MaxTotal > 0 {
 		width = 1.5*dpr + (maxW-1.5*dpr)*float32(math.Sqrt(e.Total/b.net.MaxTotal))
 	}
+	b.widths[ei] = width
 	arrow := width*arrowLenRatio + 4*dpr
 	p0 := toward(from.X, from.Y, cx, cy, from.R)
 	tip := toward(to.X, to.Y, cx, cy, to.R)

@@ -293,3 +293,21 @@ func TestEntityAt(t *testing.T) {
 		t.Errorf("a finger's width from c: got %d, want 2", got)
 	}
 }
+
+func TestEdgeAt(t *testing.T) {
+	d := tiny()
+	n := scene.NewNetwork(d, dataset.Date{})
+	b := scene.NewBuilder(d, n)
+	b.Build(pos, view(0))
+	// Halfway between a and b, pushed to the right of a→b where its curve bends.
+	a, c := b.Discs[0], b.Discs[1]
+	mx, my := (a.X+c.X)/2, (a.Y+c.Y)/2
+	dx, dy := c.X-a.X, c.Y-a.Y
+	x, y := mx-dy*0.18*0.5, my+dx*0.18*0.5 // the quadratic's midpoint is half way to its control point
+	if got := b.EdgeAt(x, y, 3); got < 0 || n.Edges[got].From != 0 || n.Edges[got].To != 1 {
+		t.Errorf("on the a→b curve: got edge %d, want a→b", got)
+	}
+	if got := b.EdgeAt(1, 1, 3); got != -1 {
+		t.Errorf("far from every edge: got %d", got)
+	}
+}

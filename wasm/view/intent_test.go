@@ -2,6 +2,7 @@ package view_test
 
 import (
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -72,34 +73,66 @@ func TestApply(t *testing.T) {
 }
 
 func TestGestures(t *testing.T) {
+	kinds := func(in []view.Intent) []view.IntentKind {
+		var out []view.IntentKind
+		for _, x := range in {
+			out = append(out, x.Kind)
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		name   string
+		events [][5]float64 // kind (0 down, 1 move, 2 up, 3 cancel), id, x, y, t
+		dpr    float64
+		want   []view.IntentKind
+	}{
+		{"up with no down", [][5]float64{{2, 1, 10, 10, 0}}, 1, nil},
+		{"tap", [][5]float64{{0, 1, 10, 10, 0}, {2, 1, 14, 13, 80}}, 1, []view.IntentKind{view.Tap}},
+		{"hover", [][5]float64{{1, 1, 10, 10, 0}}, 1, []view.IntentKind{view.HoverAt}},
+		{"drag pans, no tap", [][5]float64{{0, 1, 10, 10, 0}, {1, 1, 40, 10, 20}, {1, 1, 60, 10, 40}, {2, 1, 60, 10, 60}}, 1,
+			[]view.IntentKind{view.PanBy, view.PanBy}},
+		{"small wobble is still a tap", [][5]float64{{0, 1, 10, 10, 0}, {1, 1, 12, 11, 20}, {2, 1, 12, 11, 40}}, 1, []view.IntentKind{view.Tap}},
+		{"tap radius scales with DPR", [][5]float64{{0, 1, 0, 0, 0}, {2, 1, 20, 0, 50}}, 3, []view.IntentKind{view.Tap}},
+		{"double tap", [][5]float64{{0, 1, 10, 10, 0}, {2, 1, 10, 10, 50}, {0, 1, 12, 10, 200}, {2, 1, 12, 10, 250}}, 1,
+			[]view.IntentKind{view.Tap, view.DoubleTap}},
+		{"two slow taps", [][5]float64{{0, 1, 10, 10, 0}, {2, 1, 10, 10, 50}, {0, 1, 10, 10, 900}, {2, 1, 10, 10, 950}}, 1,
+			[]view.IntentKind{view.Tap, view.Tap}},
+		{"pinch zooms and pans", [][5]float64{{0, 1, 100, 100, 0}, {0, 2, 200, 100, 5}, {1, 2, 300, 100, 30}, {2, 2, 300, 100, 60}, {2, 1, 100, 100, 70}}, 1,
+			[]view.IntentKind{view.ZoomAt, view.PanBy}},
+		{"cancel", [][5]float64{{0, 1, 0, 0, 0}, {3, 1, 0, 0, 10}, {2, 1, 0, 0, 20}}, 1, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var g view.Gestures
+			var got []view.Intent
+			for _, e := range tc.events {
+				got = g.Pointer([]string{"down", "move", "up", "cancel"}[int(e[0])], int(e[1]), e[2], e[3], e[4], tc.dpr, got)
+			}
+			if k := kinds(got); !reflect.DeepEqual(k, tc.want) {
+				t.Errorf("got %v, want %v", k, tc.want)
+			}
+		})
+	}
+	// The pinch's factor is the ratio of the fingers' distances.
 	var g view.Gestures
-	if _, tap := g.Pointer("up", 1, 10, 10, 1); tap {
-		t.Error("an up with no down is a tap")
+	g.Pointer("down", 1, 100, 100, 0, 1, nil)
+	g.Pointer("down", 2, 200, 100, 0, 1, nil)
+	out := g.Pointer("move", 2, 300, 100, 10, 1, nil)
+	if out[0].F != 2 || out[0].X != 200 {
+		t.Errorf("pinch %+v, want ×2 about x=200", out[0])
 	}
-	g.Pointer("down", 1, 10, 10, 1)
-	g.Pointer("down", 2, 100, 100, 1)
-	if at, tap := g.Pointer("up", 1, 14, 13, 1); !tap || at != [2]float64{14, 13} {
-		t.Errorf("short press: %v %v, want a tap at (14, 13)", at, tap)
-	}
-	if _, tap := g.Pointer("up", 2, 130, 100, 1); tap {
-		t.Error("a 30 px drag is a tap")
-	}
-	g.Pointer("down", 3, 0, 0, 3)
-	if _, tap := g.Pointer("up", 3, 20, 0, 3); !tap {
-		t.Error("20 device px at DPR 3 is under 8 CSS px, want a tap")
-	}
-	g.Pointer("down", 4, 0, 0, 1)
-	if _, tap := g.Pointer("cancel", 4, 0, 0, 1); tap {
-		t.Error("a cancelled press is a tap")
-	}
-	if _, tap := g.Pointer("up", 4, 0, 0, 1); tap {
-		t.Error("an up after cancel is a tap")
+	if w := view.Wheel(100, 5, 6); w.Kind != view.ZoomAt || w.F >= 1 || w.X != 5 {
+		t.Errorf("wheel down %+v, want a zoom out about the pointer", w)
 	}
 }
 
 func TestKeyIntent(t *testing.T) {
 	if in, ok := view.KeyIntent("Escape"); !ok || in != (view.Intent{Kind: view.Select, Entity: -1}) {
 		t.Errorf("Escape: %+v %v, want clear the selection", in, ok)
+	}
+	for key, want := range map[string]view.IntentKind{"+": view.ZoomIn, "-": view.ZoomOut, "0": view.Fit, " ": view.TogglePlay} {
+		if in, ok := view.KeyIntent(key); !ok || in.Kind != want {
+			t.Errorf("%q: %+v, want %v", key, in, want)
+		}
 	}
 	if _, ok := view.KeyIntent("q"); ok {
 		t.Error("q does something")

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"math"
 
+	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
-	"ouroboros/wasm/loops"
 	"ouroboros/wasm/scene"
 )
 
@@ -98,8 +98,16 @@ type State struct {
 	Motion         string      `json:"motion"`
 	Problems       []string    `json:"problems"`
 	// Selected describes the selected entity for the page's card.
-	Selected *EntityCard `json:"selected"`
-	View     Screen      `json:"view"`
+	Selected *Selected `json:"selected"`
+	// Hover is what the mouse rests on, for the hover card.
+	Hover *Hover `json:"hover"`
+	View  Screen `json:"view"`
+}
+
+// Selected is the selected entity: its card and the analysis' report.
+type Selected struct {
+	EntityCard
+	Report analysis.EntityReport `json:"report"`
 }
 
 // EntityCard is what the page's card shows about an entity.
@@ -116,6 +124,7 @@ type EntityCard struct {
 type DatasetInfo struct {
 	Title    string `json:"title"`
 	AsOf     string `json:"asOf"`
+	Currency string `json:"currency"`
 	Entities int    `json:"entities"`
 	Deals    int    `json:"deals"`
 }
@@ -135,12 +144,16 @@ type Screen struct {
 	DPR      float64        `json:"dpr"`
 	Settled  bool           `json:"settled"`
 	Tick     int64          `json:"tick"`
+	Zoom     float64        `json:"zoom"`
+	PanX     float64        `json:"panX"` // CSS pixels
+	PanY     float64        `json:"panY"`
 	Entities []EntityOnView `json:"entities"`
 }
 
 // EntityOnView is where one entity's disc is, and its kind's colour.
 type EntityOnView struct {
 	ID    string  `json:"id"`
+	Name  string  `json:"name"`
 	X     float64 `json:"x"`
 	Y     float64 `json:"y"`
 	R     float64 `json:"r"`
@@ -148,10 +161,10 @@ type EntityOnView struct {
 	Label bool    `json:"label"`
 }
 
-// Loops converts found loops to their ids, in the order found.
-func Loops(d *dataset.Dataset, res loops.Result) []Loop {
-	out := make([]Loop, len(res.Loops))
-	for i, lp := range res.Loops {
+// Loops converts a snapshot's loops to their ids, in the format's order.
+func Loops(d *dataset.Dataset, snap *analysis.Snapshot) []Loop {
+	out := make([]Loop, len(snap.Loops))
+	for i, lp := range snap.Loops {
 		l := Loop{Entities: make([]string, len(lp.Entities)), Deals: []string{}}
 		for j, e := range lp.Entities {
 			l.Entities[j] = d.Entities[e].ID
@@ -172,11 +185,11 @@ func Loops(d *dataset.Dataset, res loops.Result) []Loop {
 
 // Snapshot is the state of the page for a dataset, its loops at the current
 // date, the view's options and the last frame built.
-func Snapshot(d *dataset.Dataset, res loops.Result, o Options, now Now, problems []string, b *scene.Builder, v scene.View, settled bool) State {
+func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o Options, now Now, problems []string, b *scene.Builder, v scene.View, settled bool) State {
 	s := State{
-		Dataset:        DatasetInfo{Title: d.Title, AsOf: d.AsOf.String(), Entities: len(d.Entities), Deals: len(d.Deals)},
-		Loops:          Loops(d, res),
-		LoopsTruncated: res.Truncated,
+		Dataset:        DatasetInfo{Title: d.Title, AsOf: d.AsOf.String(), Currency: d.Currency, Entities: len(d.Entities), Deals: len(d.Deals)},
+		Loops:          Loops(d, snap),
+		LoopsTruncated: snap.Truncated,
 		Mode:           o.Mode.String(),
 		Motion:         "full",
 		Paused:         now.Paused,
@@ -190,21 +203,25 @@ func Snapshot(d *dataset.Dataset, res loops.Result, o Options, now Now, problems
 		s.AsOf = &a
 	}
 	if now.Selection >= 0 {
-		e := d.Entities[now.Selection]
-		s.Selection = &e.ID
-		k := d.Kinds[e.Kind]
-		s.Selected = &EntityCard{ID: e.ID, Name: e.Name, Kind: k.Key, KindLabel: k.Label, Color: hex(k.Color), Note: e.Note}
+		s.Selection = &d.Entities[now.Selection].ID
+		s.Selected = &Selected{EntityCard: *NewEntityCard(d, now.Selection), Report: snap.EntityReport(now.Selection)}
 	}
 	dpr := v.DPR
 	if dpr <= 0 {
 		dpr = 1
 	}
-	s.View = Screen{Width: v.Width / dpr, Height: v.Height / dpr, DPR: dpr, Settled: settled, Tick: v.Tick}
+	zoom := v.Zoom
+	if zoom <= 0 {
+		zoom = 1
+	}
+	s.View = Screen{Width: v.Width / dpr, Height: v.Height / dpr, DPR: dpr, Settled: settled, Tick: v.Tick,
+		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr}
 	for i, e := range d.Entities {
 		disc := b.Discs[i]
 		c := d.Kinds[e.Kind].Color
 		s.View.Entities = append(s.View.Entities, EntityOnView{
 			ID:    e.ID,
+			Name:  e.Name,
 			X:     round2(float64(disc.X) / dpr),
 			Y:     round2(float64(disc.Y) / dpr),
 			R:     round2(float64(disc.R) / dpr),

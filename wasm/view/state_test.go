@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
-	"ouroboros/wasm/loops"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/view"
 )
@@ -64,7 +64,7 @@ func tiny() *dataset.Dataset {
 
 func TestLoopsByID(t *testing.T) {
 	d := tiny()
-	got := view.Loops(d, loops.Find(d, dataset.Date{}, loops.Limit))
+	got := view.Loops(d, analysis.New(d).At(dataset.Date{}))
 	five := 5.0
 	want := []view.Loop{{Entities: []string{"a", "b"}, Deals: []string{"d2", "d3", "d1"}, RoundTripValue: &five}}
 	if !reflect.DeepEqual(got, want) {
@@ -78,8 +78,7 @@ func TestSnapshotJSON(t *testing.T) {
 	v := scene.View{Width: 800, Height: 600, DPR: 2}
 	b.Build([][2]float64{{0.25, 0.5}, {0.75, 0.5}}, v)
 	o := view.Options{Select: 0, AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
-	res := loops.Find(d, o.AsOf, loops.Limit)
-	s := view.Snapshot(d, res, o, view.Start(o), []string{"p"}, b, v, true)
+	s := view.Snapshot(d, analysis.New(d).At(o.AsOf), o, view.Start(o), []string{"p"}, b, v, true)
 	raw, err := json.Marshal(s)
 	if err != nil {
 		t.Fatal(err)
@@ -98,6 +97,11 @@ func TestSnapshotJSON(t *testing.T) {
 	// amount, so the loop's round trip is unknown.
 	if ls := s.Loops; len(ls) != 1 || ls[0].RoundTripValue != nil || !reflect.DeepEqual(ls[0].Deals, []string{"d2", "d1"}) {
 		t.Errorf("loops %+v, want one loop via d2 and d1 with an unknown round trip", ls)
+	}
+	// The selection's card carries the analysis' report: b pays a 5.
+	sel := got["selected"].(map[string]any)
+	if sel["name"] != "B" || sel["report"].(map[string]any)["out"].(map[string]any)["total"] != 5.0 {
+		t.Errorf("selected %v, want B's card with its report", sel)
 	}
 	// Positions are reported in CSS pixels.
 	e := s.View.Entities[0]

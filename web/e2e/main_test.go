@@ -191,6 +191,7 @@ type pageState struct {
 		Width, Height, DPR float64
 		Settled            bool
 		Tick               int64
+		Zoom, PanX, PanY   float64
 		Entities           []struct {
 			ID      string
 			X, Y, R float64
