@@ -64,10 +64,10 @@ type Game struct {
 func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func(), emit func(string, map[string]any)) *Game {
 	g := &Game{ds: ds, opts: opts, now: view.Start(opts), problems: problems, onReady: onReady, emit: emit,
 		camera: view.Camera{Zoom: 1}, hoverEntity: -1, hoverEdge: -1}
-	g.net = scene.NewNetwork(ds, g.now.AsOf)
 	g.an = analysis.New(ds)
 	g.snap = g.an.At(g.now.AsOf)
-	g.graph = view.LayoutGraph(ds)
+	g.net = scene.NewNetwork(ds, g.snap)
+	g.graph = view.LayoutGraph(ds, g.an.At(dataset.Date{}))
 	g.builder = scene.NewBuilder(ds, g.net)
 	g.builder.Select(g.now.Selection)
 	g.view = scene.View{DPR: ebiten.Monitor().DeviceScaleFactor(), Motion: !opts.Reduced}
@@ -131,8 +131,8 @@ func (g *Game) Send(command []byte) error {
 func (g *Game) apply(in view.Intent) {
 	c := g.now.Apply(in)
 	if c.AsOf {
-		g.net = scene.NewNetwork(g.ds, g.now.AsOf)
 		g.snap = g.an.At(g.now.AsOf)
+		g.net = scene.NewNetwork(g.ds, g.snap)
 		g.builder.SetNetwork(g.net)
 		g.hoverEdge = -1 // edge indexes belong to the old network
 	}

@@ -7,11 +7,12 @@ package scene
 import (
 	"math"
 
+	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 )
 
-// Edge is every deal from one entity to another that the date filter keeps,
-// drawn as one curved, directed edge.
+// Edge is every deal from one entity to another dated on or before the
+// snapshot's date, drawn as one curved, directed edge.
 type Edge struct {
 	From, To int   // entity indexes
 	Deals    []int // deal indexes, dataset order
@@ -25,7 +26,9 @@ type Edge struct {
 	Terminated bool
 }
 
-// Network is the drawable part of a dataset at one date.
+// Network is the drawable part of a dataset at one date. Its figures come
+// from the analysis, so that the picture and the cards never disagree; it
+// only groups deals into edges, keeping terminated ones to draw them faint.
 type Network struct {
 	Edges []Edge
 	// Money is, per entity, the disclosed money of the live deals through it
@@ -33,17 +36,16 @@ type Network struct {
 	Money []float64
 	// MaxMoney and MaxTotal are the largest of Money and of Edge.Total.
 	MaxMoney, MaxTotal float64
-	// MaxCapacityMW is the largest Edge.CapacityMW.
-	MaxCapacityMW float64
 }
 
-// NewNetwork groups the deals dated on or before asOf (all of them when asOf
-// is zero) into edges, in order of first appearance.
-func NewNetwork(d *dataset.Dataset, asOf dataset.Date) *Network {
+// NewNetwork groups the deals dated on or before the snapshot's date (all of
+// them when it is zero) into edges, in order of first appearance, with the
+// snapshot's figures.
+func NewNetwork(d *dataset.Dataset, snap *analysis.Snapshot) *Network {
 	n := &Network{Money: make([]float64, len(d.Entities))}
 	index := map[[2]int]int{}
 	for i, deal := range d.Deals {
-		if !asOf.IsZero() && deal.Date.Compare(asOf) > 0 {
+		if !snap.AsOf.IsZero() && deal.Date.Compare(snap.AsOf) > 0 {
 			continue
 		}
 		key := [2]int{deal.From, deal.To}
@@ -55,24 +57,23 @@ func NewNetwork(d *dataset.Dataset, asOf dataset.Date) *Network {
 		}
 		edge := &n.Edges[e]
 		edge.Deals = append(edge.Deals, i)
-		if deal.Status == dataset.Terminated {
-			continue
-		}
-		edge.Terminated = false
-		edge.CapacityMW += deal.CapacityMW
-		if deal.Amount != nil {
-			edge.Disclosed = true
-			edge.Total += deal.Amount.Value
-			n.Money[deal.From] += deal.Amount.Value
-			n.Money[deal.To] += deal.Amount.Value
+		if deal.Status != dataset.Terminated {
+			edge.Terminated = false
+			edge.CapacityMW += deal.CapacityMW
 		}
 	}
-	for _, e := range n.Edges {
+	for i := range n.Edges {
+		e := &n.Edges[i]
+		for _, s := range snap.Entities[e.From].Shares {
+			if s.To == e.To {
+				e.Total, e.Disclosed = s.Amount, s.Deals > s.Undisclosed
+			}
+		}
 		n.MaxTotal = math.Max(n.MaxTotal, e.Total)
-		n.MaxCapacityMW = math.Max(n.MaxCapacityMW, e.CapacityMW)
 	}
-	for _, m := range n.Money {
-		n.MaxMoney = math.Max(n.MaxMoney, m)
+	for i, f := range snap.Entities {
+		n.Money[i] = f.Out.Total + f.In.Total
+		n.MaxMoney = math.Max(n.MaxMoney, n.Money[i])
 	}
 	return n
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
 )
@@ -40,7 +41,7 @@ func view(tick int64) scene.View {
 func TestNetwork(t *testing.T) {
 	d := tiny()
 	d.Deals = append(d.Deals, dataset.Deal{ID: "ab2", From: 0, To: 1, Amount: &dataset.Amount{Value: 50}, Status: dataset.Terminated, Date: dataset.Date{Year: 2025}})
-	n := scene.NewNetwork(d, dataset.Date{})
+	n := network(d, dataset.Date{})
 	if got, want := len(n.Edges), 3; got != want {
 		t.Fatalf("got %d edges, want %d", got, want)
 	}
@@ -57,14 +58,14 @@ func TestNetwork(t *testing.T) {
 	if got, want := n.Money, []float64{100, 125, 25}; got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
 		t.Errorf("money = %v, want %v", got, want)
 	}
-	if got := len(scene.NewNetwork(d, dataset.Date{Year: 2025, Month: 12}).Edges); got != 2 {
+	if got := len(network(d, dataset.Date{Year: 2025, Month: 12}).Edges); got != 2 {
 		t.Errorf("at 2025-12: %d edges, want 2 (c→a is dated 2026)", got)
 	}
 }
 
 func TestDiscsAtLayoutPositionsInKindColours(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b := scene.NewBuilder(d, network(d, dataset.Date{}))
 	v := view(0)
 	b.Build(pos, v)
 	ax, ay, aw, ah := scene.Area(v)
@@ -127,7 +128,7 @@ func TestAreaKeepsTheLayoutsShape(t *testing.T) {
 
 func TestParticlesMoveWithTicks(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b := scene.NewBuilder(d, network(d, dataset.Date{}))
 	b.Build(pos, view(0))
 	first := append([]scene.Vertex(nil), b.Mesh.Vertices...)
 	b.Build(pos, view(30))
@@ -150,7 +151,7 @@ func TestParticlesMoveWithTicks(t *testing.T) {
 
 func TestCapacityFlowsOnlyWhereBought(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b := scene.NewBuilder(d, network(d, dataset.Date{}))
 	b.Build(pos, view(7))
 	capacity := 0
 	for _, v := range b.Mesh.Vertices {
@@ -162,7 +163,7 @@ func TestCapacityFlowsOnlyWhereBought(t *testing.T) {
 		t.Error("no capacity particles, want some on b→c")
 	}
 	d.Deals[1].CapacityMW = 0
-	b = scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b = scene.NewBuilder(d, network(d, dataset.Date{}))
 	b.Build(pos, view(7))
 	for _, v := range b.Mesh.Vertices {
 		if v.R == scene.CapacityColor.R && v.G == scene.CapacityColor.G && v.B == scene.CapacityColor.B {
@@ -175,7 +176,7 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 	d := tiny()
 	// Crowd the three entities so some labels must move or hide.
 	crowd := [][2]float64{{0.5, 0.5}, {0.52, 0.5}, {0.5, 0.52}}
-	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b := scene.NewBuilder(d, network(d, dataset.Date{}))
 	for i := range d.Entities {
 		b.SetLabelWidth(i, 60)
 	}
@@ -222,7 +223,7 @@ func TestBatchesFitSixteenBitIndexes(t *testing.T) {
 
 func TestSteadyFrameAllocatesNothing(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b := scene.NewBuilder(d, network(d, dataset.Date{}))
 	tick := int64(0)
 	b.Build(pos, view(tick))
 	allocs := testing.AllocsPerRun(100, func() {
@@ -250,7 +251,7 @@ func TestSelectionFadesAllButTheNeighbourhood(t *testing.T) {
 	d := tiny()
 	d.Entities = append(d.Entities, dataset.Entity{ID: "z", Name: "Zeta", Kind: 0})
 	p := append(append([][2]float64(nil), pos...), [2]float64{0.9, 0.9})
-	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b := scene.NewBuilder(d, network(d, dataset.Date{}))
 	b.Select(0) // a: neighbours b (a→b) and c (c→a); z is alone
 	b.Build(p, view(0))
 	for i, want := range []bool{true, true, true, false} {
@@ -278,7 +279,7 @@ func TestSelectionFadesAllButTheNeighbourhood(t *testing.T) {
 
 func TestEntityAt(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b := scene.NewBuilder(d, network(d, dataset.Date{}))
 	b.Build(pos, view(0))
 	for i, disc := range b.Discs {
 		if got := b.EntityAt(disc.X+disc.R*0.7, disc.Y, 0); got != i {
@@ -296,7 +297,7 @@ func TestEntityAt(t *testing.T) {
 
 func TestEdgeAt(t *testing.T) {
 	d := tiny()
-	n := scene.NewNetwork(d, dataset.Date{})
+	n := network(d, dataset.Date{})
 	b := scene.NewBuilder(d, n)
 	b.Build(pos, view(0))
 	// Halfway between a and b, pushed to the right of a→b where its curve bends.
@@ -310,4 +311,8 @@ func TestEdgeAt(t *testing.T) {
 	if got := b.EdgeAt(1, 1, 3); got != -1 {
 		t.Errorf("far from every edge: got %d", got)
 	}
+}
+
+func network(d *dataset.Dataset, asOf dataset.Date) *scene.Network {
+	return scene.NewNetwork(d, analysis.New(d).At(asOf))
 }

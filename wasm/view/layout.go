@@ -3,18 +3,18 @@ package view
 import (
 	"math"
 
+	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/layout"
-	"ouroboros/wasm/loops"
 	"ouroboros/wasm/scene"
 )
 
-// LayoutGraph is what the layout needs of a dataset. It uses every deal and
-// every loop whatever the date, so that entities keep their places while
-// the timeline moves; discs are weighted by the money through them.
-func LayoutGraph(ds *dataset.Dataset) layout.Graph {
+// LayoutGraph is what the layout needs of a dataset. It takes the snapshot
+// of every date, so that entities keep their places while the timeline
+// moves; discs are weighted by the money through them.
+func LayoutGraph(ds *dataset.Dataset, everything *analysis.Snapshot) layout.Graph {
 	n := len(ds.Entities)
-	all := scene.NewNetwork(ds, dataset.Date{})
+	all := scene.NewNetwork(ds, everything)
 	g := layout.Graph{
 		N:      n,
 		Edges:  all.Links(),
@@ -23,8 +23,9 @@ func LayoutGraph(ds *dataset.Dataset) layout.Graph {
 		Pinned: make([]bool, n),
 		Pin:    make([][2]float64, n),
 	}
-	// More loops than the layout makes rings of, so it can choose.
-	for _, lp := range loops.Find(ds, dataset.Date{}, layout.MaxRings*4).Loops {
+	// More loops than the layout makes rings of, so it can choose; the
+	// shortest come first.
+	for _, lp := range everything.Loops[:min(len(everything.Loops), layout.MaxRings*4)] {
 		g.Loops = append(g.Loops, lp.Entities)
 	}
 	for i, m := range all.Money {

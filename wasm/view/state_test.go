@@ -74,7 +74,7 @@ func TestLoopsByID(t *testing.T) {
 
 func TestSnapshotJSON(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, scene.NewNetwork(d, dataset.Date{}))
+	b := scene.NewBuilder(d, network(d, dataset.Date{}))
 	v := scene.View{Width: 800, Height: 600, DPR: 2}
 	b.Build([][2]float64{{0.25, 0.5}, {0.75, 0.5}}, v)
 	o := view.Options{Select: 0, AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
@@ -135,7 +135,7 @@ func TestLayoutAspect(t *testing.T) {
 func TestLayoutGraph(t *testing.T) {
 	d := tiny()
 	d.Entities[0].Pinned, d.Entities[0].Pin = true, [2]float64{0.1, 0.9}
-	g := view.LayoutGraph(d)
+	g := view.LayoutGraph(d, analysis.New(d).At(dataset.Date{}))
 	if g.N != 2 || len(g.Edges) != 2 || len(g.Loops) != 1 {
 		t.Errorf("N %d, %d edges, %d loops; want 2, 2 (one per ordered pair), 1", g.N, len(g.Edges), len(g.Loops))
 	}
@@ -146,4 +146,8 @@ func TestLayoutGraph(t *testing.T) {
 	if g.Weight[0] != 1 || g.Weight[1] != 1 || g.Radius[0] != g.Radius[1] {
 		t.Errorf("weights %v, radii %v", g.Weight, g.Radius)
 	}
+}
+
+func network(d *dataset.Dataset, asOf dataset.Date) *scene.Network {
+	return scene.NewNetwork(d, analysis.New(d).At(asOf))
 }

@@ -4,12 +4,18 @@ package e2e_test
 
 import (
 	"context"
+	"encoding/json"
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
+
+	"ouroboros/wasm/analysis"
+	"ouroboros/wasm/dataset"
 )
 
 // entityOnScreen finds an entity's place in the state.
@@ -195,5 +201,43 @@ func TestReloadRestoresTheView(t *testing.T) {
 	}
 	if card := cardText(t, ctx); !strings.Contains(card, "Quill Labs") {
 		t.Errorf("the card says %q after a reload", card)
+	}
+}
+
+// The selection's card figures are the analysis package's, at the date shown.
+func TestSelectedReportIsTheAnalysis(t *testing.T) {
+	for _, tc := range []struct{ id, asOf string }{{"openai", ""}, {"nvidia", "2025-10"}} {
+		t.Run(tc.id+" "+tc.asOf, func(t *testing.T) {
+			doc, err := os.ReadFile("../../data/ai-compute.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			d, err := dataset.Load(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var asOf dataset.Date
+			hash := "#select=" + tc.id
+			if tc.asOf != "" {
+				asOf, _ = dataset.ParseDate(tc.asOf)
+				hash += "&asOf=" + tc.asOf
+			}
+			want, _ := json.Marshal(analysis.New(d).At(asOf).EntityReport(d.EntityIndex[tc.id]))
+			ctx := openPage(t, 800, 600, "/"+hash)
+			ready(t, ctx)
+			got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(ouroboros.state().selected.report)`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var g, w any
+			json.Unmarshal([]byte(got), &g)
+			json.Unmarshal(want, &w)
+			if !reflect.DeepEqual(g, w) {
+				t.Errorf("state().selected.report differs from analysis:\n got %s\nwant %s", got, want)
+			}
+			if card := cardText(t, ctx); !strings.Contains(card, "cannot pay") {
+				t.Errorf("the card %q does not show the exposure", card)
+			}
+		})
 	}
 }
