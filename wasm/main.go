@@ -38,6 +38,8 @@ func main() {
 	g := app.New(ds, opts, problems, func() { boot.Ready(problems) }, boot.Emit)
 	boot.Serve(g.StateJSON, g.Send)
 	boot.Input(g.Pointer, g.Wheel, g.Key)
+	boot.Capture(g.RequestCapture)
+	g.OnCapture(boot.Captured)
 	ebiten.SetRunnableOnUnfocused(true)
 	if err := ebiten.RunGame(g); err != nil {
 		boot.Refuse("The explainer stopped: "+err.Error(), nil)

@@ -52,6 +52,8 @@
       const plain = JSON.parse(JSON.stringify(detail));
       if (type === 'hover') { renderHover(plain.x, plain.y); return; }
       if (type === 'select' || type === 'asof') renderCard();
+      if (type === 'ui' || type === 'asof' || type === 'select') renderExplore();
+      if (type === 'ui') { keepHash(); return; }
       keepHash();
       emit(type, plain);
     },
@@ -141,15 +143,206 @@
       boot.wheel(e.deltaY * unit, e.clientX - r.left, e.clientY - r.top);
     }, { passive: false });
     window.addEventListener('keydown', (e) => {
-      if (e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement) return;
-      if (e.target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
-      if (e.key === ' ') e.preventDefault();
-      boot.key(e.key);
+      const t = e.target;
+      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
+      if (t instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
+      if ($('help').open) return;
+      if (e.key === '?') { e.preventDefault(); $('help').showModal(); return; }
+      if (e.key === 'Tab') {
+        // Tab walks the entities while the canvas has the focus, then moves
+        // on to the page's controls.
+        if (document.activeElement === canvas && boot.key(e.shiftKey ? 'Shift+Tab' : 'Tab')) e.preventDefault();
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if (boot.key(e.key) && (e.key === ' ' || e.key.startsWith('Arrow'))) e.preventDefault();
     });
     $('zoom-in').addEventListener('click', () => boot.key('+'));
     $('zoom-out').addEventListener('click', () => boot.key('-'));
     $('fit').addEventListener('click', () => boot.key('0'));
     $('controls').hidden = false;
+    wireExplore(canvas);
+  }
+
+  // The legend, the filters, the loops, the timeline, search, help, the
+  // picture and the link. Every change goes through ouroboros.send, so a
+  // host page can do the same.
+  function wireExplore(canvas) {
+    canvas.tabIndex = 0;
+    const toggle = $('panel-toggle');
+    toggle.addEventListener('click', () => {
+      const open = $('panel').hidden;
+      $('panel').hidden = !open;
+      toggle.setAttribute('aria-expanded', String(open));
+    });
+    $('binding-only').addEventListener('change', () => api.send({ type: 'bindingOnly' }));
+    $('play').addEventListener('click', () => {
+      const s = api.state();
+      api.send({ type: s.explore.timeline.playing ? 'pauseTimeline' : 'playTimeline' });
+    });
+    $('scrub').addEventListener('input', () => {
+      const dates = api.state().explore.timeline.dates;
+      const i = Number($('scrub').value);
+      api.send({ type: 'setAsOf', date: i >= dates.length ? null : dates[i] });
+    });
+    $('help-toggle').addEventListener('click', () => $('help').showModal());
+    $('save-png').addEventListener('click', () => boot.capture());
+    $('copy-link').addEventListener('click', copyLink);
+    wireSearch();
+    $('timeline').hidden = false;
+    renderExplore();
+  }
+
+  function toast(text) {
+    const t = $('toast');
+    t.textContent = text;
+    t.hidden = false;
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(() => { t.hidden = true; }, 2500);
+  }
+
+  async function copyLink() {
+    keepHash();
+    try {
+      await navigator.clipboard.writeText(location.href);
+      toast('Link copied');
+    } catch (e) {
+      // No clipboard (an insecure origin or a refusal): show the link to copy by hand.
+      window.prompt('Copy this link:', location.href);
+    }
+  }
+
+  // Called by the program with the picture's pixels after a "capture".
+  boot.captured = (width, height, pixels) => {
+    const c = document.createElement('canvas');
+    c.width = width;
+    c.height = height;
+    c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.byteLength), width, height), 0, 0);
+    c.toBlob((blob) => {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'ouroboros.png';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+      boot.lastCapture = { width, height, bytes: blob.size };
+      toast('Picture saved');
+    }, 'image/png');
+  };
+
+  const fold = (t) => t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+  function wireSearch() {
+    const input = $('search');
+    const list = $('search-results');
+    let matches = [];
+    let at = 0;
+    const show = () => {
+      list.replaceChildren(...matches.map((m, i) => {
+        const li = el('li', m.name);
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', String(i === at));
+        li.addEventListener('pointerdown', (e) => { e.preventDefault(); pick(i); });
+        return li;
+      }));
+      list.hidden = matches.length === 0;
+    };
+    const pick = (i) => {
+      const m = matches[i];
+      if (!m) return;
+      api.send({ type: 'select', id: m.id });
+      input.value = '';
+      matches = [];
+      show();
+    };
+    input.addEventListener('input', () => {
+      const q = fold(input.value.trim());
+      const s = api.state();
+      matches = q ? s.view.entities.filter((e) => fold(e.name).includes(q) || e.id.includes(q))
+        .sort((a, b) => fold(a.name).indexOf(q) - fold(b.name).indexOf(q)).slice(0, 8) : [];
+      at = 0;
+      show();
+    });
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') { e.preventDefault(); pick(at); }
+      else if (e.key === 'ArrowDown') { e.preventDefault(); at = Math.min(at + 1, matches.length - 1); show(); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); at = Math.max(at - 1, 0); show(); }
+      else if (e.key === 'Escape') { input.value = ''; matches = []; show(); }
+    });
+    input.addEventListener('blur', () => { matches = []; show(); });
+  }
+
+  function chip(label, pressed, onClick, color) {
+    const b = el('button');
+    b.type = 'button';
+    b.setAttribute('aria-pressed', String(pressed));
+    if (color) {
+      const sw = el('span', undefined, 'swatch');
+      sw.style.background = color;
+      b.append(sw);
+    }
+    b.append(document.createTextNode(label));
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function renderExplore() {
+    const s = api.state();
+    if (!s || !s.explore) return;
+    const x = s.explore;
+    const names = new Map(s.view.entities.map((v) => [v.id, v.name]));
+    const name = (id) => names.get(id) || id;
+    const currency = s.dataset.currency || 'USD';
+    $('legend-kinds').replaceChildren(...x.legend.kinds.map((k) =>
+      chip(k.label, !x.filter.hiddenKinds.includes(k.key), () => api.send({ type: 'toggleKind', kind: k.key }), k.color)));
+    $('legend-types').replaceChildren(...x.legend.dealTypes.map((t) =>
+      chip(t, !x.filter.hiddenTypes.includes(t), () => api.send({ type: 'toggleDealType', dealType: t }))));
+    $('binding-only').checked = x.filter.bindingOnly;
+
+    // Loops: the first fifty, each a button that highlights it.
+    const picked = x.loop ? x.loop.entities.join(' ') : '';
+    $('loop-count').textContent = '(' + s.loops.length + (s.loopsTruncated ? '+' : '') + ')';
+    $('loop-list').replaceChildren(...s.loops.slice(0, 50).map((lp) => {
+      const key = lp.entities.join(' ');
+      const rt = lp.roundTripValue === null ? 'round trip undisclosed' : 'round trip ' + money(lp.roundTripValue, currency);
+      const b = el('button', lp.entities.concat(lp.entities[0]).map(name).join(' → ') + ' · ' + rt);
+      b.type = 'button';
+      b.setAttribute('aria-pressed', String(key === picked));
+      b.addEventListener('click', () => api.send({ type: 'pickLoop', entities: key === picked ? [] : lp.entities }));
+      const li = el('li');
+      li.append(b);
+      return li;
+    }), ...(s.loops.length > 50 ? [el('li', '… and ' + (s.loops.length - 50) + ' more')] : []));
+    const detail = $('loop-detail');
+    if (x.loop) {
+      const list = el('ul');
+      for (const h of x.loop.hops) {
+        const total = h.total === null ? 'undisclosed' : money(h.total, currency);
+        const li = el('li', name(h.from) + ' → ' + name(h.to) + ': ' + total);
+        const deals = el('ul');
+        for (const d of h.deals) {
+          deals.append(el('li', d.type + ', ' + (d.amount === null ? 'undisclosed' : money(d.amount, currency, d.upTo, d.estimate)) + ', ' + d.status + ', ' + d.date));
+        }
+        li.append(deals);
+        list.append(li);
+      }
+      detail.replaceChildren(el('p', 'Follow the dollar: closed ' + x.loop.closed + ', ' + money(x.loop.disclosedTotal, currency) + ' disclosed going round.'), list);
+      detail.hidden = false;
+    } else {
+      detail.hidden = true;
+    }
+
+    // The timeline: one step per distinct deal date, then "every date".
+    const t = x.timeline;
+    const scrub = $('scrub');
+    scrub.max = String(t.dates.length);
+    scrub.value = String(t.index < 0 ? t.dates.length : t.index);
+    const label = t.index < 0 ? 'All dates' : s.asOf;
+    $('scrub-date').textContent = label;
+    scrub.setAttribute('aria-valuetext', label);
+    $('play').textContent = t.playing ? '❚❚' : '▶';
+    $('play').setAttribute('aria-label', t.playing ? 'Pause the timeline' : 'Play the timeline');
   }
 
   const money = (v, currency, upTo, estimate) => {
@@ -444,7 +637,7 @@
 
     let wasm;
     try {
-      [wasm, boot.dataset] = await Promise.all([fetchWasm('ouroboros.wasm'), fetchDataset(url, path)]);
+      [wasm, boot.dataset] = await Promise.all([fetchWasm(document.documentElement.dataset.wasm || 'ouroboros.wasm'), fetchDataset(url, path)]);
     } catch (e) {
       return fail(e.message);
     }

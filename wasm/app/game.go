@@ -24,6 +24,19 @@ import (
 // stalling a frame while a small one settles before the first frame.
 const layoutBudget = 1_500_000
 
+// timelineCSS is the height of the page's timeline bar, in CSS pixels
+// (web/style.css), kept free below the network.
+const timelineCSS = 56
+
+// On screens wider than narrowCSS the page's toolbar (web/style.css) takes
+// toolbarCSS at the top right, beside the title; narrower ones have it at
+// the bottom.
+const (
+	narrowCSS     = 600
+	toolbarCSS    = 470
+	toolbarRowCSS = 56
+)
+
 // Game is the running explainer. It has no lock: in the browser, Update,
 // Draw and the page's calls into the program (state()) all run on the one
 // JavaScript thread, and a call from the page can arrive inside Update (the
@@ -55,6 +68,18 @@ type Game struct {
 	camera    view.Camera
 	// hoverEntity and hoverEdge are under the mouse, or -1.
 	hoverEntity, hoverEdge int
+	// shown and dealShown are what the filter keeps (nil: everything).
+	shown, dealShown []bool
+	// flash is the loop that just closed on the timeline, lit until the
+	// tick flashUntil; nil when none.
+	flash      []int
+	flashUntil int64
+	// nextStep is the tick at which a playing timeline moves on.
+	nextStep int64
+	// captureWanted asks Draw for the picture's pixels, which go to
+	// onCapture.
+	captureWanted bool
+	onCapture     func(width, height int, rgba []byte)
 	// emit tells the page about a change: an event type and its detail.
 	emit func(event string, detail map[string]any)
 }
@@ -101,10 +126,12 @@ func (g *Game) Update() error {
 	g.fit()
 	for _, in := range g.intents {
 		if in, ok := g.resolve(in); ok && !g.camera.Move(in, g.geometry()) {
-			g.apply(in)
+			g.apply(g.translate(in))
 		}
 	}
 	g.intents = g.intents[:0]
+	g.playTimeline()
+	g.endFlash()
 	g.view.Zoom, g.view.PanX, g.view.PanY = g.camera.Zoom, g.camera.X, g.camera.Y
 	for work := 0; !g.layout.Settled() && work < layoutBudget; work += g.layout.Cost() {
 		g.layout.Step()
@@ -131,10 +158,19 @@ func (g *Game) Send(command []byte) error {
 func (g *Game) apply(in view.Intent) {
 	c := g.now.Apply(in)
 	if c.AsOf {
+		before := g.snap
 		g.snap = g.an.At(g.now.AsOf)
 		g.net = scene.NewNetwork(g.ds, g.snap)
 		g.builder.SetNetwork(g.net)
 		g.hoverEdge = -1 // edge indexes belong to the old network
+		g.flashClosed(before)
+	}
+	if c.Filter {
+		g.shown, g.dealShown = g.now.Filter.Visible(g.ds)
+		g.builder.Filter(g.shown, g.dealShown)
+	}
+	if c.AsOf || c.Loop || c.Filter {
+		g.showLoop()
 	}
 	if in.Kind == view.Reset {
 		g.camera = view.Camera{Zoom: 1}
@@ -144,6 +180,9 @@ func (g *Game) apply(in view.Intent) {
 	}
 	if g.emit == nil {
 		return
+	}
+	if c.Filter || c.Loop || c.Playing || c.AsOf {
+		g.emit("ui", map[string]any{})
 	}
 	if c.Selection {
 		var id any
@@ -168,7 +207,16 @@ func (g *Game) apply(in view.Intent) {
 // width, and the layout takes the shape of the space left, reshaping when
 // the window's shape changes a lot.
 func (g *Game) fit() {
-	g.view.TopInset = g.text.wrap(g.view.Width / g.view.DPR)
+	w := g.view.Width / g.view.DPR
+	g.view.BottomInset = timelineCSS
+	if w > narrowCSS {
+		// The page's toolbar sits at the top right of wide screens…
+		w -= toolbarCSS
+	} else {
+		// …and above the timeline on narrow ones.
+		g.view.BottomInset += toolbarRowCSS
+	}
+	g.view.TopInset = g.text.wrap(w)
 	want := view.LayoutAspect(g.view)
 	switch {
 	case g.layout == nil:
@@ -196,7 +244,22 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	g.text.draw(screen, g.builder, &g.imgOpts)
 	g.drawn = true
+	if g.captureWanted && g.onCapture != nil {
+		// The pixels exist only here, after drawing; reading them is the
+		// one thing Draw does besides drawing, and it changes no view state.
+		g.captureWanted = false
+		b := screen.Bounds()
+		pix := make([]byte, 4*b.Dx()*b.Dy())
+		screen.ReadPixels(pix)
+		g.onCapture(b.Dx(), b.Dy(), pix)
+	}
 }
+
+// RequestCapture asks for the next frame's pixels ("Save picture").
+func (g *Game) RequestCapture() { g.captureWanted = true }
+
+// OnCapture sets where captured pixels go.
+func (g *Game) OnCapture(f func(width, height int, rgba []byte)) { g.onCapture = f }
 
 // LayoutF makes the screen as large as the canvas in device pixels, so the
 // picture is crisp on HiDPI screens.
@@ -216,6 +279,7 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 func (g *Game) StateJSON() string {
 	settled := g.layout != nil && g.layout.Settled()
 	s := view.Snapshot(g.ds, g.snap, g.opts, g.now, g.problems, g.builder, g.view, settled)
+	s.Explore = view.NewExplore(g.ds, g.an, g.snap, g.now, g.flash)
 	s.Hover = view.HoverCard(g.ds, g.net, g.hoverEntity, g.hoverEdge)
 	b, err := json.Marshal(s)
 	if err != nil {

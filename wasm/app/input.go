@@ -25,11 +25,21 @@ func (g *Game) Wheel(dy, x, y float64) {
 	g.intents = append(g.intents, view.Wheel(dy*dpr, x*dpr, y*dpr))
 }
 
-// Key takes one key press from the page, by its KeyboardEvent.key name.
-func (g *Game) Key(key string) {
-	if in, ok := view.KeyIntent(key); ok {
+// Key takes one key press from the page, by its KeyboardEvent.key name
+// ("Shift+Tab" for a shifted Tab), and reports whether it was used, so that
+// the page can keep the browser from acting on it too.
+func (g *Game) Key(key string) bool {
+	switch key {
+	case "Tab":
+		return g.focusKey(1)
+	case "Shift+Tab":
+		return g.focusKey(-1)
+	}
+	in, ok := view.KeyIntent(key)
+	if ok {
 		g.intents = append(g.intents, in)
 	}
+	return ok
 }
 
 // Finger and pointer sizes in CSS pixels: how far from a small disc or a

@@ -83,7 +83,7 @@ func (b *Boot) Serve(state func() string, send func([]byte) error) {
 // Input lets the page hand over pointer events (kind, id, x and y in CSS
 // pixels, time in ms, touch), wheel turns (dy, x, y in CSS pixels) and key
 // presses (KeyboardEvent.key).
-func (b *Boot) Input(pointer func(kind string, id int, x, y, t float64, touch bool), wheel func(dy, x, y float64), key func(string)) {
+func (b *Boot) Input(pointer func(kind string, id int, x, y, t float64, touch bool), wheel func(dy, x, y float64), key func(string) bool) {
 	b.obj.Set("pointer", js.FuncOf(func(_ js.Value, a []js.Value) any {
 		if len(a) == 6 && a[0].Type() == js.TypeString && numbers(a[1:5]) {
 			pointer(a[0].String(), a[1].Int(), a[2].Float(), a[3].Float(), a[4].Float(), a[5].Truthy())
@@ -97,11 +97,23 @@ func (b *Boot) Input(pointer func(kind string, id int, x, y, t float64, touch bo
 		return nil
 	}))
 	b.obj.Set("key", js.FuncOf(func(_ js.Value, a []js.Value) any {
-		if len(a) == 1 && a[0].Type() == js.TypeString {
-			key(a[0].String())
-		}
+		return len(a) == 1 && a[0].Type() == js.TypeString && key(a[0].String())
+	}))
+}
+
+// Capture lets the page ask for the picture's pixels ("Save picture").
+func (b *Boot) Capture(request func()) {
+	b.obj.Set("capture", js.FuncOf(func(js.Value, []js.Value) any {
+		request()
 		return nil
 	}))
+}
+
+// Captured hands the page the picture's RGBA pixels.
+func (b *Boot) Captured(width, height int, pixels []byte) {
+	arr := js.Global().Get("Uint8Array").New(len(pixels))
+	js.CopyBytesToJS(arr, pixels)
+	b.obj.Call("captured", width, height, arr)
 }
 
 func numbers(vs []js.Value) bool {

@@ -19,6 +19,9 @@ type View struct {
 	Motion bool
 	// TopInset is the height kept free for the title, in CSS pixels.
 	TopInset float64
+	// BottomInset is the height kept free for the page's timeline, in CSS
+	// pixels.
+	BottomInset float64
 	// Aspect is the layout's width over its height (0 means 1).
 	Aspect float64
 	// Zoom, PanX and PanY are the reader's camera: a point (x, y) of the
@@ -47,6 +50,10 @@ var (
 	CapacityColor = RGBA8(0x4d, 0xd6, 0xff, 1)
 	// SelectColor rings the selected entity.
 	SelectColor = RGBA8(0xff, 0xff, 0xff, 1)
+	// FocusColor rings the entity the keyboard is on.
+	FocusColor = RGBA8(0xf2, 0xc1, 0x4e, 1)
+	// LoopColor draws a highlighted loop.
+	LoopColor = RGBA8(0xf2, 0xc1, 0x4e, 0.85)
 )
 
 // mix returns a + (b - a)·t for the colour channels, opaque.
@@ -112,6 +119,16 @@ type Builder struct {
 	// fades.
 	selected int
 	lit      []bool
+	// focus is the entity the keyboard is on, or -1.
+	focus int
+
+	// shown marks the entities the filters keep, dealShown the deals, and
+	// edgeShown the edges with a kept deal between kept entities.
+	shown, dealShown, edgeShown []bool
+	// loop lists the edges of the highlighted loop in loop order, and
+	// loopTick is the tick the token set off round it.
+	loop     []int
+	loopTick int64
 }
 
 // Alphas of what is not near the selection.
@@ -135,7 +152,15 @@ func NewBuilder(ds *dataset.Dataset, net *Network) *Builder {
 	b.Labels = make([]Label, len(ds.Entities))
 	b.Fitted = make([][2]float64, len(ds.Entities))
 	b.lit = make([]bool, len(ds.Entities))
-	b.selected = -1
+	b.selected, b.focus = -1, -1
+	b.shown = make([]bool, len(ds.Entities))
+	b.dealShown = make([]bool, len(ds.Deals))
+	for i := range b.shown {
+		b.shown[i] = true
+	}
+	for i := range b.dealShown {
+		b.dealShown[i] = true
+	}
 	b.placed = make([]rect, 0, len(ds.Entities))
 	b.SetNetwork(net)
 	return b
@@ -160,9 +185,62 @@ func (b *Builder) SetNetwork(net *Network) {
 	b.arcs = b.arcs[:len(net.Edges)]
 	if cap(b.widths) < len(net.Edges) {
 		b.widths = make([]float32, len(net.Edges))
+		b.edgeShown = make([]bool, len(net.Edges))
 	}
 	b.widths = b.widths[:len(net.Edges)]
+	b.edgeShown = b.edgeShown[:len(net.Edges)]
+	b.loop = b.loop[:0]
+	b.showEdges()
 	b.Select(b.selected)
+}
+
+// Filter keeps only the entities and deals marked true; nil keeps all.
+func (b *Builder) Filter(entities, deals []bool) {
+	for i := range b.shown {
+		b.shown[i] = entities == nil || entities[i]
+	}
+	for i := range b.dealShown {
+		b.dealShown[i] = deals == nil || deals[i]
+	}
+	b.showEdges()
+	b.Select(b.selected)
+}
+
+func (b *Builder) showEdges() {
+	for ei, e := range b.net.Edges {
+		on := false
+		if b.shown[e.From] && b.shown[e.To] {
+			for _, d := range e.Deals {
+				on = on || b.dealShown[d]
+			}
+		}
+		b.edgeShown[ei] = on
+	}
+}
+
+// Shown reports whether the filters keep entity i.
+func (b *Builder) Shown(i int) bool { return b.shown[i] }
+
+// Focus puts the keyboard's ring on entity i; -1 removes it.
+func (b *Builder) Focus(i int) { b.focus = i }
+
+// Loop highlights a loop, given as its entities in order, and sends a
+// token round it from tick on; nil clears it.
+func (b *Builder) Loop(entities []int, tick int64) {
+	b.loop = b.loop[:0]
+	b.loopTick = tick
+	for k, from := range entities {
+		to := entities[(k+1)%len(entities)]
+		for ei, e := range b.net.Edges {
+			if e.From == from && e.To == to {
+				b.loop = append(b.loop, ei)
+				break
+			}
+		}
+	}
+	if len(b.loop) != len(entities) {
+		b.loop = b.loop[:0] // not a loop of this network
+	}
 }
 
 // Select highlights entity i and its neighbours; -1 shows everything alike.
@@ -174,7 +252,10 @@ func (b *Builder) Select(i int) {
 	if i < 0 {
 		return
 	}
-	for _, e := range b.net.Edges {
+	for ei, e := range b.net.Edges {
+		if !b.edgeShown[ei] {
+			continue
+		}
 		if e.From == i {
 			b.lit[e.To] = true
 		}
@@ -228,6 +309,9 @@ func segDist(p, a, b point) float32 {
 // discs to a finger's size.
 func (b *Builder) EntityAt(x, y, slop float32) int {
 	for i := len(b.Discs) - 1; i >= 0; i-- {
+		if !b.shown[i] {
+			continue
+		}
 		d := b.Discs[i]
 		r := d.R
 		if r < slop {
@@ -252,7 +336,8 @@ func (b *Builder) KindColor(k int) Color { return b.kinds[k] }
 func Free(v View) (x, y, w, h float64) {
 	pad := paddingCSS * v.DPR
 	top := v.TopInset*v.DPR + pad
-	return pad, top, math.Max(1, v.Width-2*pad), math.Max(1, v.Height-top-pad)
+	bottom := v.BottomInset*v.DPR + pad
+	return pad, top, math.Max(1, v.Width-2*pad), math.Max(1, v.Height-top-bottom)
 }
 
 // Area returns the drawing area in device pixels: the largest rectangle of
@@ -320,11 +405,17 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 	}
 	if v.Motion {
 		for ei := range b.net.Edges {
-			b.particles(ei, v.Tick, dpr)
+			if b.edgeShown[ei] {
+				b.particles(ei, v.Tick, dpr)
+			}
 		}
 	}
+	b.loopPath(v.Tick, dpr, v.Motion)
 	outline := outlineCSS * dpr
 	for i, e := range b.ds.Entities {
+		if !b.shown[i] {
+			continue
+		}
 		d := b.Discs[i]
 		c := b.kinds[e.Kind]
 		if !b.lit[i] {
@@ -337,14 +428,25 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 		if i == b.selected {
 			b.Mesh.Ring(d.X, d.Y, d.R+4*dpr, 2*dpr, SelectColor)
 		}
+		if i == b.focus {
+			b.Mesh.Ring(d.X, d.Y, d.R+8*dpr, 2*dpr, FocusColor)
+		}
 	}
-	b.placeLabels(dpr, rect{0, float32(v.TopInset) * dpr, float32(v.Width), float32(v.Height)})
+	b.placeLabels(dpr, rect{0, float32(v.TopInset) * dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)})
 }
 
 // edge adds edge ei's curve and arrow head, and records its sampled curve
 // for the particles.
 func (b *Builder) edge(ei int, maxW, dpr float32) {
 	e := &b.net.Edges[ei]
+	if !b.edgeShown[ei] {
+		// Keep the curve for hit tests off: a hidden edge has no length.
+		b.widths[ei] = 0
+		for i := range b.curves[ei] {
+			b.curves[ei][i] = point{-1e9, -1e9}
+		}
+		return
+	}
 	from, to := b.Discs[e.From], b.Discs[e.To]
 	dx, dy := to.X-from.X, to.Y-from.Y
 	length := float32(math.Hypot(float64(dx), float64(dy)))
@@ -447,6 +549,36 @@ func (b *Builder) particles(ei int, tick int64, dpr float32) {
 	}
 }
 
+// loopPath draws the highlighted loop's edges over the others and, with
+// motion, a token that travels round it hop by hop ("follow the dollar").
+func (b *Builder) loopPath(tick int64, dpr float32, motion bool) {
+	if len(b.loop) == 0 {
+		return
+	}
+	for _, ei := range b.loop {
+		c := &b.curves[ei]
+		w := b.widths[ei] + 3*dpr
+		for i := 0; i < curveSamples; i++ {
+			p, q := c[i], c[i+1]
+			nx, ny := normal(p, q)
+			h := w / 2
+			b.Mesh.Quad(p.x+nx*h, p.y+ny*h, q.x+nx*h, q.y+ny*h, q.x-nx*h, q.y-ny*h, p.x-nx*h, p.y-ny*h, LoopColor)
+		}
+	}
+	// The token takes tokenTicks per hop whatever the hop's length, so a
+	// loop of any shape reads at the same pace.
+	const tokenTicks = 90
+	t := tick - b.loopTick
+	if !motion {
+		t = 0
+	}
+	hop := int(t/tokenTicks) % len(b.loop)
+	u := float32(t%tokenTicks) / tokenTicks
+	p := b.along(b.loop[hop], u)
+	b.Mesh.Disc(p.x, p.y, 7*dpr, Background)
+	b.Mesh.Disc(p.x, p.y, 5.5*dpr, MoneyColor)
+}
+
 // along returns the point at share u of edge ei's arc length.
 func (b *Builder) along(ei int, u float32) point {
 	curve, arc := &b.curves[ei], &b.arcs[ei]
@@ -489,7 +621,7 @@ func (b *Builder) placeLabels(dpr float32, screen rect) {
 			{d.X - d.R - gap - w, d.Y - lineH/2, d.X - d.R - gap, d.Y + lineH/2},
 		}
 		b.Labels[i] = Label{}
-		if !b.lit[i] {
+		if !b.lit[i] || !b.shown[i] {
 			continue // a faded entity's name would only add noise
 		}
 		for _, c := range candidates {
@@ -509,8 +641,8 @@ func (b *Builder) free(r rect) bool {
 			return false
 		}
 	}
-	for _, d := range b.Discs {
-		if r.overlaps(rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}) {
+	for i, d := range b.Discs {
+		if b.shown[i] && r.overlaps(rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}) {
 			return false
 		}
 	}

@@ -316,3 +316,59 @@ func TestEdgeAt(t *testing.T) {
 func network(d *dataset.Dataset, asOf dataset.Date) *scene.Network {
 	return scene.NewNetwork(d, analysis.New(d).At(asOf))
 }
+
+func TestFilterHidesEntitiesAndDeals(t *testing.T) {
+	d := tiny()
+	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	// Hide entity c and deal ab: only no edge is left between shown ones.
+	b.Filter([]bool{true, true, false}, []bool{false, true, true})
+	b.Build(pos, view(0))
+	if b.Shown(2) || !b.Shown(0) {
+		t.Errorf("shown %v %v %v", b.Shown(0), b.Shown(1), b.Shown(2))
+	}
+	c := b.Discs[2]
+	if b.EntityAt(c.X, c.Y, 0) == 2 {
+		t.Error("a hidden entity can be picked")
+	}
+	if got := centreColour(b.Mesh, c.X, c.Y); got != (scene.Color{}) {
+		t.Errorf("the hidden entity is drawn (%v)", got)
+	}
+	if b.Labels[2].Visible {
+		t.Error("the hidden entity's label is shown")
+	}
+	for ei := range []int{0, 1, 2} {
+		if got := b.EdgeAt(0, 0, 1e6); got >= 0 {
+			t.Errorf("edge %d can be hovered with every edge hidden (got %d)", ei, got)
+		}
+	}
+	b.Filter(nil, nil)
+	b.Build(pos, view(0))
+	if !b.Shown(2) {
+		t.Error("clearing the filter left c hidden")
+	}
+}
+
+func TestLoopHighlightAndToken(t *testing.T) {
+	d := tiny()
+	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b.Build(pos, view(0))
+	plain := len(b.Mesh.Vertices)
+	b.Loop([]int{0, 1, 2}, 0)
+	b.Build(pos, view(10))
+	gold := 0
+	for _, v := range b.Mesh.Vertices {
+		if v.R == scene.LoopColor.R && v.G == scene.LoopColor.G && v.A == scene.LoopColor.A {
+			gold++
+		}
+	}
+	if gold == 0 || len(b.Mesh.Vertices) <= plain {
+		t.Errorf("%d loop vertices, %d vertices against %d: want the loop drawn", gold, len(b.Mesh.Vertices), plain)
+	}
+	b.Loop([]int{0, 2, 1}, 0) // not a loop of this network: a→c does not exist
+	b.Build(pos, view(10))
+	for _, v := range b.Mesh.Vertices {
+		if v.R == scene.LoopColor.R && v.G == scene.LoopColor.G && v.A == scene.LoopColor.A {
+			t.Fatal("a path that is not a loop of the network is highlighted")
+		}
+	}
+}

@@ -32,6 +32,23 @@ const (
 	Fit    // back to the whole network
 	ZoomIn
 	ZoomOut
+	// Filters, loops and the timeline.
+	ToggleKind   // Entity holds the kind's index
+	ToggleType   // Entity holds the dataset.DealType
+	ToggleStatus // Entity holds the dataset.Status
+	BindingOnly  // toggles showing only definitive and completed deals
+	ShowAll      // clears every filter
+	PickLoop     // Key names the loop (LoopKey), "" clears
+	StepTime     // Entity holds +1 or -1 dates
+	PlayTimeline
+	PauseTimeline
+	ToggleTimeline
+	// Keyboard focus.
+	FocusNext
+	FocusPrev
+	Activate  // select the focused entity
+	FollowOut // select the next entity the selection pays
+	FollowIn  // select the next entity that pays the selection
 )
 
 // Intent is one request to change the view.
@@ -41,6 +58,7 @@ type Intent struct {
 	AsOf   dataset.Date // for SetAsOf: zero clears
 	X, Y   float64      // for pointer and camera intents, device pixels
 	F      float64      // for ZoomAt: the factor
+	Key    string       // for PickLoop
 }
 
 // ErrCommand wraps every reason a command is refused.
@@ -57,10 +75,14 @@ func ParseCommand(d *dataset.Dataset, raw []byte) (Intent, error) {
 		return Intent{}, fmt.Errorf("%w: a command is at most %d bytes", ErrCommand, maxCommandBytes)
 	}
 	var c struct {
-		Type  *string          `json:"type"`
-		ID    *json.RawMessage `json:"id"`
-		Date  *json.RawMessage `json:"date"`
-		Story *json.RawMessage `json:"story"`
+		Type     *string          `json:"type"`
+		ID       *json.RawMessage `json:"id"`
+		Date     *json.RawMessage `json:"date"`
+		Kind     string           `json:"kind"`
+		DealType string           `json:"dealType"`
+		Status   string           `json:"status"`
+		Entities []string         `json:"entities"`
+		By       int              `json:"by"`
 	}
 	if err := json.Unmarshal(raw, &c); err != nil || c.Type == nil {
 		return Intent{}, fmt.Errorf(`%w: a command is an object with a string "type", such as {type: "select", id: "nvidia"}`, ErrCommand)
@@ -98,6 +120,52 @@ func ParseCommand(d *dataset.Dataset, raw []byte) (Intent, error) {
 		return Intent{Kind: Pause}, nil
 	case "reset":
 		return Intent{Kind: Reset}, nil
+	// Beyond the page API's commands: what the legend, the loop list and
+	// the timeline do, so that a host can do it too.
+	case "toggleKind":
+		k, ok := d.KindIndex[c.Kind]
+		if !ok {
+			return Intent{}, fmt.Errorf("%w: toggleKind: %q is not a kind of this dataset", ErrCommand, c.Kind)
+		}
+		return Intent{Kind: ToggleKind, Entity: k}, nil
+	case "toggleDealType":
+		t, err := dataset.ParseDealType(c.DealType)
+		if err != nil {
+			return Intent{}, fmt.Errorf("%w: toggleDealType: %v", ErrCommand, err)
+		}
+		return Intent{Kind: ToggleType, Entity: int(t)}, nil
+	case "toggleStatus":
+		st, err := dataset.ParseStatus(c.Status)
+		if err != nil {
+			return Intent{}, fmt.Errorf("%w: toggleStatus: %v", ErrCommand, err)
+		}
+		return Intent{Kind: ToggleStatus, Entity: int(st)}, nil
+	case "bindingOnly":
+		return Intent{Kind: BindingOnly}, nil
+	case "showAll":
+		return Intent{Kind: ShowAll}, nil
+	case "pickLoop":
+		if len(c.Entities) == 0 {
+			return Intent{Kind: PickLoop}, nil
+		}
+		var idx []int
+		for _, id := range c.Entities {
+			i, ok := d.EntityIndex[id]
+			if !ok {
+				return Intent{}, fmt.Errorf("%w: pickLoop: %q is not an entity id of this dataset", ErrCommand, id)
+			}
+			idx = append(idx, i)
+		}
+		return Intent{Kind: PickLoop, Key: LoopKey(d, idx)}, nil
+	case "stepTime":
+		if c.By != 1 && c.By != -1 {
+			return Intent{}, fmt.Errorf(`%w: stepTime takes "by", 1 or -1`, ErrCommand)
+		}
+		return Intent{Kind: StepTime, Entity: c.By}, nil
+	case "playTimeline":
+		return Intent{Kind: PlayTimeline}, nil
+	case "pauseTimeline":
+		return Intent{Kind: PauseTimeline}, nil
 	case "goToStep", "next", "prev":
 		return Intent{}, fmt.Errorf("%w: %s: stories are not available in this version of the explainer", ErrCommand, *c.Type)
 	}
@@ -110,21 +178,25 @@ type Now struct {
 	Selection int // entity index, -1 for none
 	AsOf      dataset.Date
 	Paused    bool
+	Filter    Filter
+	Loop      string // the picked loop's LoopKey, "" for none
+	Focus     int    // the entity the keyboard is on, -1 for none
+	Playing   bool   // the timeline is playing
 }
 
 // Start is the view a link asks for.
 func Start(o Options) Now {
-	return Now{Selection: o.Select, AsOf: o.AsOf}
+	return Now{Selection: o.Select, AsOf: o.AsOf, Focus: -1}
 }
 
 // Changed says which parts of the view an intent changed, so the page can
 // be told (events) and the picture rebuilt only where needed.
 type Changed struct {
-	Selection, AsOf, Paused bool
+	Selection, AsOf, Paused, Filter, Loop, Focus, Playing bool
 }
 
 // Any reports whether anything changed.
-func (c Changed) Any() bool { return c.Selection || c.AsOf || c.Paused }
+func (c Changed) Any() bool { return c != Changed{} }
 
 // Apply changes the view by one intent. Reset returns to the whole network:
 // nothing selected, every date, moving.
@@ -142,12 +214,40 @@ func (n *Now) Apply(in Intent) Changed {
 	case TogglePlay:
 		n.Paused = !n.Paused
 	case Reset:
-		*n = Now{Selection: -1}
+		*n = Now{Selection: -1, Focus: -1}
+	case ToggleKind:
+		if in.Entity < 64 {
+			n.Filter.Kinds ^= 1 << in.Entity
+		}
+	case ToggleType:
+		n.Filter.Types ^= 1 << in.Entity
+	case ToggleStatus:
+		n.Filter.Statuses ^= 1 << in.Entity
+	case BindingOnly:
+		if n.Filter.Statuses == Binding {
+			n.Filter.Statuses = 0
+		} else {
+			n.Filter.Statuses = Binding
+		}
+	case ShowAll:
+		n.Filter = Filter{}
+	case PickLoop:
+		n.Loop = in.Key
+	case PlayTimeline:
+		n.Playing = true
+	case PauseTimeline:
+		n.Playing = false
+	case ToggleTimeline:
+		n.Playing = !n.Playing
 	}
 	return Changed{
 		Selection: n.Selection != before.Selection,
 		AsOf:      n.AsOf != before.AsOf,
 		Paused:    n.Paused != before.Paused,
+		Filter:    n.Filter != before.Filter,
+		Loop:      n.Loop != before.Loop,
+		Focus:     n.Focus != before.Focus,
+		Playing:   n.Playing != before.Playing,
 	}
 }
 
@@ -282,7 +382,21 @@ func KeyIntent(key string) (Intent, bool) {
 	case "0", "Home":
 		return Intent{Kind: Fit}, true
 	case " ", "Spacebar":
-		return Intent{Kind: TogglePlay}, true
+		return Intent{Kind: ToggleTimeline}, true
+	case "ArrowLeft":
+		return Intent{Kind: StepTime, Entity: -1}, true
+	case "ArrowRight":
+		return Intent{Kind: StepTime, Entity: 1}, true
+	case "ArrowDown":
+		return Intent{Kind: FollowOut}, true
+	case "ArrowUp":
+		return Intent{Kind: FollowIn}, true
+	case "Tab":
+		return Intent{Kind: FocusNext}, true
+	case "Shift+Tab":
+		return Intent{Kind: FocusPrev}, true
+	case "Enter":
+		return Intent{Kind: Activate}, true
 	}
 	return Intent{}, false
 }

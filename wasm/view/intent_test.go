@@ -30,6 +30,14 @@ func TestParseCommand(t *testing.T) {
 		{"pause", `{"type":"pause"}`, view.Intent{Kind: view.Pause}, ""},
 		{"reset", `{"type":"reset"}`, view.Intent{Kind: view.Reset}, ""},
 		{"story not yet", `{"type":"next"}`, view.Intent{}, "stories are not available"},
+		{"toggleKind", `{"type":"toggleKind","kind":"k"}`, view.Intent{Kind: view.ToggleKind, Entity: 0}, ""},
+		{"toggleKind unknown", `{"type":"toggleKind","kind":"zz"}`, view.Intent{}, `"zz" is not a kind`},
+		{"toggleDealType", `{"type":"toggleDealType","dealType":"chips"}`, view.Intent{Kind: view.ToggleType, Entity: int(dataset.Chips)}, ""},
+		{"toggleStatus bad", `{"type":"toggleStatus","status":"maybe"}`, view.Intent{}, "toggleStatus:"},
+		{"pickLoop", `{"type":"pickLoop","entities":["a","b"]}`, view.Intent{Kind: view.PickLoop, Key: "a b"}, ""},
+		{"pickLoop clear", `{"type":"pickLoop"}`, view.Intent{Kind: view.PickLoop}, ""},
+		{"stepTime", `{"type":"stepTime","by":-1}`, view.Intent{Kind: view.StepTime, Entity: -1}, ""},
+		{"stepTime bad", `{"type":"stepTime","by":3}`, view.Intent{}, "1 or -1"},
 		{"unknown type", `{"type":"explode"}`, view.Intent{}, `"explode" is not a command`},
 		{"no type", `{"id":"a"}`, view.Intent{}, `string "type"`},
 		{"not an object", `[1,2]`, view.Intent{}, `string "type"`},
@@ -67,8 +75,32 @@ func TestApply(t *testing.T) {
 		t.Errorf("clear date: %+v, now %+v", c, n)
 	}
 	n.Apply(view.Intent{Kind: view.Select, Entity: 0})
-	if c := n.Apply(view.Intent{Kind: view.Reset}); !c.Selection || !c.Paused || n != (view.Now{Selection: -1}) {
+	if c := n.Apply(view.Intent{Kind: view.Reset}); !c.Selection || !c.Paused || n != (view.Now{Selection: -1, Focus: -1}) {
 		t.Errorf("reset: %+v, now %+v; want nothing selected, every date, playing", c, n)
+	}
+}
+
+func TestApplyFiltersLoopsTimeline(t *testing.T) {
+	n := view.Now{Selection: -1, Focus: -1}
+	if c := n.Apply(view.Intent{Kind: view.ToggleKind, Entity: 2}); !c.Filter || n.Filter.Kinds != 4 {
+		t.Errorf("toggle kind: %+v %+v", c, n.Filter)
+	}
+	n.Apply(view.Intent{Kind: view.BindingOnly})
+	if n.Filter.Statuses != view.Binding {
+		t.Errorf("binding only: %b", n.Filter.Statuses)
+	}
+	n.Apply(view.Intent{Kind: view.BindingOnly})
+	if n.Filter.Statuses != 0 {
+		t.Errorf("binding only twice: %b", n.Filter.Statuses)
+	}
+	if c := n.Apply(view.Intent{Kind: view.ShowAll}); !c.Filter || n.Filter.Active() {
+		t.Errorf("show all: %+v", n.Filter)
+	}
+	if c := n.Apply(view.Intent{Kind: view.PickLoop, Key: "a b"}); !c.Loop || n.Loop != "a b" {
+		t.Errorf("pick loop: %+v", n)
+	}
+	if c := n.Apply(view.Intent{Kind: view.ToggleTimeline}); !c.Playing || !n.Playing {
+		t.Errorf("play: %+v", n)
 	}
 }
 
@@ -129,7 +161,8 @@ func TestKeyIntent(t *testing.T) {
 	if in, ok := view.KeyIntent("Escape"); !ok || in != (view.Intent{Kind: view.Select, Entity: -1}) {
 		t.Errorf("Escape: %+v %v, want clear the selection", in, ok)
 	}
-	for key, want := range map[string]view.IntentKind{"+": view.ZoomIn, "-": view.ZoomOut, "0": view.Fit, " ": view.TogglePlay} {
+	for key, want := range map[string]view.IntentKind{"+": view.ZoomIn, "-": view.ZoomOut, "0": view.Fit, " ": view.ToggleTimeline,
+		"ArrowLeft": view.StepTime, "ArrowDown": view.FollowOut, "ArrowUp": view.FollowIn, "Tab": view.FocusNext, "Shift+Tab": view.FocusPrev, "Enter": view.Activate} {
 		if in, ok := view.KeyIntent(key); !ok || in.Kind != want {
 			t.Errorf("%q: %+v, want %v", key, in, want)
 		}

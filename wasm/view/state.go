@@ -101,7 +101,9 @@ type State struct {
 	Selected *Selected `json:"selected"`
 	// Hover is what the mouse rests on, for the hover card.
 	Hover *Hover `json:"hover"`
-	View  Screen `json:"view"`
+	// Explore is the state of the legend, the timeline and the loops.
+	Explore *Explore `json:"explore"`
+	View    Screen   `json:"view"`
 }
 
 // Selected is the selected entity: its card and the analysis' report.

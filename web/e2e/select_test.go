@@ -99,7 +99,7 @@ func TestClickSelectsAndClears(t *testing.T) {
 	}
 
 	// A click on empty space clears.
-	if err := chromedp.Do(ctx, chromedp.MouseClickXY(3, s.View.Height-3)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(3, s.View.Height-80)); err != nil {
 		t.Fatal(err)
 	}
 	waitSelection(t, ctx, "")

@@ -1,0 +1,137 @@
+//go:build js
+
+package app
+
+import (
+	"ouroboros/wasm/analysis"
+	"ouroboros/wasm/view"
+)
+
+// timelineTicks is how long a playing timeline rests on each date.
+const timelineTicks = 45
+
+// flashTicks is how long a loop stays lit after it closes on the timeline.
+const flashTicks = 150
+
+// translate turns the intents that need the current picture (the dates,
+// the drawn edges, the keyboard's focus) into plain ones.
+func (g *Game) translate(in view.Intent) view.Intent {
+	switch in.Kind {
+	case view.StepTime:
+		return view.Intent{Kind: view.SetAsOf, AsOf: view.StepDate(g.an.Dates(), g.now.AsOf, in.Entity)}
+	case view.Activate:
+		if g.now.Focus >= 0 {
+			return view.Intent{Kind: view.Select, Entity: g.now.Focus}
+		}
+	case view.FollowOut, view.FollowIn:
+		from := g.now.Selection
+		if from < 0 {
+			from = g.now.Focus
+		}
+		if from < 0 {
+			break
+		}
+		var links []view.Link
+		for ei, e := range g.net.Edges {
+			if g.edgeShown(ei) && !e.Terminated {
+				links = append(links, view.Link{From: e.From, To: e.To, Total: e.Total})
+			}
+		}
+		if to := view.Follow(links, from, in.Kind == view.FollowOut); to >= 0 {
+			g.setFocus(to)
+			return view.Intent{Kind: view.Select, Entity: to}
+		}
+	case view.PlayTimeline, view.ToggleTimeline:
+		if !g.now.Playing || in.Kind == view.PlayTimeline {
+			// Playing from the end starts again from the first date.
+			if g.now.AsOf.IsZero() && len(g.an.Dates()) > 0 {
+				g.apply(view.Intent{Kind: view.SetAsOf, AsOf: g.an.Dates()[0]})
+			}
+			g.nextStep = g.view.Tick + timelineTicks
+		}
+	}
+	return in
+}
+
+func (g *Game) edgeShown(ei int) bool {
+	if g.dealShown == nil {
+		return true
+	}
+	for _, d := range g.net.Edges[ei].Deals {
+		if g.dealShown[d] {
+			return true
+		}
+	}
+	return false
+}
+
+// setFocus moves the keyboard's ring.
+func (g *Game) setFocus(i int) {
+	g.now.Focus = i
+	g.builder.Focus(i)
+}
+
+// focusKey moves the keyboard focus for Tab (by +1) or Shift+Tab (-1) and
+// reports whether it stayed on an entity; when it leaves the ends, Tab
+// moves on to the page's other controls. It acts at once rather than in
+// Update because the page must know, while handling the key, whether to
+// keep Tab for the canvas.
+func (g *Game) focusKey(by int) bool {
+	order := view.TabOrder(g.ds, g.net.Money, g.shown)
+	g.setFocus(view.NextFocus(order, g.now.Focus, by))
+	return g.now.Focus >= 0
+}
+
+// playTimeline moves a playing timeline on to the next date every
+// timelineTicks, and stops it after the last.
+func (g *Game) playTimeline() {
+	if !g.now.Playing || g.now.Paused || g.view.Tick < g.nextStep {
+		return
+	}
+	g.nextStep = g.view.Tick + timelineTicks
+	next := view.StepDate(g.an.Dates(), g.now.AsOf, 1)
+	g.apply(view.Intent{Kind: view.SetAsOf, AsOf: next})
+	if next.IsZero() {
+		g.apply(view.Intent{Kind: view.PauseTimeline})
+	}
+}
+
+// flashClosed lights the loop that the new date closed, if any, so that the
+// reader sees the circle close.
+func (g *Game) flashClosed(before *analysis.Snapshot) {
+	if before == nil || !g.now.Playing && g.now.AsOf.Compare(before.AsOf) <= 0 {
+		return // only a date moving forward closes loops
+	}
+	old := view.LoopKeys(g.ds, before)
+	for _, lp := range g.snap.Loops {
+		if !old[view.LoopKey(g.ds, lp.Entities)] {
+			g.flash = lp.Entities
+			g.flashUntil = g.view.Tick + flashTicks
+			g.showLoop()
+			return
+		}
+	}
+}
+
+// endFlash puts out a flashing loop whose time is up.
+func (g *Game) endFlash() {
+	if g.flash != nil && g.view.Tick >= g.flashUntil {
+		g.flash = nil
+		g.showLoop()
+	}
+}
+
+// showLoop highlights the picked loop, or else the flashing one.
+func (g *Game) showLoop() {
+	if g.now.Loop != "" {
+		for _, lp := range g.snap.Loops {
+			if view.LoopKey(g.ds, lp.Entities) == g.now.Loop {
+				g.builder.Loop(lp.Entities, g.view.Tick)
+				return
+			}
+		}
+		g.builder.Loop(nil, 0)
+		return
+	}
+	g.builder.Loop(g.flash, g.view.Tick)
+}
