@@ -52,7 +52,8 @@
       const plain = JSON.parse(JSON.stringify(detail));
       if (type === 'hover') { renderHover(plain.x, plain.y); return; }
       if (type === 'select' || type === 'asof') renderCard();
-      if (type === 'ui' || type === 'asof' || type === 'select') renderExplore();
+      if (type === 'ui' || type === 'asof' || type === 'select' || type === 'step') renderExplore();
+      if (type === 'step') renderCaption();
       if (type === 'ui') { keepHash(); return; }
       keepHash();
       emit(type, plain);
@@ -189,8 +190,42 @@
     $('save-png').addEventListener('click', () => boot.capture());
     $('copy-link').addEventListener('click', copyLink);
     wireSearch();
+    $('step-prev').addEventListener('click', () => api.send({ type: 'prev' }));
+    $('step-next').addEventListener('click', () => api.send({ type: 'next' }));
+    $('story-close').addEventListener('click', () => api.send({ type: 'goToStep', story: null }));
     $('timeline').hidden = false;
     renderExplore();
+    renderCaption();
+  }
+
+  // The open story step: its caption, its sources as links (only http and
+  // https, opened in a new tab with neither opener nor referrer), and the
+  // way on.
+  function renderCaption() {
+    const s = api.state();
+    const box = $('caption');
+    const c = s && s.caption;
+    document.body.classList.toggle('story', !!c);
+    if (!c) { box.hidden = true; return; }
+    $('caption-story').textContent = c.storyTitle;
+    $('caption-title').textContent = c.title;
+    $('caption-text').textContent = c.text;
+    const links = c.sources.map((src) => {
+      const label = src.publisher + (src.title ? ': ' + src.title : '');
+      if (!src.url) return el('span', label);
+      const a = el('a', label);
+      a.href = src.url;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      return a;
+    });
+    const parts = [];
+    links.forEach((a, i) => { if (i) parts.push(document.createTextNode(' · ')); parts.push(a); });
+    $('caption-sources').replaceChildren(...(parts.length ? [document.createTextNode('Sources: '), ...parts] : []));
+    $('step-count').textContent = c.step + ' / ' + c.steps;
+    $('step-prev').disabled = c.step <= 1;
+    $('step-next').disabled = c.step >= c.steps;
+    box.hidden = false;
   }
 
   function toast(text) {
@@ -299,6 +334,8 @@
     $('legend-types').replaceChildren(...x.legend.dealTypes.map((t) =>
       chip(t, !x.filter.hiddenTypes.includes(t), () => api.send({ type: 'toggleDealType', dealType: t }))));
     $('binding-only').checked = x.filter.bindingOnly;
+    $('story-list').replaceChildren(...s.stories.map((st) =>
+      chip(st.title, s.story === st.id, () => api.send({ type: 'goToStep', story: st.id, step: 1 }))));
 
     // Loops: the first fifty, each a button that highlights it.
     const picked = x.loop ? x.loop.entities.join(' ') : '';
@@ -473,6 +510,8 @@
     const set = (k, v) => { if (v === null || v === undefined) params.delete(k); else params.set(k, v); };
     set('select', s.selection);
     set('asOf', s.asOf);
+    set('story', s.story);
+    set('step', s.step === null ? null : String(s.step));
     const hash = params.toString();
     const url = location.pathname + location.search + (hash ? '#' + hash : '');
     if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
@@ -488,6 +527,9 @@
       if (id !== s.selection) api.send({ type: 'select', id });
       const date = params.get('asOf');
       if (date !== s.asOf) api.send({ type: 'setAsOf', date });
+      const story = params.get('story');
+      const step = Number(params.get('step') || 1);
+      if (story !== s.story || (story && step !== s.step)) api.send({ type: 'goToStep', story, step });
     } catch (e) {
       showNotices([e.message]);
     }

@@ -135,3 +135,35 @@ func (g *Game) showLoop() {
 	}
 	g.builder.Loop(g.flash, g.view.Tick)
 }
+
+// showStep lights the open story step's focus and frames it; with no step
+// open, the spotlight goes out and the whole network comes back.
+func (g *Game) showStep() {
+	if g.now.Story < 0 {
+		g.builder.Spotlight(nil, nil, false)
+		g.camera = view.Camera{Zoom: 1}
+		return
+	}
+	st := g.ds.Stories[g.now.Story].Steps[g.now.Step]
+	g.builder.Spotlight(st.FocusEntities, st.FocusDeals, true)
+	g.frameStep = true
+}
+
+// frame points the camera at the open step's focus once the picture has
+// placed it.
+func (g *Game) frame() {
+	if !g.frameStep || g.layout == nil || !g.layout.Settled() {
+		return
+	}
+	g.frameStep = false
+	st := g.ds.Stories[g.now.Story].Steps[g.now.Step]
+	var pts [][2]float64
+	for _, e := range st.FocusEntities {
+		pts = append(pts, g.builder.Fitted[e])
+	}
+	for _, d := range st.FocusDeals {
+		x := g.ds.Deals[d]
+		pts = append(pts, g.builder.Fitted[x.From], g.builder.Fitted[x.To])
+	}
+	g.camera.FitPoints(pts, g.geometry())
+}

@@ -76,6 +76,8 @@ type Game struct {
 	flashUntil int64
 	// nextStep is the tick at which a playing timeline moves on.
 	nextStep int64
+	// frameStep asks for the camera to frame the open story step.
+	frameStep bool
 	// captureWanted asks Draw for the picture's pixels, which go to
 	// onCapture.
 	captureWanted bool
@@ -95,6 +97,9 @@ func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func
 	g.graph = view.LayoutGraph(ds, g.an.At(dataset.Date{}))
 	g.builder = scene.NewBuilder(ds, g.net)
 	g.builder.Select(g.now.Selection)
+	if g.now.Story >= 0 {
+		g.showStep()
+	}
 	g.view = scene.View{DPR: ebiten.Monitor().DeviceScaleFactor(), Motion: !opts.Reduced}
 	if g.view.DPR <= 0 {
 		g.view.DPR = 1
@@ -136,6 +141,12 @@ func (g *Game) Update() error {
 	for work := 0; !g.layout.Settled() && work < layoutBudget; work += g.layout.Cost() {
 		g.layout.Step()
 	}
+	if g.frameStep && g.layout.Settled() {
+		// Fitted positions come from the last frame; build one first.
+		g.builder.Build(g.layout.Positions(), g.view)
+		g.frame()
+		g.view.Zoom, g.view.PanX, g.view.PanY = g.camera.Zoom, g.camera.X, g.camera.Y
+	}
 	if !g.now.Paused {
 		g.view.Tick++
 	}
@@ -156,7 +167,14 @@ func (g *Game) Send(command []byte) error {
 
 // apply changes the view by one intent and tells the page what changed.
 func (g *Game) apply(in view.Intent) {
-	c := g.now.Apply(in)
+	before := g.now
+	if !g.now.ApplyStory(g.ds, in) {
+		g.now.Apply(in)
+	}
+	c := view.Diff(before, g.now)
+	if c.Step {
+		g.showStep()
+	}
 	if c.AsOf {
 		before := g.snap
 		g.snap = g.an.At(g.now.AsOf)
@@ -200,6 +218,13 @@ func (g *Game) apply(in view.Intent) {
 	}
 	if c.Paused {
 		g.emit("pause", map[string]any{"paused": g.now.Paused})
+	}
+	if c.Step {
+		detail := map[string]any{"story": nil, "step": nil}
+		if g.now.Story >= 0 {
+			detail["story"], detail["step"] = g.ds.Stories[g.now.Story].ID, g.now.Step+1
+		}
+		g.emit("step", detail)
 	}
 }
 
@@ -280,6 +305,8 @@ func (g *Game) StateJSON() string {
 	settled := g.layout != nil && g.layout.Settled()
 	s := view.Snapshot(g.ds, g.snap, g.opts, g.now, g.problems, g.builder, g.view, settled)
 	s.Explore = view.NewExplore(g.ds, g.an, g.snap, g.now, g.flash)
+	s.Caption = view.Caption(g.ds, g.now)
+	s.Stories = view.Stories(g.ds)
 	s.Hover = view.HoverCard(g.ds, g.net, g.hoverEntity, g.hoverEdge)
 	b, err := json.Marshal(s)
 	if err != nil {

@@ -121,6 +121,10 @@ type Builder struct {
 	lit      []bool
 	// focus is the entity the keyboard is on, or -1.
 	focus int
+	// spot and spotEdge mark what a story step points at; spotOn says
+	// whether a step is open.
+	spot, spotEdge []bool
+	spotOn         bool
 
 	// shown marks the entities the filters keep, dealShown the deals, and
 	// edgeShown the edges with a kept deal between kept entities.
@@ -153,6 +157,7 @@ func NewBuilder(ds *dataset.Dataset, net *Network) *Builder {
 	b.Fitted = make([][2]float64, len(ds.Entities))
 	b.lit = make([]bool, len(ds.Entities))
 	b.selected, b.focus = -1, -1
+	b.spot = make([]bool, len(ds.Entities))
 	b.shown = make([]bool, len(ds.Entities))
 	b.dealShown = make([]bool, len(ds.Deals))
 	for i := range b.shown {
@@ -186,9 +191,12 @@ func (b *Builder) SetNetwork(net *Network) {
 	if cap(b.widths) < len(net.Edges) {
 		b.widths = make([]float32, len(net.Edges))
 		b.edgeShown = make([]bool, len(net.Edges))
+		b.spotEdge = make([]bool, len(net.Edges))
 	}
 	b.widths = b.widths[:len(net.Edges)]
 	b.edgeShown = b.edgeShown[:len(net.Edges)]
+	b.spotEdge = b.spotEdge[:len(net.Edges)]
+	b.spotOn = false
 	b.loop = b.loop[:0]
 	b.showEdges()
 	b.Select(b.selected)
@@ -216,6 +224,33 @@ func (b *Builder) showEdges() {
 		}
 		b.edgeShown[ei] = on
 	}
+}
+
+// Spotlight lights what a story step points at, the entities and the
+// edges of the deals, and fades the rest; Spotlight(nil, nil, false) ends
+// it. A selection takes precedence while there is one.
+func (b *Builder) Spotlight(entities, deals []int, on bool) {
+	b.spotOn = on
+	for i := range b.spot {
+		b.spot[i] = false
+	}
+	for i := range b.spotEdge {
+		b.spotEdge[i] = false
+	}
+	for _, e := range entities {
+		b.spot[e] = true
+	}
+	for ei, e := range b.net.Edges {
+		for _, d := range e.Deals {
+			for _, want := range deals {
+				if d == want {
+					b.spotEdge[ei] = true
+					b.spot[e.From], b.spot[e.To] = true, true
+				}
+			}
+		}
+	}
+	b.Select(b.selected)
 }
 
 // Shown reports whether the filters keep entity i.
@@ -247,7 +282,7 @@ func (b *Builder) Loop(entities []int, tick int64) {
 func (b *Builder) Select(i int) {
 	b.selected = i
 	for j := range b.lit {
-		b.lit[j] = i < 0 || j == i
+		b.lit[j] = i < 0 && (!b.spotOn || b.spot[j]) || j == i
 	}
 	if i < 0 {
 		return
@@ -271,8 +306,14 @@ func (b *Builder) Lit(i int) bool { return b.lit[i] }
 
 // edgeLit reports whether an edge touches the selection (or nothing is
 // selected).
-func (b *Builder) edgeLit(e *Edge) bool {
-	return b.selected < 0 || e.From == b.selected || e.To == b.selected
+func (b *Builder) edgeLit(ei int) bool {
+	if e := &b.net.Edges[ei]; b.selected >= 0 {
+		return e.From == b.selected || e.To == b.selected
+	}
+	if b.spotOn {
+		return b.spotEdge[ei]
+	}
+	return true
 }
 
 // EdgeAt returns the edge (an index into the network's edges) whose curve
@@ -486,7 +527,7 @@ func (b *Builder) edge(ei int, maxW, dpr float32) {
 	if e.Terminated {
 		col = col.WithAlpha(0.4)
 	}
-	if !b.edgeLit(e) {
+	if !b.edgeLit(ei) {
 		col = col.WithAlpha(fadedEdge)
 	} else if b.selected >= 0 {
 		col = col.WithAlpha(1.8)
@@ -517,7 +558,7 @@ func (b *Builder) edge(ei int, maxW, dpr float32) {
 // capacity particles flowing back To → From.
 func (b *Builder) particles(ei int, tick int64, dpr float32) {
 	e := &b.net.Edges[ei]
-	if e.Terminated || !b.edgeLit(e) {
+	if e.Terminated || !b.edgeLit(ei) {
 		return
 	}
 	arc := &b.arcs[ei]

@@ -129,3 +129,30 @@ func (c *Camera) ZoomTo(x, y float64, g Geometry) {
 	c.CentreOn(x, y, math.Max(2.5, c.zoom()*1.5), g.Screen)
 	c.Keep(g.Area, g.Screen)
 }
+
+// FitPoints frames points of the fitted picture: it zooms so their box
+// fills most of the screen (never closer than 4×, never further than the
+// whole network) and centres it. No points means the whole network.
+func (c *Camera) FitPoints(points [][2]float64, g Geometry) {
+	if len(points) == 0 {
+		*c = Camera{Zoom: 1}
+		return
+	}
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, p := range points {
+		x0, y0 = math.Min(x0, p[0]), math.Min(y0, p[1])
+		x1, y1 = math.Max(x1, p[0]), math.Max(y1, p[1])
+	}
+	sw, sh := g.Screen.X1-g.Screen.X0, g.Screen.Y1-g.Screen.Y0
+	aw, ah := g.Area.X1-g.Area.X0, g.Area.Y1-g.Area.Y0
+	// Room round the box for discs and labels: a fifth of the area.
+	w, h := x1-x0+aw/5, y1-y0+ah/5
+	z := math.Min(sw*0.8/w, sh*0.8/h)
+	z = math.Max(1, math.Min(4, z))
+	c.CentreOn((x0+x1)/2, (y0+y1)/2, z, g.Screen)
+	if z == 1 {
+		*c = Camera{Zoom: 1}
+		return
+	}
+	c.Keep(g.Area, g.Screen)
+}

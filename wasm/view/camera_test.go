@@ -97,3 +97,25 @@ func TestMove(t *testing.T) {
 		t.Errorf("zoom to (650, 80): zoom %v, drawn at (%v, %v)", c.Zoom, x, y)
 	}
 }
+
+func TestFitPoints(t *testing.T) {
+	g := view.Geometry{Screen: view.Rect{X1: 800, Y1: 600}, Area: view.Rect{X0: 100, Y0: 0, X1: 700, Y1: 600}}
+	var c view.Camera
+	c.FitPoints([][2]float64{{200, 100}, {260, 140}}, g)
+	if c.Zoom <= 1 {
+		t.Errorf("two close points: zoom %v, want closer", c.Zoom)
+	}
+	for _, p := range [][2]float64{{200, 100}, {260, 140}} {
+		if x, y := c.Apply(p[0], p[1]); x < 0 || x > 800 || y < 0 || y > 600 {
+			t.Errorf("%v drawn at (%v, %v), off screen", p, x, y)
+		}
+	}
+	c.FitPoints([][2]float64{{100, 0}, {700, 600}}, g)
+	if c != (view.Camera{Zoom: 1}) {
+		t.Errorf("the whole area: %+v, want the fitted view", c)
+	}
+	c.FitPoints(nil, g)
+	if c != (view.Camera{Zoom: 1}) {
+		t.Errorf("no points: %+v", c)
+	}
+}

@@ -49,6 +49,10 @@ const (
 	Activate  // select the focused entity
 	FollowOut // select the next entity the selection pays
 	FollowIn  // select the next entity that pays the selection
+	// Stories.
+	GoToStep // Story and Step (0-based); Story -1 leaves the story
+	NextStep
+	PrevStep
 )
 
 // Intent is one request to change the view.
@@ -59,6 +63,8 @@ type Intent struct {
 	X, Y   float64      // for pointer and camera intents, device pixels
 	F      float64      // for ZoomAt: the factor
 	Key    string       // for PickLoop
+	Story  int          // for GoToStep: story index, -1 leaves
+	Step   int          // for GoToStep: step index from 0
 }
 
 // ErrCommand wraps every reason a command is refused.
@@ -83,6 +89,8 @@ func ParseCommand(d *dataset.Dataset, raw []byte) (Intent, error) {
 		Status   string           `json:"status"`
 		Entities []string         `json:"entities"`
 		By       int              `json:"by"`
+		Story    *json.RawMessage `json:"story"`
+		Step     *json.RawMessage `json:"step"`
 	}
 	if err := json.Unmarshal(raw, &c); err != nil || c.Type == nil {
 		return Intent{}, fmt.Errorf(`%w: a command is an object with a string "type", such as {type: "select", id: "nvidia"}`, ErrCommand)
@@ -166,8 +174,29 @@ func ParseCommand(d *dataset.Dataset, raw []byte) (Intent, error) {
 		return Intent{Kind: PlayTimeline}, nil
 	case "pauseTimeline":
 		return Intent{Kind: PauseTimeline}, nil
-	case "goToStep", "next", "prev":
-		return Intent{}, fmt.Errorf("%w: %s: stories are not available in this version of the explainer", ErrCommand, *c.Type)
+	case "goToStep":
+		if c.Story == nil || string(*c.Story) == "null" {
+			return Intent{Kind: GoToStep, Story: -1}, nil
+		}
+		var id string
+		if err := json.Unmarshal(*c.Story, &id); err != nil {
+			return Intent{}, fmt.Errorf(`%w: goToStep takes "story", a story id string, and "step", a number from 1`, ErrCommand)
+		}
+		step := 1
+		if c.Step != nil {
+			if err := json.Unmarshal(*c.Step, &step); err != nil {
+				return Intent{}, fmt.Errorf(`%w: goToStep: "step" must be a whole number from 1`, ErrCommand)
+			}
+		}
+		story, err := FindStep(d, id, step)
+		if err != nil {
+			return Intent{}, fmt.Errorf("%w: goToStep: %v", ErrCommand, err)
+		}
+		return Intent{Kind: GoToStep, Story: story, Step: step - 1}, nil
+	case "next":
+		return Intent{Kind: NextStep}, nil
+	case "prev":
+		return Intent{Kind: PrevStep}, nil
 	}
 	return Intent{}, fmt.Errorf("%w: %q is not a command (select, setAsOf, play, pause, reset)", ErrCommand, *c.Type)
 }
@@ -182,17 +211,19 @@ type Now struct {
 	Loop      string // the picked loop's LoopKey, "" for none
 	Focus     int    // the entity the keyboard is on, -1 for none
 	Playing   bool   // the timeline is playing
+	Story     int    // the open story's index, -1 for none
+	Step      int    // the open step, from 0
 }
 
 // Start is the view a link asks for.
 func Start(o Options) Now {
-	return Now{Selection: o.Select, AsOf: o.AsOf, Focus: -1}
+	return Now{Selection: o.Select, AsOf: o.AsOf, Focus: -1, Story: o.Story, Step: o.Step}
 }
 
 // Changed says which parts of the view an intent changed, so the page can
 // be told (events) and the picture rebuilt only where needed.
 type Changed struct {
-	Selection, AsOf, Paused, Filter, Loop, Focus, Playing bool
+	Selection, AsOf, Paused, Filter, Loop, Focus, Playing, Step bool
 }
 
 // Any reports whether anything changed.
@@ -214,7 +245,7 @@ func (n *Now) Apply(in Intent) Changed {
 	case TogglePlay:
 		n.Paused = !n.Paused
 	case Reset:
-		*n = Now{Selection: -1, Focus: -1}
+		*n = Now{Selection: -1, Focus: -1, Story: -1}
 	case ToggleKind:
 		if in.Entity < 64 {
 			n.Filter.Kinds ^= 1 << in.Entity
@@ -240,14 +271,20 @@ func (n *Now) Apply(in Intent) Changed {
 	case ToggleTimeline:
 		n.Playing = !n.Playing
 	}
+	return Diff(before, *n)
+}
+
+// Diff says which parts of the view differ between a and b.
+func Diff(a, b Now) Changed {
 	return Changed{
-		Selection: n.Selection != before.Selection,
-		AsOf:      n.AsOf != before.AsOf,
-		Paused:    n.Paused != before.Paused,
-		Filter:    n.Filter != before.Filter,
-		Loop:      n.Loop != before.Loop,
-		Focus:     n.Focus != before.Focus,
-		Playing:   n.Playing != before.Playing,
+		Step:      a.Story != b.Story || a.Step != b.Step,
+		Selection: a.Selection != b.Selection,
+		AsOf:      a.AsOf != b.AsOf,
+		Paused:    a.Paused != b.Paused,
+		Filter:    a.Filter != b.Filter,
+		Loop:      a.Loop != b.Loop,
+		Focus:     a.Focus != b.Focus,
+		Playing:   a.Playing != b.Playing,
 	}
 }
 

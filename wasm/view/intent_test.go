@@ -29,7 +29,9 @@ func TestParseCommand(t *testing.T) {
 		{"play", `{"type":"play"}`, view.Intent{Kind: view.Play}, ""},
 		{"pause", `{"type":"pause"}`, view.Intent{Kind: view.Pause}, ""},
 		{"reset", `{"type":"reset"}`, view.Intent{Kind: view.Reset}, ""},
-		{"story not yet", `{"type":"next"}`, view.Intent{}, "stories are not available"},
+		{"next", `{"type":"next"}`, view.Intent{Kind: view.NextStep}, ""},
+		{"goToStep without stories", `{"type":"goToStep","story":"circle","step":1}`, view.Intent{}, `"circle" is not a story`},
+		{"goToStep null leaves", `{"type":"goToStep","story":null}`, view.Intent{Kind: view.GoToStep, Story: -1}, ""},
 		{"toggleKind", `{"type":"toggleKind","kind":"k"}`, view.Intent{Kind: view.ToggleKind, Entity: 0}, ""},
 		{"toggleKind unknown", `{"type":"toggleKind","kind":"zz"}`, view.Intent{}, `"zz" is not a kind`},
 		{"toggleDealType", `{"type":"toggleDealType","dealType":"chips"}`, view.Intent{Kind: view.ToggleType, Entity: int(dataset.Chips)}, ""},
@@ -75,7 +77,7 @@ func TestApply(t *testing.T) {
 		t.Errorf("clear date: %+v, now %+v", c, n)
 	}
 	n.Apply(view.Intent{Kind: view.Select, Entity: 0})
-	if c := n.Apply(view.Intent{Kind: view.Reset}); !c.Selection || !c.Paused || n != (view.Now{Selection: -1, Focus: -1}) {
+	if c := n.Apply(view.Intent{Kind: view.Reset}); !c.Selection || !c.Paused || n != (view.Now{Selection: -1, Focus: -1, Story: -1}) {
 		t.Errorf("reset: %+v, now %+v; want nothing selected, every date, playing", c, n)
 	}
 }

@@ -35,6 +35,8 @@ func (m Mode) String() string {
 // Options is the starting view that a link asks for.
 type Options struct {
 	Select  int          // entity index, -1 for none
+	Story   int          // story index, -1 for none
+	Step    int          // step index from 0
 	AsOf    dataset.Date // zero: no date filter
 	Mode    Mode
 	Reduced bool // reduced motion: no flowing particles
@@ -45,8 +47,24 @@ type Options struct {
 // and left at its default, so the rest of the view still loads.
 // reducedByDefault is the browser's prefers-reduced-motion.
 func ParseOptions(d *dataset.Dataset, params map[string]string, reducedByDefault bool) (Options, []string) {
-	o := Options{Select: -1, Reduced: reducedByDefault}
+	o := Options{Select: -1, Story: -1, Reduced: reducedByDefault}
 	var problems []string
+	if id, ok := params["story"]; ok && id != "" {
+		step := 1
+		if s, ok := params["step"]; ok {
+			if _, err := fmt.Sscan(s, &step); err != nil {
+				step = 0
+			}
+		}
+		if i, err := FindStep(d, id, step); err != nil {
+			problems = append(problems, fmt.Sprintf("story: %v; no story is open", err))
+		} else {
+			o.Story, o.Step = i, step-1
+			if st := d.Stories[i].Steps[step-1]; !st.AsOf.IsZero() {
+				o.AsOf = st.AsOf
+			}
+		}
+	}
 	if id, ok := params["select"]; ok && id != "" {
 		if i, ok := d.EntityIndex[id]; ok {
 			o.Select = i
@@ -103,7 +121,10 @@ type State struct {
 	Hover *Hover `json:"hover"`
 	// Explore is the state of the legend, the timeline and the loops.
 	Explore *Explore `json:"explore"`
-	View    Screen   `json:"view"`
+	// Caption is the open story step; Stories lists the stories.
+	Caption *StepCaption    `json:"caption"`
+	Stories []StoryListItem `json:"stories"`
+	View    Screen          `json:"view"`
 }
 
 // Selected is the selected entity: its card and the analysis' report.
@@ -203,6 +224,10 @@ func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o Options, now Now, p
 	if !now.AsOf.IsZero() {
 		a := now.AsOf.String()
 		s.AsOf = &a
+	}
+	if now.Story >= 0 {
+		id, step := d.Stories[now.Story].ID, now.Step+1
+		s.Story, s.Step = &id, &step
 	}
 	if now.Selection >= 0 {
 		s.Selection = &d.Entities[now.Selection].ID

@@ -21,15 +21,16 @@ func TestParseOptions(t *testing.T) {
 		want     view.Options
 		problems []string // prefixes
 	}{
-		{"defaults", nil, false, view.Options{Select: -1}, nil},
-		{"browser prefers reduced motion", nil, true, view.Options{Select: -1, Reduced: true}, nil},
-		{"link overrides the browser", map[string]string{"motion": "full"}, true, view.Options{Select: -1}, nil},
-		{"all known", map[string]string{"select": "a", "asOf": "2025-10", "mode": "kiosk", "motion": "reduced", "story": "x"}, false,
-			view.Options{Select: 1, AsOf: dataset.Date{Year: 2025, Month: 10}, Mode: view.Kiosk, Reduced: true}, nil},
-		{"embed", map[string]string{"mode": "embed"}, false, view.Options{Select: -1, Mode: view.Embed}, nil},
-		{"unknown parameters ignored", map[string]string{"utm_source": "x", "data": "a.json"}, false, view.Options{Select: -1}, nil},
+		{"defaults", nil, false, view.Options{Select: -1, Story: -1}, nil},
+		{"browser prefers reduced motion", nil, true, view.Options{Select: -1, Story: -1, Reduced: true}, nil},
+		{"link overrides the browser", map[string]string{"motion": "full"}, true, view.Options{Select: -1, Story: -1}, nil},
+		{"all known", map[string]string{"select": "a", "asOf": "2025-10", "mode": "kiosk", "motion": "reduced"}, false,
+			view.Options{Select: 1, Story: -1, AsOf: dataset.Date{Year: 2025, Month: 10}, Mode: view.Kiosk, Reduced: true}, nil},
+		{"embed", map[string]string{"mode": "embed"}, false, view.Options{Select: -1, Story: -1, Mode: view.Embed}, nil},
+		{"unknown parameters ignored", map[string]string{"utm_source": "x", "data": "a.json"}, false, view.Options{Select: -1, Story: -1}, nil},
 		{"bad values reported, rest kept", map[string]string{"select": "zzz", "asOf": "2025-02-30", "mode": "poster", "motion": "slow"}, false,
-			view.Options{Select: -1}, []string{`select: "zzz"`, `asOf: "2025-02-30"`, `mode: "poster"`, `motion: "slow"`}},
+			view.Options{Select: -1, Story: -1}, []string{`select: "zzz"`, `asOf: "2025-02-30"`, `mode: "poster"`, `motion: "slow"`}},
+		{"a story this dataset lacks", map[string]string{"story": "x", "step": "2"}, false, view.Options{Select: -1, Story: -1}, []string{`story: "x" is not a story`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, problems := view.ParseOptions(tiny(), tc.params, tc.reduced)
@@ -77,7 +78,7 @@ func TestSnapshotJSON(t *testing.T) {
 	b := scene.NewBuilder(d, network(d, dataset.Date{}))
 	v := scene.View{Width: 800, Height: 600, DPR: 2}
 	b.Build([][2]float64{{0.25, 0.5}, {0.75, 0.5}}, v)
-	o := view.Options{Select: 0, AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
+	o := view.Options{Select: 0, Story: -1, AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
 	s := view.Snapshot(d, analysis.New(d).At(o.AsOf), o, view.Start(o), []string{"p"}, b, v, true)
 	raw, err := json.Marshal(s)
 	if err != nil {

@@ -179,6 +179,8 @@ type pageState struct {
 	Loops          []loopState `json:"loops"`
 	LoopsTruncated bool        `json:"loopsTruncated"`
 	Selection      *string     `json:"selection"`
+	Story          *string     `json:"story"`
+	Step           *int        `json:"step"`
 	AsOf           *string     `json:"asOf"`
 	Paused         bool        `json:"paused"`
 	Mode           string      `json:"mode"`

@@ -204,6 +204,19 @@ func TestReloadRestoresTheView(t *testing.T) {
 	}
 }
 
+func bundledDataset(t *testing.T) *dataset.Dataset {
+	t.Helper()
+	doc, err := os.ReadFile("../../data/ai-compute.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dataset.Load(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 // The selection's card figures are the analysis package's, at the date shown.
 func TestSelectedReportIsTheAnalysis(t *testing.T) {
 	for _, tc := range []struct{ id, asOf string }{{"openai", ""}, {"nvidia", "2025-10"}} {

@@ -1,0 +1,153 @@
+package view
+
+import (
+	"fmt"
+
+	"ouroboros/wasm/dataset"
+)
+
+// FindStep finds a story by id and checks that it has step (from 1).
+func FindStep(d *dataset.Dataset, id string, step int) (int, error) {
+	for i, s := range d.Stories {
+		if s.ID != id {
+			continue
+		}
+		if step < 1 || step > len(s.Steps) {
+			return -1, fmt.Errorf("story %q has steps 1 to %d, not %d", id, len(s.Steps), step)
+		}
+		return i, nil
+	}
+	if len(d.Stories) == 0 {
+		return -1, fmt.Errorf("%q is not a story: this dataset has none", id)
+	}
+	return -1, fmt.Errorf("%q is not a story of this dataset", id)
+}
+
+// ApplyStory moves through the stories: GoToStep opens a step, NextStep and
+// PrevStep move within the open story (NextStep with none open starts the
+// first). Opening a step moves the date to the step's, when it has one,
+// and clears the selection so the step's focus shows. It reports whether
+// the intent was one for stories.
+func (n *Now) ApplyStory(d *dataset.Dataset, in Intent) bool {
+	switch in.Kind {
+	case GoToStep:
+		if in.Story < 0 {
+			n.Story, n.Step = -1, 0
+			return true
+		}
+		n.open(d, in.Story, in.Step)
+	case NextStep:
+		switch {
+		case n.Story < 0 && len(d.Stories) > 0:
+			n.open(d, 0, 0)
+		case n.Story >= 0 && n.Step+1 < len(d.Stories[n.Story].Steps):
+			n.open(d, n.Story, n.Step+1)
+		}
+	case PrevStep:
+		if n.Story >= 0 && n.Step > 0 {
+			n.open(d, n.Story, n.Step-1)
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+func (n *Now) open(d *dataset.Dataset, story, step int) {
+	n.Story, n.Step = story, step
+	st := d.Stories[story].Steps[step]
+	if !st.AsOf.IsZero() {
+		n.AsOf = st.AsOf
+	}
+	n.Selection = -1
+	n.Loop = ""
+}
+
+// StepCaption is the open story step as the page's caption shows it.
+type StepCaption struct {
+	Story      string       `json:"story"`
+	StoryTitle string       `json:"storyTitle"`
+	Step       int          `json:"step"` // from 1
+	Steps      int          `json:"steps"`
+	Title      string       `json:"title"`
+	Text       string       `json:"text"`
+	Sources    []SourceLink `json:"sources"`
+	Focus      []string     `json:"focus"`
+}
+
+// SourceLink is a source as a caption links it. URL is empty unless it is
+// http or https, so that the page only ever links to web pages.
+type SourceLink struct {
+	Publisher string `json:"publisher"`
+	Title     string `json:"title"`
+	URL       string `json:"url"`
+}
+
+// StoryListItem is a story in the picker.
+type StoryListItem struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Steps int    `json:"steps"`
+}
+
+// Caption describes the open step, or nil.
+func Caption(d *dataset.Dataset, n Now) *StepCaption {
+	if n.Story < 0 || n.Story >= len(d.Stories) {
+		return nil
+	}
+	s := d.Stories[n.Story]
+	st := s.Steps[n.Step]
+	c := &StepCaption{Story: s.ID, StoryTitle: s.Title, Step: n.Step + 1, Steps: len(s.Steps),
+		Title: st.Title, Text: st.Text, Sources: []SourceLink{}, Focus: []string{}}
+	for _, i := range st.Sources {
+		c.Sources = append(c.Sources, sourceLink(d.Sources[i]))
+	}
+	for _, e := range st.FocusEntities {
+		c.Focus = append(c.Focus, d.Entities[e].ID)
+	}
+	return c
+}
+
+func sourceLink(s dataset.Source) SourceLink {
+	l := SourceLink{Publisher: s.Publisher, Title: s.Title}
+	if safeURL(s.URL) {
+		l.URL = s.URL
+	}
+	return l
+}
+
+// safeURL reports whether u is an http or https URL; the loader already
+// refuses others, and this keeps the page safe whatever reaches it.
+func safeURL(u string) bool {
+	for _, p := range []string{"https://", "http://"} {
+		if len(u) > len(p) && equalFold(u[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// Stories lists the dataset's stories for the picker.
+func Stories(d *dataset.Dataset) []StoryListItem {
+	out := []StoryListItem{}
+	for _, s := range d.Stories {
+		out = append(out, StoryListItem{ID: s.ID, Title: s.Title, Steps: len(s.Steps)})
+	}
+	return out
+}
