@@ -253,6 +253,23 @@ func (b *Builder) Spotlight(entities, deals []int, on bool) {
 	b.Select(b.selected)
 }
 
+// DealsShown counts the deals drawn: within the network's date and kept by
+// the filters.
+func (b *Builder) DealsShown() int {
+	n := 0
+	for ei, e := range b.net.Edges {
+		if !b.edgeShown[ei] {
+			continue
+		}
+		for _, d := range e.Deals {
+			if b.dealShown[d] {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // Shown reports whether the filters keep entity i.
 func (b *Builder) Shown(i int) bool { return b.shown[i] }
 

@@ -168,7 +168,8 @@ type Screen struct {
 	Settled  bool           `json:"settled"`
 	Tick     int64          `json:"tick"`
 	Zoom     float64        `json:"zoom"`
-	PanX     float64        `json:"panX"` // CSS pixels
+	Deals    int            `json:"deals"` // deals drawn: within the date and the filters
+	PanX     float64        `json:"panX"`  // CSS pixels
 	PanY     float64        `json:"panY"`
 	Entities []EntityOnView `json:"entities"`
 }
@@ -242,7 +243,7 @@ func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o Options, now Now, p
 		zoom = 1
 	}
 	s.View = Screen{Width: v.Width / dpr, Height: v.Height / dpr, DPR: dpr, Settled: settled, Tick: v.Tick,
-		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr}
+		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr, Deals: b.DealsShown()}
 	for i, e := range d.Entities {
 		disc := b.Discs[i]
 		c := d.Kinds[e.Kind].Color

@@ -111,6 +111,17 @@ func TestTimelineShowsDealsUpToTheDate(t *testing.T) {
 		t.Fatal("no deals")
 	}
 	checkOnlyDealsUpTo(t, ctx, cut)
+	doc, _ := os.ReadFile("../../data/examples/twoloops.json")
+	ds, _ := dataset.Load(doc)
+	upTo := 0
+	for _, x := range ds.Deals {
+		if x.Date.Compare(cut) <= 0 {
+			upTo++
+		}
+	}
+	if got := eval[int](t, ctx, `ouroboros.state().view.deals`); got != upTo || upTo == len(ds.Deals) {
+		t.Errorf("%d deals drawn at %v, want the %d dated on or before it (of %d)", got, cut, upTo, len(ds.Deals))
+	}
 	// Right steps forward, Left back.
 	key(t, ctx, kb.ArrowRight)
 	waitState(t, ctx, "a step forward", func(s pageState) bool { return s.AsOf != nil && *s.AsOf == dates[2] })
