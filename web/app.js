@@ -497,6 +497,9 @@
     // cover what the reader just picked.
     const at = s.view.entities.find((v) => v.id === e.id);
     card.classList.toggle('left', !!at && at.x > s.view.width / 2);
+    // On a narrow screen the card spans the width: it goes to the top when
+    // the selection is low or in the middle, where a zoom puts it.
+    card.classList.toggle('top', !!at && s.view.width <= 600 && at.y >= s.view.height * 0.4);
     card.hidden = false;
   }
 

@@ -184,3 +184,32 @@ func TestHoverCards(t *testing.T) {
 		t.Errorf("the hover card stays over empty space: %v", err)
 	}
 }
+
+func TestTouchDragPansAndDoubleTapZooms(t *testing.T) {
+	ctx := openPage(t, 390, 844, "/?data=data/examples/twoloops.json")
+	s := ready(t, ctx)
+	touch := func(typ input.DispatchTouchEventType, pts ...*input.TouchPoint) {
+		t.Helper()
+		if _, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// One finger from empty space, 100 px down: a pan.
+	touch(input.DispatchTouchEventTypeTouchStart, &input.TouchPoint{X: 10, Y: 200, ID: f(1)})
+	for i := 1; i <= 5; i++ {
+		touch(input.DispatchTouchEventTypeTouchMove, &input.TouchPoint{X: 10, Y: 200 + float64(i)*20, ID: f(1)})
+	}
+	touch(input.DispatchTouchEventTypeTouchEnd)
+	waitState(t, ctx, "a touch pan", func(s pageState) bool { return math.Abs(s.View.PanY-100) < 1 })
+	// Double tap on an entity: selected and zoomed to.
+	x, y, _ := entityOnScreen(t, state(t, ctx), "acme-chips")
+	for i := 0; i < 2; i++ {
+		touch(input.DispatchTouchEventTypeTouchStart, &input.TouchPoint{X: x, Y: y, ID: f(float64(2 + i))})
+		touch(input.DispatchTouchEventTypeTouchEnd)
+		time.Sleep(60 * time.Millisecond) // a finger's pace between taps
+	}
+	s = waitState(t, ctx, "a double tap zoom", func(s pageState) bool { return s.View.Zoom >= 2.5 })
+	if s.Selection == nil || *s.Selection != "acme-chips" {
+		t.Errorf("selection %v, want acme-chips", s.Selection)
+	}
+}
