@@ -1,5 +1,7 @@
 // Package server serves the built site (dist/) over HTTP: static files only,
-// confined to one directory, with the security headers the page relies on.
+// confined to one directory, with the security headers the page relies on,
+// the precompressed variant of a file that the browser accepts, and long
+// caching for content-hashed file names.
 package server
 
 import (
@@ -56,6 +58,11 @@ const defaultContentType = "application/octet-stream"
 // a 404), and answers 404 for any path that would leave dir, whether by ".."
 // or through a symlink pointing outside.
 //
+// A file with a precompressed variant beside it (name.br, name.gz, as the
+// build writes them) is served as the variant the browser accepts. A
+// content-hashed name (see Immutable) is cached for a year; everything else,
+// the page first, is revalidated on every use (no-cache).
+//
 // dir is opened on every request rather than once, so that a rebuild which
 // replaces dist/ is picked up without restarting the server.
 func New(dir string, opts Options) http.Handler {
@@ -83,6 +90,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// Older browsers ignore frame-ancestors.
 		hdr.Set("X-Frame-Options", "SAMEORIGIN")
 	}
+	// Everything is revalidated unless its name changes with its content.
 	hdr.Set("Cache-Control", "no-cache")
 
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -147,7 +155,10 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	hdr.Set("Content-Type", contentType(name))
-	http.ServeContent(w, r, name, info.ModTime(), f)
+	if Immutable(name) {
+		hdr.Set("Cache-Control", immutableCache)
+	}
+	serveFile(w, r, root, name, f, info)
 }
 
 // rootName turns a request path (decoded, starting with "/") into a name
