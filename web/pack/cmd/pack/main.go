@@ -1,0 +1,71 @@
+// Command pack readies the built site for the network (see package pack)
+// and prints what a reader's browser downloads, in bytes:
+//
+//	pack -dir dist -wasm ouroboros.wasm -hash app.js,style.css,wasm_exec.js
+//	pack -dir dist -measure    (prints the table only; the site must be packed)
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"ouroboros/web/pack"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		if err != flag.ErrHelp {
+			fmt.Fprintln(os.Stderr, "pack:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("pack", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("dir", "dist", "the built site")
+	page := fs.String("page", "index.html", "the page, relative to -dir")
+	wasm := fs.String("wasm", "ouroboros.wasm", "the program, relative to -dir")
+	hashed := fs.String("hash", "app.js,style.css,wasm_exec.js", "comma-separated assets the page loads, to give hashed names")
+	cache := fs.String("cache", defaultCache(), `directory keeping brotli output between runs; "" for none`)
+	measureOnly := fs.Bool("measure", false, "only print what the packed page downloads")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if !*measureOnly {
+		var names []string
+		for n := range strings.SplitSeq(*hashed, ",") {
+			if n = strings.TrimSpace(n); n != "" {
+				names = append(names, n)
+			}
+		}
+		opts := pack.Options{Page: *page, Wasm: *wasm, Hashed: names, Cache: *cache}
+		if err := pack.Site(*dir, opts); err != nil {
+			return err
+		}
+	}
+	r, err := pack.Measure(*dir, *page)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "what %s downloads (bytes):\n", filepath.Join(*dir, *page))
+	return r.Write(stdout)
+}
+
+// defaultCache is a directory under the user's cache, or "" when there is
+// none.
+func defaultCache() string {
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "ouroboros", "pack")
+}

@@ -1,0 +1,153 @@
+// Package pack readies the built site (dist/) for the network: it gives the
+// immutable assets content-hashed names, rewrites the page to load them,
+// writes a brotli and a gzip variant next to every compressible file, and
+// measures what a reader's browser downloads.
+package pack
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"ouroboros/web/server"
+)
+
+// Options says what Site packs.
+type Options struct {
+	// Page is the page to rewrite, relative to the site: "index.html".
+	Page string
+	// Wasm is the program, relative to the site: "ouroboros.wasm". It is
+	// hashed, and the page's <html> names it in data-wasm, with its size
+	// in data-wasm-bytes (the loader's progress bar counts decoded bytes).
+	Wasm string
+	// Hashed are the other immutable assets the page loads by src or href,
+	// relative to the site: "app.js", "style.css", "wasm_exec.js".
+	Hashed []string
+	// Cache is a directory that keeps brotli output between runs, keyed by
+	// content; "" turns it off.
+	Cache string
+}
+
+// compressible are the extensions whose files get .br and .gz variants:
+// text and WebAssembly. Images and fonts are compressed already.
+var compressible = []string{".wasm", ".js", ".mjs", ".css", ".html", ".json", ".map", ".svg", ".txt", ".webmanifest"}
+
+// Compressible reports whether a file of this name gets precompressed
+// variants.
+func Compressible(name string) bool {
+	return slices.Contains(compressible, strings.ToLower(path.Ext(name)))
+}
+
+// Site packs the site in dir. The plain files stay, so that links to them
+// and older pages keep working; the hashed copies are hard links to them
+// where the file system allows.
+func Site(dir string, opts Options) error {
+	pagePath := filepath.Join(dir, filepath.FromSlash(opts.Page))
+	page, err := os.ReadFile(pagePath)
+	if err != nil {
+		return err
+	}
+	renamed := map[string]string{}
+	for _, name := range append([]string{opts.Wasm}, opts.Hashed...) {
+		hashed, err := hashCopy(dir, name)
+		if err != nil {
+			return err
+		}
+		renamed[name] = hashed
+	}
+	wasmInfo, err := os.Stat(filepath.Join(dir, filepath.FromSlash(opts.Wasm)))
+	if err != nil {
+		return err
+	}
+	page, err = rewritePage(page, renamed, opts.Hashed, map[string]string{
+		"data-wasm":       path.Base(renamed[opts.Wasm]),
+		"data-wasm-bytes": strconv.FormatInt(wasmInfo.Size(), 10),
+	})
+	if err != nil {
+		return fmt.Errorf("%s: %w", opts.Page, err)
+	}
+	if err := os.WriteFile(pagePath, page, 0o644); err != nil {
+		return err
+	}
+	return compressAll(dir, opts.Cache)
+}
+
+// hashCopy links (or copies) dir/name to its content-hashed name and
+// returns that name.
+func hashCopy(dir, name string) (string, error) {
+	src := filepath.Join(dir, filepath.FromSlash(name))
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return "", err
+	}
+	hashed := server.HashedName(name, b)
+	dst := filepath.Join(dir, filepath.FromSlash(hashed))
+	if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	if os.Link(src, dst) != nil {
+		if err := os.WriteFile(dst, b, 0o644); err != nil {
+			return "", err
+		}
+	}
+	return hashed, nil
+}
+
+var (
+	// attrRef is a src or href attribute with a double-quoted value.
+	attrRef = regexp.MustCompile(`\b(src|href)="([^"]*)"`)
+	// htmlTag is the page's root element's start tag.
+	htmlTag = regexp.MustCompile(`(?i)<html\b[^>]*>`)
+)
+
+// rewritePage points the page's src and href attributes at the hashed
+// names and adds attrs to its <html> start tag. Every name in mustLoad has
+// to be referenced: an asset the page stopped naming, or names differently,
+// would otherwise quietly skip its hash.
+func rewritePage(page []byte, renamed map[string]string, mustLoad []string, attrs map[string]string) ([]byte, error) {
+	seen := map[string]bool{}
+	page = attrRef.ReplaceAllFunc(page, func(m []byte) []byte {
+		sub := attrRef.FindSubmatch(m)
+		ref := string(sub[2])
+		name := strings.TrimPrefix(ref, "./")
+		hashed, ok := renamed[name]
+		if !ok {
+			return m
+		}
+		seen[name] = true
+		return []byte(string(sub[1]) + `="` + hashed + `"`)
+	})
+	for _, name := range mustLoad {
+		if !seen[name] {
+			return nil, fmt.Errorf("no src or href names %q, so it cannot be loaded by its hashed name", name)
+		}
+	}
+	loc := htmlTag.FindIndex(page)
+	if loc == nil {
+		return nil, errors.New("no <html> start tag to carry the program's name and size")
+	}
+	tag := page[loc[0]:loc[1]]
+	keys := make([]string, 0, len(attrs))
+	for k := range attrs {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	var add strings.Builder
+	for _, k := range keys {
+		if bytes.Contains(tag, []byte(" "+k+"=")) {
+			return nil, fmt.Errorf("<html> already has %s", k)
+		}
+		fmt.Fprintf(&add, ` %s="%s"`, k, html.EscapeString(attrs[k]))
+	}
+	end := loc[1] - 1 // the '>'
+	return slices.Concat(page[:end], []byte(add.String()), page[end:]), nil
+}
