@@ -41,6 +41,9 @@ func main() {
 	boot.Capture(g.RequestCapture)
 	g.OnCapture(boot.Captured)
 	ebiten.SetRunnableOnUnfocused(true)
+	// Draw skips frames where nothing changed; the engine must then keep
+	// the last picture instead of clearing it.
+	ebiten.SetScreenClearedEveryFrame(false)
 	if err := ebiten.RunGame(g); err != nil {
 		boot.Refuse("The explainer stopped: "+err.Error(), nil)
 	}

@@ -123,6 +123,7 @@ func (g *Game) endFlash() {
 
 // showLoop highlights the picked loop, or else the flashing one.
 func (g *Game) showLoop() {
+	g.rebuild = true
 	if g.now.Loop != "" {
 		for _, lp := range g.snap.Loops {
 			if view.LoopKey(g.ds, lp.Entities) == g.now.Loop {
@@ -139,6 +140,7 @@ func (g *Game) showLoop() {
 // showStep lights the open story step's focus and frames it; with no step
 // open, the spotlight goes out and the whole network comes back.
 func (g *Game) showStep() {
+	g.rebuild = true
 	if g.now.Story < 0 {
 		g.builder.Spotlight(nil, nil, false)
 		g.camera = view.Camera{Zoom: 1}

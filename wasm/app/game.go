@@ -9,6 +9,7 @@ package app
 import (
 	"encoding/json"
 	"image"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -78,6 +79,16 @@ type Game struct {
 	nextStep int64
 	// frameStep asks for the camera to frame the open story step.
 	frameStep bool
+	// rebuild says the next Update must build a frame even if the view is
+	// the same as builtView's, the view of the last frame built.
+	rebuild   bool
+	builtView scene.View
+	// dirty says the frame differs from the picture on screen; shownW,
+	// shownH, shownVerts and shownLabels describe that picture.
+	dirty          bool
+	shownW, shownH float64
+	shownVerts     []scene.Vertex
+	shownLabels    []scene.Label
 	// captureWanted asks Draw for the picture's pixels, which go to
 	// onCapture.
 	captureWanted bool
@@ -129,6 +140,9 @@ func (g *Game) Update() error {
 		return nil // the engine has not laid out the canvas yet
 	}
 	g.fit()
+	if len(g.intents) > 0 {
+		g.rebuild = true
+	}
 	for _, in := range g.intents {
 		if in, ok := g.resolve(in); ok && !g.camera.Move(in, g.geometry()) {
 			g.apply(g.translate(in))
@@ -140,6 +154,7 @@ func (g *Game) Update() error {
 	g.view.Zoom, g.view.PanX, g.view.PanY = g.camera.Zoom, g.camera.X, g.camera.Y
 	for work := 0; !g.layout.Settled() && work < layoutBudget; work += g.layout.Cost() {
 		g.layout.Step()
+		g.rebuild = true
 	}
 	if g.frameStep && g.layout.Settled() {
 		// Fitted positions come from the last frame; build one first.
@@ -150,8 +165,31 @@ func (g *Game) Update() error {
 	if !g.now.Paused {
 		g.view.Tick++
 	}
-	g.builder.Build(g.layout.Positions(), g.view)
+	// A frame depends only on the view and on what the intents, the layout
+	// and the timeline changed; when none of them did (paused, nothing
+	// touched) the last frame stands and Update costs next to nothing.
+	if g.rebuild || g.view != g.builtView {
+		g.builder.Build(g.layout.Positions(), g.view)
+		g.markChanges()
+		g.builtView, g.rebuild = g.view, false
+	}
 	return nil
+}
+
+// markChanges compares the frame just built with the one on screen, so
+// that Draw can skip drawing when nothing moved (paused, reduced motion, a
+// still story step): the engine keeps the last picture
+// (SetScreenClearedEveryFrame(false) in main) and the page's main thread
+// stays idle.
+func (g *Game) markChanges() {
+	m := &g.builder.Mesh
+	if g.view.Width != g.shownW || g.view.Height != g.shownH ||
+		!slices.Equal(m.Vertices, g.shownVerts) || !slices.Equal(g.builder.Labels, g.shownLabels) {
+		g.dirty = true
+		g.shownW, g.shownH = g.view.Width, g.view.Height
+		g.shownVerts = append(g.shownVerts[:0], m.Vertices...)
+		g.shownLabels = append(g.shownLabels[:0], g.builder.Labels...)
+	}
 }
 
 // Send queues a command of the page API for the next Update, or says what
@@ -167,6 +205,7 @@ func (g *Game) Send(command []byte) error {
 
 // apply changes the view by one intent and tells the page what changed.
 func (g *Game) apply(in view.Intent) {
+	g.rebuild = true
 	before := g.now
 	if !g.now.ApplyStory(g.ds, in) {
 		g.now.Apply(in)
@@ -255,6 +294,10 @@ func (g *Game) fit() {
 
 // Draw hands the last built frame to the engine; it changes no state.
 func (g *Game) Draw(screen *ebiten.Image) {
+	if !g.dirty && !g.captureWanted && g.drawn {
+		return // the picture on screen is the current one
+	}
+	g.dirty = false
 	screen.Fill(toRGBA(scene.Background))
 	m := &g.builder.Mesh
 	if cap(g.verts) < len(m.Vertices) {
