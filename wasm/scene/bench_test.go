@@ -1,0 +1,73 @@
+package scene_test
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"testing"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/scene"
+)
+
+// randomDataset makes a seeded network of n entities and m deals.
+func randomDataset(n, m int, seed int64) *dataset.Dataset {
+	rng := rand.New(rand.NewSource(seed))
+	d := &dataset.Dataset{Kinds: []dataset.Kind{{Key: "k", Color: dataset.RGB{R: 200}}}, EntityIndex: map[string]int{}, DealIndex: map[string]int{}}
+	for i := 0; i < n; i++ {
+		id := fmt.Sprintf("e%d", i)
+		d.EntityIndex[id] = i
+		d.Entities = append(d.Entities, dataset.Entity{ID: id, Name: "Entity " + id})
+	}
+	for i := 0; i < m; i++ {
+		a, b := rng.Intn(n), rng.Intn(n-1)
+		if b >= a {
+			b++
+		}
+		x := dataset.Deal{ID: fmt.Sprintf("d%d", i), From: a, To: b, Type: dataset.DealType(rng.Intn(8)), Date: dataset.Date{Year: 2023 + rng.Intn(3)}}
+		if rng.Intn(3) > 0 {
+			x.Amount = &dataset.Amount{Value: float64(1+rng.Intn(100)) * 1e9}
+		}
+		d.DealIndex[x.ID] = i
+		d.Deals = append(d.Deals, x)
+	}
+	return d
+}
+
+// BenchmarkBuild times building one steady frame (layout settled, particles
+// moving): go test -run '^$' -bench Build -benchmem ./wasm/scene/
+func BenchmarkBuild(b *testing.B) {
+	doc, err := os.ReadFile("../../data/ai-compute.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bundled, err := dataset.Load(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		d    *dataset.Dataset
+	}{
+		{"bundled", bundled},
+		{"500x2000", randomDataset(500, 2000, 1)},
+		{"2000x10000", randomDataset(2000, 10000, 1)},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			rng := rand.New(rand.NewSource(2))
+			pos := make([][2]float64, len(tc.d.Entities))
+			for i := range pos {
+				pos[i] = [2]float64{rng.Float64(), rng.Float64()}
+			}
+			bl := scene.NewBuilder(tc.d, network(tc.d, dataset.Date{}))
+			v := scene.View{Width: 1280, Height: 800, DPR: 1, Motion: true}
+			bl.Build(pos, v)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				v.Tick++
+				bl.Build(pos, v)
+			}
+		})
+	}
+}
