@@ -386,9 +386,6 @@ func (b *Builder) EntityAt(x, y, slop float32) int {
 // LabelSize, in CSS pixels.
 func (b *Builder) SetLabelWidth(i int, w float32) { b.labelWidth[i] = w }
 
-// KindColor is the colour of entity kind k.
-func (b *Builder) KindColor(k int) Color { return b.kinds[k] }
-
 // Free returns the space left for the network in device pixels, below the
 // title and inside the padding: its left, top, width and height.
 func Free(v View) (x, y, w, h float64) {

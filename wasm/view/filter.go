@@ -1,7 +1,6 @@
 package view
 
 import (
-	"math/bits"
 	"strings"
 
 	"ouroboros/wasm/dataset"
@@ -66,11 +65,6 @@ func (f Filter) State(d *dataset.Dataset) FilterState {
 		}
 	}
 	return s
-}
-
-// Hidden counts what the filter hides, for a short summary.
-func (f Filter) Hidden() int {
-	return bits.OnesCount64(f.Kinds) + bits.OnesCount16(f.Types) + bits.OnesCount16(f.Statuses)
 }
 
 // LoopKey names a loop by its entity ids, so that a picked loop survives

@@ -23,6 +23,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"ouroboros/web/e2e/browser"
 	"ouroboros/web/server"
 )
 
@@ -47,19 +48,7 @@ func run(m *testing.M) int {
 	defer srv.Close()
 	baseURL = srv.URL
 
-	exe := os.Getenv("CHROMIUM")
-	if exe == "" {
-		exe = "/usr/bin/chromium"
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("enable-unsafe-swiftshader", true),
-		chromedp.Flag("use-angle", "swiftshader-webgl"),
-		chromedp.Flag("disable-component-update", true),
-	)
-	ctx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := browser.NewAllocator(context.Background())
 	defer cancel()
 	allocCtx = ctx
 	return m.Run()

@@ -31,6 +31,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"ouroboros/web/e2e/browser"
 	"ouroboros/web/server"
 )
 
@@ -94,19 +95,8 @@ func run(args []string, out io.Writer) error {
 	srv := httptest.NewServer(server.New(cfg.dir, server.Options{}))
 	defer srv.Close()
 
-	exe := os.Getenv("CHROMIUM")
-	if exe == "" {
-		exe = "/usr/bin/chromium"
-	}
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(exe),
-		chromedp.NoSandbox,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("enable-unsafe-swiftshader", true),
-		chromedp.Flag("use-angle", "swiftshader-webgl"),
-		chromedp.Flag("disable-component-update", true),
-	)
-	allocCtx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	exe := browser.Path()
+	allocCtx, cancel := browser.NewAllocator(context.Background())
 	defer cancel()
 	browser, cancel := chromedp.NewContext(allocCtx)
 	defer cancel()
