@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -14,12 +16,18 @@ import (
 
 	"github.com/tidwall/gjson"
 
+	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/loops"
 )
 
 // FuzzLoad checks that Load never panics and returns either a Dataset whose
-// indexes hold together or a non-empty list of located problems; and that
-// it takes a document as JSON exactly when encoding/json and gjson do.
+// indexes hold together, whose dates are valid and on which loops.Find and
+// the analysis run, or a non-empty list of problems each located by a JSON
+// path; and that it takes a document as JSON exactly when encoding/json and
+// gjson do. It is seeded with every file under data/ (the refused examples
+// included) and with testdata/fuzz/FuzzLoad; build.sh test runs it for a
+// bounded time.
 func FuzzLoad(f *testing.F) {
 	err := filepath.WalkDir("../../data", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".json") {
@@ -83,6 +91,8 @@ func checkLoad(t *testing.T, doc []byte) {
 			t.Fatal("loaded a document that encoding/json refuses")
 		}
 		checkDataset(t, ds)
+		checkDates(t, ds)
+		checkAnalyses(t, ds)
 		return
 	}
 	var ps dataset.Problems
@@ -93,10 +103,80 @@ func checkLoad(t *testing.T, doc []byte) {
 		if p.Path == "" || p.Message == "" {
 			t.Fatalf("got an empty path or message: %q", p.String())
 		}
+		if !locatedPath.MatchString(p.Path) || !strings.HasPrefix(p.String(), p.Path+": ") {
+			t.Fatalf("problem %q does not start with a JSON path", p.String())
+		}
 	}
 	syntax := len(ps) == 1 && strings.HasPrefix(ps[0].Message, "is not valid JSON: line ")
 	if syntax == isJSON {
 		t.Fatalf("encoding/json says valid=%v, Load says %q", isJSON, ps[0])
+	}
+}
+
+// locatedPath is the shape of Problem.Path: the whole document, or a chain
+// of members (name or ["quoted name"]) and items ([12]) from the top.
+var locatedPath = regexp.MustCompile(`^(\(document\)|([A-Za-z0-9_-]+|\["(?:[^"\\]|\\.)*"\])(\.[A-Za-z0-9_-]+|\["(?:[^"\\]|\\.)*"\]|\[[0-9]+\])*)$`)
+
+// checkDates fails t unless every date of ds is a real calendar date that
+// ParseDate reads back from its text, or the zero Date where one is optional.
+func checkDates(t testing.TB, ds *dataset.Dataset) {
+	t.Helper()
+	check := func(what string, d dataset.Date, optional bool) {
+		t.Helper()
+		if d.IsZero() {
+			if !optional {
+				t.Fatalf("%s is missing", what)
+			}
+			return
+		}
+		back, err := dataset.ParseDate(d.String())
+		if err != nil || back != d {
+			t.Fatalf("%s = %v does not parse back (%v, %v)", what, d, back, err)
+		}
+	}
+	check("asOf", ds.AsOf, false)
+	for _, d := range ds.Deals {
+		check("deal "+d.ID+" date", d.Date, false)
+		check("deal "+d.ID+" until", d.Until, true)
+	}
+	for _, s := range ds.Sources {
+		check("source "+s.Key+" date", s.Date, true)
+	}
+	for _, st := range ds.Stories {
+		for i, step := range st.Steps {
+			check(fmt.Sprintf("story %s step %d asOf", st.ID, i+1), step.AsOf, true)
+		}
+	}
+}
+
+// checkAnalyses runs what the page runs on a loaded dataset, loops.Find and
+// the analysis at every date, and fails t unless the loops they return name
+// entities and deals of ds.
+func checkAnalyses(t testing.TB, ds *dataset.Dataset) {
+	t.Helper()
+	res := loops.Find(ds, dataset.Date{}, loops.Limit)
+	for _, lp := range res.Loops {
+		for _, e := range lp.Entities {
+			if e < 0 || e >= len(ds.Entities) {
+				t.Fatalf("loops.Find returned entity %d of %d", e, len(ds.Entities))
+			}
+		}
+		for _, h := range lp.Hops {
+			for _, d := range h.Deals {
+				if d < 0 || d >= len(ds.Deals) {
+					t.Fatalf("loops.Find returned deal %d of %d", d, len(ds.Deals))
+				}
+			}
+		}
+	}
+	a := analysis.New(ds)
+	if a.At(dataset.Date{}) == nil || a.At(ds.AsOf) == nil {
+		t.Fatal("analysis.At returned nil")
+	}
+	for _, d := range a.Dates() {
+		if a.At(d) == nil {
+			t.Fatalf("analysis.At(%v) returned nil", d)
+		}
 	}
 }
 
