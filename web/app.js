@@ -212,7 +212,9 @@
     $('caption-text').textContent = c.text;
     const links = c.sources.map((src) => {
       const label = src.publisher + (src.title ? ': ' + src.title : '');
-      if (!src.url) return el('span', label);
+      // The loader takes only http and https URLs; the page checks again, so
+      // that a javascript: or data: URL could never become a link.
+      if (!webURL(src.url)) return el('span', label);
       const a = el('a', label);
       a.href = src.url;
       a.target = '_blank';
@@ -226,6 +228,16 @@
     $('step-prev').disabled = c.step <= 1;
     $('step-next').disabled = c.step >= c.steps;
     box.hidden = false;
+  }
+
+  // webURL reports whether u is an absolute http or https URL.
+  function webURL(u) {
+    try {
+      const p = new URL(u);
+      return p.protocol === 'https:' || p.protocol === 'http:';
+    } catch (e) {
+      return false;
+    }
   }
 
   function toast(text) {
