@@ -305,6 +305,8 @@ func TestDataParameterFaults(t *testing.T) {
 		{"empty", "/?data=", nil, "is empty"},
 		{"too large, declared", "/?data=data/big.json", fulfil(200, map[string]string{"Content-Type": "application/json", "Content-Length": strconv.Itoa(len(big))}, big), "is 9.0 MB; the limit is 8 MB"},
 		{"too large, streamed", "/?data=data/big.json", fulfil(200, map[string]string{"Content-Type": "application/json"}, big), "8 MB limit"},
+		// Sent compressed, its Content-Length is under the cap; the bytes are not.
+		{"the program, compressed", "/?data=ouroboros.wasm", nil, "larger than the 8 MB limit"},
 		{"network failure", "/?data=data/ai-compute.json", func(ctx context.Context, id fetch.RequestID) error {
 			_, err := chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: id, ErrorReason: network.ErrorReasonInternetDisconnected})
 			return err
