@@ -56,7 +56,7 @@ build() {
   # wasm_exec.js must match the Go that built the binary, so it is copied
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
-  cp web/index.html web/app.js web/style.css dist/
+  cp web/index.html web/app.js web/kiosk.js web/style.css web/sw.js dist/
   local f
   while IFS= read -r -d '' f; do
     mkdir -p "dist/data/$(dirname "$f")"
@@ -65,8 +65,10 @@ build() {
   # Content-hashed names for what the page loads (dist/index.html is
   # rewritten to them; <html> gets data-wasm, the program's hashed name, and
   # data-wasm-bytes, its size, for the loader's progress bar), then a .br and
-  # a .gz next to every compressible file. Prints what the page downloads.
-  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,style.css,wasm_exec.js
+  # a .gz next to every compressible file; sw.js, the kiosk's service worker,
+  # gets the list of files to keep offline and a version that changes with
+  # them. Prints what the page downloads.
+  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,kiosk.js,style.css,wasm_exec.js -sw sw.js
   echo "built dist/"
 }
 

@@ -212,7 +212,8 @@
     $('caption-text').textContent = c.text;
     const links = c.sources.map((src) => {
       const label = src.publisher + (src.title ? ': ' + src.title : '');
-      if (!src.url) return el('span', label);
+      // A kiosk has no way back from another site: sources stay text.
+      if (!src.url || document.documentElement.classList.contains('kiosk')) return el('span', label);
       const a = el('a', label);
       a.href = src.url;
       a.target = '_blank';
@@ -406,7 +407,10 @@
   function renderHover(x, y) {
     const s = api.state();
     const box = $('hover');
-    if (!s || !s.hover) { box.hidden = true; return; }
+    // In a kiosk only a tap shows this card, and a tapped entity shows its
+    // full card by selection: only edges get this one.
+    const kiosk = document.documentElement.classList.contains('kiosk');
+    if (!s || !s.hover || (kiosk && s.hover.entity)) { box.hidden = true; return; }
     const parts = [];
     if (s.hover.entity) {
       const e = s.hover.entity;
