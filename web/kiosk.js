@@ -109,7 +109,7 @@
     const stories = api.state().stories;
     if (stories.length) send({ type: 'goToStep', story: stories[0].id, step: 1 });
     else send({ type: 'playTimeline' });
-    kiosk.stepsShown = 1;
+    kiosk.stepsShown++;
     nextStepAt = performance.now() + times.attract * 1000;
   }
 

@@ -161,8 +161,9 @@ func TestKioskIdleCountdownAndAttractLoop(t *testing.T) {
 }
 
 // TestKioskTouchOnly works the kiosk with a finger only (no mouse, no key):
-// every control it shows is at least 44 CSS px, and touch selects an
-// entity, steps a story and scrubs the timeline.
+// the first touch goes full screen, every control it shows is at least 44
+// CSS px, and touch selects an entity, steps a story and scrubs the
+// timeline.
 func TestKioskTouchOnly(t *testing.T) {
 	ctx := openPage(t, 1280, 800, "/?mode=kiosk")
 	ready(t, ctx)
@@ -179,6 +180,8 @@ func TestKioskTouchOnly(t *testing.T) {
 	x, y := centre(t, ctx, "scrub-date")
 	tap(t, ctx, x, y)
 	waitJS(t, ctx, "the visitor's turn", `ouroborosKiosk.phase === 'visitor'`, 30*time.Second)
+	// The first touch asked for full screen, which this browser allows.
+	waitJS(t, ctx, "full screen", `document.fullscreenElement === document.documentElement`, 30*time.Second)
 	step := eval[int](t, ctx, `ouroboros.state().step`)
 	x, y = centre(t, ctx, "step-next")
 	tap(t, ctx, x, y)
