@@ -166,6 +166,9 @@
     const boot = globalThis.ouroborosBoot;
     if (!canvas || !boot || typeof boot.pointer !== 'function') return;
     let down = null;
+    // A touch anywhere else puts the card away (one on the canvas does so
+    // in app.js).
+    window.addEventListener('pointerdown', (e) => { if (e.target !== canvas) $('hover').hidden = true; }, true);
     canvas.addEventListener('pointerdown', (e) => {
       down = e.pointerType === 'touch' && e.isPrimary ? { x: e.clientX, y: e.clientY } : null;
     });

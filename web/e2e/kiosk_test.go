@@ -5,6 +5,7 @@ package e2e_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
@@ -253,4 +254,47 @@ func TestKioskTouchOnly(t *testing.T) {
 	if !eval[bool](t, ctx, `document.documentElement.classList.contains('pointer-idle') && getComputedStyle(document.body).cursor === 'none'`) {
 		t.Error("the pointer shows though no mouse moved")
 	}
+}
+
+// TestKioskTapShowsAnEdgeCard: what a mouse's hover shows elsewhere, a
+// finger gets by a tap in the kiosk: the card of the deals on an edge.
+func TestKioskTapShowsAnEdgeCard(t *testing.T) {
+	ctx := openPage(t, 1100, 720, "/?mode=kiosk")
+	ready(t, ctx)
+	waitJS(t, ctx, "the attract loop", `ouroborosKiosk.phase === 'attract'`, 30*time.Second)
+	x, y := centre(t, ctx, "scrub-date")
+	tap(t, ctx, x, y)
+	waitJS(t, ctx, "the visitor's turn", `ouroborosKiosk.phase === 'visitor'`, 30*time.Second)
+	ouroborosSend(t, ctx, `{type: 'goToStep', story: null}`)
+	ouroborosSend(t, ctx, `{type: 'setAsOf', date: null}`)
+	s := waitState(t, ctx, "the whole network", func(s pageState) bool { return s.Story == nil && s.AsOf == nil && s.View.Zoom == 1 })
+	// Find a point on the edge between the two ends of a loop's first hop:
+	// the edge curves, so look across the middle of the straight line.
+	at := map[string][2]float64{}
+	for _, e := range s.View.Entities {
+		at[e.ID] = [2]float64{e.X, e.Y}
+	}
+	a, b := at[s.Loops[0].Entities[0]], at[s.Loops[0].Entities[1]]
+	mx, my := (a[0]+b[0])/2, (a[1]+b[1])/2
+	l := math.Hypot(b[0]-a[0], b[1]-a[1])
+	nx, ny := -(b[1]-a[1])/l, (b[0]-a[0])/l
+	found := false
+	for off := -0.3 * l; off <= 0.3*l && !found; off += 6 {
+		px, py := mx+nx*off, my+ny*off
+		if !eval[bool](t, ctx, fmt.Sprintf(`document.elementFromPoint(%v, %v) === document.querySelector('body > canvas')`, px, py)) {
+			continue
+		}
+		tap(t, ctx, px, py)
+		found = eval[bool](t, ctx, `new Promise((done) => { const until = Date.now() + 3000; const look = () => {
+			const h = document.getElementById('hover');
+			if (!h.hidden && h.textContent.includes('→')) return done(true);
+			if (Date.now() > until) return done(false);
+			setTimeout(look, 50); }; look(); })`)
+	}
+	if !found {
+		t.Fatal("no tap across the middle of a loop's first hop showed the edge's card")
+	}
+	// The card lists the edge's deals; the next touch hides it.
+	tap(t, ctx, x, y)
+	waitJS(t, ctx, "the card to go", `document.getElementById('hover').hidden`, 30*time.Second)
 }
