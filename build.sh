@@ -5,6 +5,9 @@
 #                               (PORT=9000 or -port 9000 changes the port; -allow-framing for embeds)
 #   ./build.sh test             every test: Go unit tests, then the browser tests in Chromium
 #   ./build.sh bench            sizes, native benchmarks and the page's timings in Chromium
+#   ./build.sh kiosk            one kiosk program with the site inside: bin/ouroboros-kiosk
+#   ./build.sh soak             the kiosk's attract loop for 20 minutes (SOAK_MINUTES=5 for 5),
+#                               sampling both heaps; on demand, not part of test
 #   ./build.sh validate FILE... check datasets against the format
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -56,7 +59,7 @@ build() {
   # wasm_exec.js must match the Go that built the binary, so it is copied
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
-  cp web/index.html web/app.js web/style.css dist/
+  cp web/index.html web/app.js web/kiosk.js web/style.css web/sw.js dist/
   local f
   while IFS= read -r -d '' f; do
     mkdir -p "dist/data/$(dirname "$f")"
@@ -65,8 +68,10 @@ build() {
   # Content-hashed names for what the page loads (dist/index.html is
   # rewritten to them; <html> gets data-wasm, the program's hashed name, and
   # data-wasm-bytes, its size, for the loader's progress bar), then a .br and
-  # a .gz next to every compressible file. Prints what the page downloads.
-  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,style.css,wasm_exec.js
+  # a .gz next to every compressible file; sw.js, the kiosk's service worker,
+  # gets the list of files to keep offline and a version that changes with
+  # them. Prints what the page downloads.
+  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,kiosk.js,style.css,wasm_exec.js -sw sw.js
   echo "built dist/"
 }
 
@@ -120,6 +125,32 @@ bench() {
   go run ./web/e2e/bench -dir dist
 }
 
+# The kiosk program embeds the built site: dist/ is copied into the
+# command's site/ (ignored by git) and compiled in. KIOSK_GOOS and
+# KIOSK_GOARCH build it for another machine (KIOSK_GOARCH=arm64 for a
+# Raspberry Pi).
+kiosk() {
+  build
+  local site=web/kiosk/cmd/kiosk/site
+  find "$site" -mindepth 1 -not -name README.txt -delete
+  cp -R dist/. "$site/"
+  mkdir -p bin
+  CGO_ENABLED=0 GOOS="${KIOSK_GOOS:-$(go env GOHOSTOS)}" GOARCH="${KIOSK_GOARCH:-$(go env GOHOSTARCH)}" \
+    go build -trimpath -ldflags='-s -w' -o bin/ouroboros-kiosk ./web/kiosk/cmd/kiosk
+  echo "built bin/ouroboros-kiosk ($(du -h bin/ouroboros-kiosk | cut -f1)); run it, or see the README for starting it at boot"
+}
+
+# The soak run of issue 10: slow (20 minutes unless SOAK_MINUTES says
+# otherwise), so never part of test.
+soak() {
+  build
+  if [[ ! -x ${CHROMIUM:-/usr/bin/chromium} ]]; then
+    echo "build.sh: the soak run needs Debian's chromium (apt-get install -y chromium); see .ci/run" >&2
+    exit 1
+  fi
+  go test -count=1 -v -tags 'browser soak' -run '^TestSoak$' -timeout 0 ./web/e2e/
+}
+
 validate() {
   if [[ $# -eq 0 ]]; then
     echo "usage: ./build.sh validate FILE..." >&2
@@ -138,6 +169,8 @@ case $cmd in
   serve) serve "$@" ;;
   test) run_tests ;;
   bench) bench ;;
+  kiosk) kiosk ;;
+  soak) soak ;;
   validate) validate "$@" ;;
-  *) echo "usage: ./build.sh [build|serve|test|bench|validate FILE...]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|serve|test|bench|kiosk|soak|validate FILE...]" >&2; exit 2 ;;
 esac

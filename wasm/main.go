@@ -39,6 +39,7 @@ func main() {
 	boot.Serve(g.StateJSON, g.Send)
 	boot.Input(g.Pointer, g.Wheel, g.Key)
 	boot.Capture(g.RequestCapture)
+	boot.Heap()
 	g.OnCapture(boot.Captured)
 	ebiten.SetRunnableOnUnfocused(true)
 	// Draw skips frames where nothing changed; the engine must then keep

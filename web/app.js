@@ -213,8 +213,9 @@
     const links = c.sources.map((src) => {
       const label = src.publisher + (src.title ? ': ' + src.title : '');
       // The loader takes only http and https URLs; the page checks again, so
-      // that a javascript: or data: URL could never become a link.
-      if (!webURL(src.url)) return el('span', label);
+      // that a javascript: or data: URL could never become a link. A kiosk
+      // has no way back from another site: there, sources stay text.
+      if (!webURL(src.url) || document.documentElement.classList.contains('kiosk')) return el('span', label);
       const a = el('a', label);
       a.href = src.url;
       a.target = '_blank';
@@ -418,7 +419,10 @@
   function renderHover(x, y) {
     const s = api.state();
     const box = $('hover');
-    if (!s || !s.hover) { box.hidden = true; return; }
+    // In a kiosk only a tap shows this card, and a tapped entity shows its
+    // full card by selection: only edges get this one.
+    const kiosk = document.documentElement.classList.contains('kiosk');
+    if (!s || !s.hover || (kiosk && s.hover.entity)) { box.hidden = true; return; }
     const parts = [];
     if (s.hover.entity) {
       const e = s.hover.entity;

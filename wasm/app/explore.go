@@ -41,6 +41,8 @@ func (g *Game) translate(in view.Intent) view.Intent {
 			g.setFocus(to)
 			return view.Intent{Kind: view.Select, Entity: to}
 		}
+	case view.Drift:
+		g.setDrift(in.Entity == 1)
 	case view.PlayTimeline, view.ToggleTimeline:
 		if !g.now.Playing || in.Kind == view.PlayTimeline {
 			// Playing from the end starts again from the first date.
@@ -168,4 +170,28 @@ func (g *Game) frame() {
 		pts = append(pts, g.builder.Fitted[x.From], g.builder.Fitted[x.To])
 	}
 	g.camera.FitPoints(pts, g.geometry())
+}
+
+// setDrift turns the attract loop's camera wander on or off. Off, the
+// camera keeps the drifted view, so that the picture does not jump under
+// the visitor's first touch. Reduced motion keeps the camera still.
+func (g *Game) setDrift(on bool) {
+	on = on && !g.opts.Reduced
+	if on == g.drifting {
+		return
+	}
+	if !on {
+		g.camera = view.Camera{Zoom: g.view.Zoom, X: g.view.PanX, Y: g.view.PanY}
+	}
+	g.drifting, g.driftT = on, 0
+}
+
+// drift moves the view by the attract loop's wander, on top of the camera.
+func (g *Game) drift() {
+	if !g.drifting {
+		return
+	}
+	g.driftT++
+	f, dx, dy := view.DriftAt(g.driftT, g.view.Width, g.view.Height)
+	g.view.Zoom, g.view.PanX, g.view.PanY = view.Drifted(g.view.Zoom, g.view.PanX, g.view.PanY, f, dx, dy, g.view.Width, g.view.Height)
 }

@@ -95,6 +95,10 @@ type Game struct {
 	onCapture     func(width, height int, rgba []byte)
 	// emit tells the page about a change: an event type and its detail.
 	emit func(event string, detail map[string]any)
+	// drifting is the attract loop's camera wander (view.DriftAt), on for
+	// driftT ticks.
+	drifting bool
+	driftT   int64
 }
 
 // New builds the explainer for a valid dataset. onReady runs once, after the
@@ -162,6 +166,7 @@ func (g *Game) Update() error {
 		g.frame()
 		g.view.Zoom, g.view.PanX, g.view.PanY = g.camera.Zoom, g.camera.X, g.camera.Y
 	}
+	g.drift()
 	if !g.now.Paused {
 		g.view.Tick++
 	}
@@ -351,6 +356,7 @@ func (g *Game) StateJSON() string {
 	s.Caption = view.Caption(g.ds, g.now)
 	s.Stories = view.Stories(g.ds)
 	s.Hover = view.HoverCard(g.ds, g.net, g.hoverEntity, g.hoverEdge)
+	s.View.Drifting = g.drifting
 	b, err := json.Marshal(s)
 	if err != nil {
 		// Every field is a plain value; failing here is a broken invariant.

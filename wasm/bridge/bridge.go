@@ -7,6 +7,7 @@ package bridge
 
 import (
 	"errors"
+	"runtime"
 	"syscall/js"
 )
 
@@ -138,4 +139,16 @@ func (b *Boot) Ready(problems []string) {
 		list[i] = p
 	}
 	b.obj.Call("ready", list)
+}
+
+// Heap lets the page ask for the Go heap's live bytes after a collection
+// (ouroborosBoot.goHeap()), which the soak run (./build.sh soak) samples to
+// see that the program does not grow over hours.
+func (b *Boot) Heap() {
+	b.obj.Set("goHeap", js.FuncOf(func(js.Value, []js.Value) any {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return float64(m.HeapAlloc)
+	}))
 }

@@ -53,6 +53,8 @@ const (
 	GoToStep // Story and Step (0-based); Story -1 leaves the story
 	NextStep
 	PrevStep
+	// Drift turns the attract loop's camera wander on (Entity 1) or off (0).
+	Drift
 )
 
 // Intent is one request to change the view.
@@ -91,6 +93,7 @@ func ParseCommand(d *dataset.Dataset, raw []byte) (Intent, error) {
 		By       int              `json:"by"`
 		Story    *json.RawMessage `json:"story"`
 		Step     *json.RawMessage `json:"step"`
+		On       *bool            `json:"on"`
 	}
 	if err := json.Unmarshal(raw, &c); err != nil || c.Type == nil {
 		return Intent{}, fmt.Errorf(`%w: a command is an object with a string "type", such as {type: "select", id: "nvidia"}`, ErrCommand)
@@ -197,6 +200,14 @@ func ParseCommand(d *dataset.Dataset, raw []byte) (Intent, error) {
 		return Intent{Kind: NextStep}, nil
 	case "prev":
 		return Intent{Kind: PrevStep}, nil
+	case "drift":
+		if c.On == nil {
+			return Intent{}, fmt.Errorf(`%w: drift takes "on", true or false`, ErrCommand)
+		}
+		if *c.On {
+			return Intent{Kind: Drift, Entity: 1}, nil
+		}
+		return Intent{Kind: Drift}, nil
 	}
 	return Intent{}, fmt.Errorf("%w: %q is not a command (select, setAsOf, play, pause, reset)", ErrCommand, *c.Type)
 }

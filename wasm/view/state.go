@@ -40,6 +40,7 @@ type Options struct {
 	AsOf    dataset.Date // zero: no date filter
 	Mode    Mode
 	Reduced bool // reduced motion: no flowing particles
+	Kiosk   KioskTimes
 }
 
 // ParseOptions reads the link parameters this version understands. Unknown
@@ -98,6 +99,7 @@ func ParseOptions(d *dataset.Dataset, params map[string]string, reducedByDefault
 	default:
 		problems = append(problems, fmt.Sprintf("motion: %q is not a motion setting (reduced or full)", s))
 	}
+	o.Kiosk, problems = parseKiosk(params, problems)
 	return o, problems
 }
 
@@ -125,6 +127,8 @@ type State struct {
 	Caption *StepCaption    `json:"caption"`
 	Stories []StoryListItem `json:"stories"`
 	View    Screen          `json:"view"`
+	// Kiosk holds the kiosk's timers (web/kiosk.js runs them).
+	Kiosk KioskTimes `json:"kiosk"`
 }
 
 // Selected is the selected entity: its card and the analysis' report.
@@ -166,6 +170,7 @@ type Screen struct {
 	Height   float64        `json:"height"`
 	DPR      float64        `json:"dpr"`
 	Settled  bool           `json:"settled"`
+	Drifting bool           `json:"drifting"` // the attract loop's camera wander is on
 	Tick     int64          `json:"tick"`
 	Zoom     float64        `json:"zoom"`
 	Deals    int            `json:"deals"` // deals drawn: within the date and the filters
@@ -218,6 +223,7 @@ func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o Options, now Now, p
 		Motion:         "full",
 		Paused:         now.Paused,
 		Problems:       append([]string{}, problems...),
+		Kiosk:          o.Kiosk.Resolved(),
 	}
 	if o.Reduced {
 		s.Motion = "reduced"

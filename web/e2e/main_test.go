@@ -180,7 +180,7 @@ type pageState struct {
 	} `json:"selected"`
 	View struct {
 		Width, Height, DPR float64
-		Settled            bool
+		Settled, Drifting  bool
 		Tick               int64
 		Zoom, PanX, PanY   float64
 		Entities           []struct {

@@ -35,6 +35,10 @@ type Options struct {
 	// Cache is a directory that keeps brotli output between runs, keyed by
 	// content; "" turns it off.
 	Cache string
+	// ServiceWorker is the service worker's template, relative to the site
+	// ("sw.js"), to fill in with the site's files and a version; "" for
+	// none.
+	ServiceWorker string
 }
 
 // compressible are the extensions whose files get .br and .gz variants:
@@ -77,6 +81,11 @@ func Site(dir string, opts Options) error {
 	}
 	if err := os.WriteFile(pagePath, page, 0o644); err != nil {
 		return err
+	}
+	if opts.ServiceWorker != "" {
+		if _, err := writeServiceWorker(dir, opts.ServiceWorker, renamed); err != nil {
+			return err
+		}
 	}
 	return compressAll(dir, opts.Cache)
 }

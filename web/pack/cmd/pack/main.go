@@ -1,7 +1,7 @@
 // Command pack readies the built site for the network (see package pack)
 // and prints what a reader's browser downloads, in bytes:
 //
-//	pack -dir dist -wasm ouroboros.wasm -hash app.js,style.css,wasm_exec.js
+//	pack -dir dist -wasm ouroboros.wasm -hash app.js,style.css,wasm_exec.js -sw sw.js
 //	pack -dir dist -measure    (prints the table only; the site must be packed)
 package main
 
@@ -32,6 +32,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	page := fs.String("page", "index.html", "the page, relative to -dir")
 	wasm := fs.String("wasm", "ouroboros.wasm", "the program, relative to -dir")
 	hashed := fs.String("hash", "app.js,style.css,wasm_exec.js", "comma-separated assets the page loads, to give hashed names")
+	sw := fs.String("sw", "", `the service worker template to fill in, relative to -dir ("sw.js"); "" for none`)
 	cache := fs.String("cache", defaultCache(), `directory keeping brotli output between runs; "" for none`)
 	measureOnly := fs.Bool("measure", false, "only print what the packed page downloads")
 	if err := fs.Parse(args); err != nil {
@@ -47,7 +48,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 				names = append(names, n)
 			}
 		}
-		opts := pack.Options{Page: *page, Wasm: *wasm, Hashed: names, Cache: *cache}
+		opts := pack.Options{Page: *page, Wasm: *wasm, Hashed: names, Cache: *cache, ServiceWorker: *sw}
 		if err := pack.Site(*dir, opts); err != nil {
 			return err
 		}

@@ -1,0 +1,203 @@
+// Kiosk mode (mode=kiosk in the link): an unattended touch screen. The page
+// becomes touch-first (44 px targets, no selection, context menu or page
+// zoom, fullscreen on the first touch, the pointer hidden when idle), plays
+// an attract loop (every story in turn, the camera drifting slowly) until
+// someone touches it, asks "Still there?" when a visitor walks away, and
+// installs a service worker so that it runs offline after one visit. It
+// drives the page only through window.ouroboros and the boot object's
+// pointer input, like a host script would.
+(() => {
+  'use strict';
+
+  // The same reading as app.js: the query, then the hash over it.
+  const params = {};
+  for (const s of [location.search, location.hash.replace(/^#/, '')]) {
+    for (const [k, v] of new URLSearchParams(s)) params[k] = v;
+  }
+  if (params.mode !== 'kiosk') return;
+
+  const root = document.documentElement;
+  root.classList.add('kiosk', 'pointer-idle');
+  const $ = (id) => document.getElementById(id);
+  const api = window.ouroboros;
+
+  // No page zoom: the viewport refuses pinch, and the browser's zoom keys
+  // and ctrl+wheel do nothing (the network's own zoom stays).
+  const viewport = document.querySelector('meta[name="viewport"]');
+  if (viewport) viewport.setAttribute('content', 'width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no');
+  const block = (e) => e.preventDefault();
+  window.addEventListener('contextmenu', block);
+  window.addEventListener('dragstart', block);
+  window.addEventListener('selectstart', block);
+  window.addEventListener('gesturestart', block);
+  window.addEventListener('wheel', (e) => { if (e.ctrlKey) e.preventDefault(); }, { passive: false, capture: true });
+  window.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && ['+', '-', '=', '_', '0'].includes(e.key)) e.preventDefault();
+  }, true);
+
+  // Fullscreen on the first touch: browsers allow it only in answer to a
+  // gesture, and may still refuse (a kiosk browser already is fullscreen).
+  const fullscreen = () => {
+    if (document.fullscreenElement || !root.requestFullscreen) return;
+    root.requestFullscreen({ navigationUI: 'hide' }).catch(() => {});
+  };
+  window.addEventListener('pointerup', fullscreen, true);
+
+  // The pointer shows while a mouse moves and hides after a few seconds.
+  let cursorTimer = 0;
+  window.addEventListener('pointermove', (e) => {
+    if (e.pointerType !== 'mouse') return;
+    root.classList.remove('pointer-idle');
+    clearTimeout(cursorTimer);
+    cursorTimer = setTimeout(() => root.classList.add('pointer-idle'), 3000);
+  }, { passive: true, capture: true });
+
+  // The "Still there?" screen and the attract loop's invitation, built with
+  // textContent only.
+  const el = (tag, text, id) => {
+    const e = document.createElement(tag);
+    if (text) e.textContent = text;
+    if (id) e.id = id;
+    return e;
+  };
+  const still = el('div', '', 'still');
+  still.hidden = true;
+  still.setAttribute('role', 'alertdialog');
+  still.setAttribute('aria-labelledby', 'still-title');
+  const stillBox = el('div');
+  const count = el('span', '', 'still-count');
+  const countLine = el('p');
+  countLine.append('Starting over in ', count, ' s');
+  stillBox.append(el('h2', 'Still there?', 'still-title'), el('p', 'Touch anywhere to keep exploring.'), countLine);
+  still.append(stillBox);
+  const hint = el('p', 'Touch to explore', 'attract-hint');
+  document.body.append(still, hint);
+
+  // phase: "attract" (nobody there; the loop plays), "visitor" (someone is
+  // exploring), "countdown" (nobody has touched for the idle time).
+  const kiosk = { phase: 'starting', stepsShown: 0, resets: 0 };
+  // For tests and tools: the kiosk's phase and counters.
+  Object.defineProperty(window, 'ouroborosKiosk', { value: kiosk, enumerable: true });
+  let times = { idle: 90, countdown: 10, attract: 12 };
+  let last = performance.now();
+  let countdownEnd = 0;
+  let nextStepAt = 0;
+
+  const send = (command) => {
+    try { api.send(command); } catch (e) { console.warn('kiosk: ' + e.message); }
+  };
+
+  function setPhase(p) {
+    kiosk.phase = p;
+    root.classList.toggle('attract', p === 'attract');
+    still.hidden = p !== 'countdown';
+  }
+
+  // Back to the attract loop: everything a visitor opened closes, the view
+  // resets, and the first story (or, without stories, the timeline) plays.
+  function startAttract() {
+    for (const d of document.querySelectorAll('dialog[open]')) d.close();
+    $('panel').hidden = true;
+    $('panel-toggle').setAttribute('aria-expanded', 'false');
+    $('search').value = '';
+    $('hover').hidden = true;
+    $('notices').hidden = true;
+    send({ type: 'reset' });
+    send({ type: 'drift', on: true });
+    kiosk.resets++;
+    setPhase('attract');
+    const stories = api.state().stories;
+    if (stories.length) send({ type: 'goToStep', story: stories[0].id, step: 1 });
+    else send({ type: 'playTimeline' });
+    kiosk.stepsShown++;
+    nextStepAt = performance.now() + times.attract * 1000;
+  }
+
+  // The next step of the attract loop: the story's next step, or the next
+  // story's first after its last, round and round.
+  function advance() {
+    const s = api.state();
+    const stories = s.stories;
+    if (!stories.length) {
+      if (!s.explore.timeline.playing) send({ type: 'playTimeline' });
+    } else if (s.caption && s.caption.step < s.caption.steps) {
+      send({ type: 'next' });
+    } else {
+      const at = stories.findIndex((st) => st.id === s.story);
+      send({ type: 'goToStep', story: stories[(at + 1) % stories.length].id, step: 1 });
+    }
+    kiosk.stepsShown++;
+    nextStepAt = performance.now() + times.attract * 1000;
+  }
+
+  // Any touch, key or wheel is someone there: it hands control back (the
+  // touch itself still acts, so a tap in the attract loop selects), or
+  // keeps the kiosk from starting over.
+  function activity() {
+    last = performance.now();
+    if (kiosk.phase === 'attract') {
+      send({ type: 'drift', on: false });
+      setPhase('visitor');
+    } else if (kiosk.phase === 'countdown') {
+      setPhase('visitor');
+    }
+  }
+
+  function tick() {
+    const now = performance.now();
+    if (kiosk.phase === 'visitor' && now - last >= times.idle * 1000) {
+      countdownEnd = now + times.countdown * 1000;
+      setPhase('countdown');
+    }
+    if (kiosk.phase === 'countdown') {
+      const left = Math.ceil((countdownEnd - now) / 1000);
+      if (left <= 0) startAttract();
+      else count.textContent = String(left);
+    } else if (kiosk.phase === 'attract' && now >= nextStepAt) {
+      advance();
+    }
+  }
+
+  // A tap on the network shows the card of the edge under the finger: what
+  // a mouse's hover shows elsewhere. (A tapped entity shows its full card
+  // by selection.)
+  function tapCards() {
+    const canvas = document.querySelector('body > canvas');
+    const boot = globalThis.ouroborosBoot;
+    if (!canvas || !boot || typeof boot.pointer !== 'function') return;
+    let down = null;
+    // A touch anywhere else puts the card away (one on the canvas does so
+    // in app.js).
+    window.addEventListener('pointerdown', (e) => { if (e.target !== canvas) $('hover').hidden = true; }, true);
+    canvas.addEventListener('pointerdown', (e) => {
+      down = e.pointerType === 'touch' && e.isPrimary ? { x: e.clientX, y: e.clientY } : null;
+    });
+    canvas.addEventListener('pointerup', (e) => {
+      if (!down || e.pointerType !== 'touch' || Math.hypot(e.clientX - down.x, e.clientY - down.y) > 8) return;
+      const r = canvas.getBoundingClientRect();
+      // A pointer id no finger has: a move of a pointer that is not down
+      // is a hover.
+      boot.pointer('move', -1, e.clientX - r.left, e.clientY - r.top, e.timeStamp, true);
+    });
+  }
+
+  api.ready.then((s) => {
+    times = s.kiosk || times;
+    for (const type of ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart']) {
+      window.addEventListener(type, activity, { capture: true, passive: true });
+    }
+    tapCards();
+    startAttract();
+    setInterval(tick, 250);
+    // Offline after one visit. Registered once the program has loaded, so
+    // that precaching finds it in the HTTP cache instead of downloading it
+    // a second time.
+    if ('serviceWorker' in navigator) {
+      navigator.serviceWorker.register('sw.js').catch((e) => console.warn('kiosk: no offline copy: ' + e.message));
+    }
+  }, () => {
+    // A kiosk has nobody to press reload: try again in a minute (the
+    // network may be back, or the server restarted).
+    setTimeout(() => location.reload(), 60000);
+  });
+})();
