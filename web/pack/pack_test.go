@@ -27,7 +27,8 @@ const testPage = `<!doctype html>
 <script src="./app.js" defer></script>
 <link rel="help" href="https://example.com/style.css">
 </head>
-<body><a href="#top">top</a> <a href="data/README.md">the format</a></body>
+<body><a href="#top">top</a> <a href="data/README.md">the format</a>
+<noscript><img src="icon.png" alt=""></noscript></body>
 </html>
 `
 
