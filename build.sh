@@ -64,8 +64,9 @@ build() {
   done < <(cd data && find . -name '*.json' -not -path '*/testdata/*' -print0)
   # The poster: the bundled network drawn at build time with the program's
   # own layout and frame code, shown while the program downloads
-  # (poster.svg), as the link-preview card (poster.png, a stable name), and
-  # with the dataset's tables for readers without JavaScript. SITE_URL
+  # (poster.svg; poster-tall.svg in portrait windows), as the link-preview
+  # card (poster.png, a stable name), and with the dataset's tables for
+  # readers without JavaScript. SITE_URL
   # (e.g. https://example.org/ouroboros/) makes the card's address absolute,
   # as link previews want; without it the address is relative.
   go run ./wasm/cmd/poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html
@@ -73,7 +74,7 @@ build() {
   # rewritten to them; <html> gets data-wasm, the program's hashed name, and
   # data-wasm-bytes, its size, for the loader's progress bar), then a .br and
   # a .gz next to every compressible file. Prints what the page downloads.
-  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,poster.js,style.css,wasm_exec.js,poster.svg
+  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,poster.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg
   echo "built dist/"
 }
 

@@ -3,6 +3,7 @@ package poster
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"math"
@@ -25,6 +26,8 @@ const (
 type Files struct {
 	// SVG is the page's poster, PNG the link-preview card.
 	SVG, PNG string
+	// SVGTall is the poster for portrait windows; "" for none.
+	SVGTall string
 	// Dataset is the drawn dataset's path on the site, as the page's data
 	// parameter names it: the page shows the poster for that one only.
 	Dataset string
@@ -39,9 +42,11 @@ type PageOptions struct {
 
 // Fill replaces the markers of page: Open Graph and Twitter card tags, the
 // poster the page shows while the program downloads (hidden until
-// web/poster.js places it), and, for readers without JavaScript, the card
-// and the dataset as tables. Every marker must be present.
-func Fill(page []byte, p *Poster, files Files, o PageOptions) ([]byte, error) {
+// web/poster.js places it; tall, drawn for a portrait window, is shown
+// instead in portrait windows when not nil), and, for readers without
+// JavaScript, the card and the dataset as tables. Every marker must be
+// present.
+func Fill(page []byte, p, tall *Poster, files Files, o PageOptions) ([]byte, error) {
 	site, err := siteURL(o.Site)
 	if err != nil {
 		return nil, err
@@ -50,10 +55,19 @@ func Fill(page []byte, p *Poster, files Files, o PageOptions) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	var fitTall []byte
+	if tall != nil {
+		if files.SVGTall == "" {
+			return nil, errors.New("a tall poster needs its file name")
+		}
+		if fitTall, err = json.Marshal(tall.Fit()); err != nil {
+			return nil, err
+		}
+	}
 	parts := map[string]string{}
 	for marker, tmpl := range map[string]*template.Template{MarkerMeta: metaTmpl, MarkerImg: imgTmpl, MarkerNoscript: noscriptTmpl} {
 		var b bytes.Buffer
-		data := pageData{DS: p.DS, Files: files, Site: site, Fit: string(fit), Tables: tables(p.DS),
+		data := pageData{DS: p.DS, Files: files, Site: site, Fit: string(fit), FitTall: string(fitTall), Tables: tables(p.DS),
 			Width: int(p.View.Width), Height: int(p.View.Height)}
 		if site != "" {
 			data.PNGURL = site + files.PNG
@@ -94,7 +108,7 @@ type pageData struct {
 	DS            *dataset.Dataset
 	Files         Files
 	Site, PNGURL  string
-	Fit           string
+	Fit, FitTall  string
 	Width, Height int
 	Tables        tableData
 }
@@ -187,7 +201,9 @@ var metaTmpl = template.Must(template.New("meta").Parse(`<meta property="og:type
 <meta name="twitter:image" content="{{.PNGURL}}">`))
 
 var imgTmpl = template.Must(template.New("img").Parse(
-	`<img id="poster" src="{{.Files.SVG}}" alt="" width="{{.Width}}" height="{{.Height}}" decoding="async" fetchpriority="high" hidden data-dataset="{{.Files.Dataset}}" data-fit="{{.Fit}}">`))
+	`<picture>{{if .FitTall}}<source media="(max-aspect-ratio: 1/1)" srcset="{{.Files.SVGTall}}">{{end}}`+
+		`<img id="poster" src="{{.Files.SVG}}" alt="" width="{{.Width}}" height="{{.Height}}" decoding="async" fetchpriority="high" hidden `+
+		`data-dataset="{{.Files.Dataset}}" data-fit="{{.Fit}}"{{if .FitTall}} data-fit-tall="{{.FitTall}}"{{end}}></picture>`))
 
 var noscriptTmpl = template.Must(template.New("noscript").Parse(`<div class="noscript">
 <h1>{{.DS.Title}}</h1>

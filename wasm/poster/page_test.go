@@ -9,7 +9,7 @@ import (
 
 const testPage = "<head>\n" + MarkerMeta + "\n</head><body>" + MarkerImg + "<noscript>" + MarkerNoscript + "</noscript></body>"
 
-var testFiles = Files{SVG: "poster.svg", PNG: "poster.png", Dataset: "data/examples/tiny.json"}
+var testFiles = Files{SVG: "poster.svg", PNG: "poster.png", SVGTall: "poster-tall.svg", Dataset: "data/examples/tiny.json"}
 
 func TestFill(t *testing.T) {
 	ds := load(t, "data/examples/tiny.json")
@@ -19,7 +19,7 @@ func TestFill(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := Fill([]byte(testPage), p, testFiles, PageOptions{})
+	out, err := Fill([]byte(testPage), p, nil, testFiles, PageOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestFillSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := Fill([]byte(testPage), p, testFiles, PageOptions{Site: "https://example.org/ouroboros"})
+	out, err := Fill([]byte(testPage), p, nil, testFiles, PageOptions{Site: "https://example.org/ouroboros"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,11 +74,11 @@ func TestFillSite(t *testing.T) {
 		t.Errorf("og:image is not absolute:\n%s", out)
 	}
 	for _, bad := range []string{"example.org", "ftp://example.org/", "/ouroboros/", "https://example.org/?x=1"} {
-		if _, err := Fill([]byte(testPage), p, testFiles, PageOptions{Site: bad}); err == nil || !strings.Contains(err.Error(), "SITE_URL") {
+		if _, err := Fill([]byte(testPage), p, nil, testFiles, PageOptions{Site: bad}); err == nil || !strings.Contains(err.Error(), "SITE_URL") {
 			t.Errorf("site %q: err %v, want a message about SITE_URL", bad, err)
 		}
 	}
-	if _, err := Fill([]byte("<head></head>"), p, testFiles, PageOptions{}); err == nil || !strings.Contains(err.Error(), MarkerMeta) {
+	if _, err := Fill([]byte("<head></head>"), p, nil, testFiles, PageOptions{}); err == nil || !strings.Contains(err.Error(), MarkerMeta) {
 		t.Errorf("a page without markers: err %v", err)
 	}
 }
@@ -99,5 +99,31 @@ func TestAmount(t *testing.T) {
 		if got := Amount(tc.a, "USD"); got != tc.want {
 			t.Errorf("Amount(%+v) = %q, want %q", tc.a, got, tc.want)
 		}
+	}
+}
+
+// TestFillTall: with a tall poster, portrait windows get it, with its own
+// fit data.
+func TestFillTall(t *testing.T) {
+	ds := load(t, "data/examples/tiny.json")
+	wide, err := New(ds, CardWidth, CardHeight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tall, err := New(ds, 390, 844)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Fill([]byte(testPage), wide, tall, testFiles, PageOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<source media="(max-aspect-ratio: 1/1)" srcset="poster-tall.svg">`, ` data-fit-tall="{&#34;width&#34;:390,&#34;height&#34;:844,`} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if tall.View.Aspect >= 1 || wide.View.Aspect <= 1 {
+		t.Errorf("layout aspects: tall %v, wide %v", tall.View.Aspect, wide.View.Aspect)
 	}
 }

@@ -30,6 +30,13 @@ const (
 	CardHeight = 630
 )
 
+// Tall is the size of a common phone's window, in CSS pixels, for the
+// poster of portrait windows.
+const (
+	TallWidth  = 390
+	TallHeight = 844
+)
+
 // seed is the layout's seed; wasm/app starts its layout with the same one.
 const seed = 1
 
@@ -124,6 +131,9 @@ type Fit struct {
 	Height float64 `json:"height"`
 	// Area is the poster's drawing area: left, top, width, height.
 	Area [4]float64 `json:"area"`
+	// Content bounds what the poster draws, names included: left, top,
+	// right, bottom. Names may reach past the area.
+	Content [4]float64 `json:"content"`
 	// Pad is the space kept round the free space (scene.Free).
 	Pad float64 `json:"pad"`
 	// MinAspect and MaxAspect bound the layout's shape (view.LayoutAspect).
@@ -147,6 +157,7 @@ func (p *Poster) Fit() Fit {
 	f := Fit{Width: p.View.Width, Height: p.View.Height, Area: [4]float64{ax, ay, aw, ah}, Pad: pad,
 		MinAspect: view.LayoutAspect(scene.View{Width: 100, Height: 1e6, DPR: 1}),
 		MaxAspect: view.LayoutAspect(scene.View{Width: 1e6, Height: 100, DPR: 1})}
+	f.Content = p.content()
 	title := func(s string, face font.Face, w float64) int {
 		return len(scene.WrapWords(s, w, func(s string) float64 { return advance(face, s) }))
 	}
@@ -158,6 +169,33 @@ func (p *Poster) Fit() Fit {
 		}
 	}
 	return f
+}
+
+// content returns the bounds of the discs and the shown names.
+func (p *Poster) content() [4]float64 {
+	c := [4]float64{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	grow := func(x0, y0, x1, y1 float64) {
+		c = [4]float64{math.Min(c[0], x0), math.Min(c[1], y0), math.Max(c[2], x1), math.Max(c[3], y1)}
+	}
+	b := p.Builder
+	for i, d := range b.Discs {
+		if !b.Shown(i) {
+			continue
+		}
+		r := float64(d.R) + outlineCSS
+		grow(float64(d.X)-r, float64(d.Y)-r, float64(d.X)+r, float64(d.Y)+r)
+		if l := b.Labels[i]; l.Visible {
+			// A tenth more: a browser draws the SVG's names in its own
+			// sans-serif, which may run wider than Go Medium.
+			w := advance(p.labelFace, p.DS.Entities[i].Name) * 0.55
+			m := p.labelFace.Metrics()
+			grow(float64(l.X)-w, float64(l.Y), float64(l.X)+w, float64(l.Y)+float64(m.Ascent+m.Descent)/64)
+		}
+	}
+	for i := range c {
+		c[i] = round1(c[i])
+	}
+	return c
 }
 
 // ascent is how far a face's glyphs reach above the baseline: the program

@@ -207,10 +207,16 @@ func TestFollowsTheFrame(t *testing.T) {
 		t.Errorf("Fit.Area = %v, want scene.Area %v", f.Area, [4]float64{ax, ay, aw, ah})
 	}
 	for i, d := range p.Builder.Discs {
-		x, y := float64(d.X), float64(d.Y)
+		x, y, r := float64(d.X), float64(d.Y), float64(d.R)
 		if x < ax-1 || x > ax+aw+1 || y < ay-1 || y > ay+ah+1 {
 			t.Errorf("entity %d at (%.0f, %.0f) is outside the area %v", i, x, y, f.Area)
 		}
+		if c := f.Content; x-r < c[0] || y-r < c[1] || x+r > c[2] || y+r > c[3] {
+			t.Errorf("entity %d's disc reaches out of the content's bounds %v", i, c)
+		}
+	}
+	if c := f.Content; c[0] < 0 || c[1] < p.View.TopInset || c[2] > p.View.Width || c[3] > p.View.Height-p.View.BottomInset {
+		t.Errorf("content %v reaches out of the space the chrome leaves", c)
 	}
 	// 1200×630 leaves a free space wider than the widest layout.
 	if p.View.Aspect != f.MaxAspect {

@@ -127,11 +127,30 @@ func readPosterBox(t *testing.T, ctx context.Context) posterBox {
 // TestPosterBeforeReady holds the program's download: the poster is on
 // screen, decoded, and its pixels show the network where the program will
 // draw it; once the program is let through and ready resolves, the poster
-// is gone and the canvas draws the same network in the same place.
+// is gone and the canvas draws the same network in the same place. The
+// windows are those the posters were drawn for (the card's shape of layout
+// at two sizes, and a phone's), where the places must agree.
 func TestPosterBeforeReady(t *testing.T) {
-	p := bundledPoster(t)
+	for _, tc := range []struct {
+		w, h int64
+		tall bool
+	}{{1280, 720, false}, {1600, 900, false}, {poster.TallWidth, poster.TallHeight, true}} {
+		t.Run(fmt.Sprintf("%dx%d", tc.w, tc.h), func(t *testing.T) {
+			p := bundledPoster(t)
+			if tc.tall {
+				var err error
+				if p, err = poster.New(p.DS, poster.TallWidth, poster.TallHeight); err != nil {
+					t.Fatal(err)
+				}
+			}
+			posterBeforeReady(t, p, tc.w, tc.h)
+		})
+	}
+}
+
+func posterBeforeReady(t *testing.T, p *poster.Poster, w, h int64) {
 	srv := newStallServer(t, false)
-	ctx := openPage(t, 1280, 720, "")
+	ctx := openPage(t, w, h, "")
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +169,7 @@ func TestPosterBeforeReady(t *testing.T) {
 		t.Fatalf("before the program arrives: %+v, want the poster shown and decoded, the loader up, ready pending", box)
 	}
 	shot := screenshot(t, ctx)
-	scale := box.Width / poster.CardWidth
+	scale := box.Width / p.View.Width
 	checked := 0
 	posterAt := make([][2]float64, len(p.DS.Entities))
 	for i, d := range p.Builder.Discs {

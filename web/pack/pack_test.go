@@ -340,3 +340,29 @@ func gunzip(t *testing.T, b []byte) []byte {
 	}
 	return out
 }
+
+// TestSiteHashesSrcset: a <picture>'s sources load by their hashed names
+// too (the page's poster has one for portrait windows).
+func TestSiteHashesSrcset(t *testing.T) {
+	dir := newSite(t)
+	page := strings.Replace(testPage, "<body>", `<body><picture><source media="(orientation: portrait)" srcset="tall.svg"><img src="wide.svg" alt=""></picture>`, 1)
+	for name, body := range map[string]string{"index.html": page, "tall.svg": "<svg xmlns='http://www.w3.org/2000/svg' id='t'/>", "wide.svg": "<svg xmlns='http://www.w3.org/2000/svg' id='w'/>"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := options(t)
+	opts.Hashed = append(opts.Hashed, "tall.svg", "wide.svg")
+	if err := pack.Site(dir, opts); err != nil {
+		t.Fatal(err)
+	}
+	got := string(read(t, dir, "index.html"))
+	for _, want := range []string{
+		`srcset="` + server.HashedName("tall.svg", read(t, dir, "tall.svg")) + `"`,
+		`src="` + server.HashedName("wide.svg", read(t, dir, "wide.svg")) + `"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("page lacks %s:\n%s", want, got)
+		}
+	}
+}

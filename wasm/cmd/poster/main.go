@@ -4,7 +4,8 @@
 //
 //	poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html [-site https://example.org/]
 //
-// writes dir/poster.svg (shown while the WebAssembly downloads) and
+// writes dir/poster.svg and dir/poster-tall.svg (shown while the
+// WebAssembly downloads, in landscape and portrait windows) and
 // dir/poster.png (the link-preview card), and replaces the markers of
 // dir/page with the Open Graph and Twitter tags, the poster's <img> and the
 // <noscript> content: the card and the dataset as tables. -site (or the
@@ -59,22 +60,30 @@ func run(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	files := poster.Files{SVG: "poster.svg", PNG: "poster.png", Dataset: *sitePath}
-	// The page's poster is the network alone, transparent: the page lays
-	// it where the program will draw the network and the program draws the
-	// title. The card is the whole first picture.
-	var svg, png bytes.Buffer
+	// A portrait window gets a layout of another shape; its poster is
+	// drawn for a common phone's window.
+	tall, err := poster.New(ds, poster.TallWidth, poster.TallHeight)
+	if err != nil {
+		return err
+	}
+	files := poster.Files{SVG: "poster.svg", SVGTall: "poster-tall.svg", PNG: "poster.png", Dataset: *sitePath}
+	// The page's posters are the network alone, transparent: the page lays
+	// them where the program will draw the network and the program draws
+	// the title. The card is the whole first picture.
+	var svg, svgTall, png bytes.Buffer
 	if err := p.WriteSVG(&svg, poster.SVGOptions{}); err != nil {
+		return err
+	}
+	if err := tall.WriteSVG(&svgTall, poster.SVGOptions{}); err != nil {
 		return err
 	}
 	if err := p.WritePNG(&png); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(*dir, files.SVG), svg.Bytes(), 0o644); err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(*dir, files.PNG), png.Bytes(), 0o644); err != nil {
-		return err
+	for name, b := range map[string][]byte{files.SVG: svg.Bytes(), files.SVGTall: svgTall.Bytes(), files.PNG: png.Bytes()} {
+		if err := os.WriteFile(filepath.Join(*dir, name), b, 0o644); err != nil {
+			return err
+		}
 	}
 	if *page == "" {
 		return nil
@@ -84,7 +93,7 @@ func run(args []string, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	html, err = poster.Fill(html, p, files, poster.PageOptions{Site: *site})
+	html, err = poster.Fill(html, p, tall, files, poster.PageOptions{Site: *site})
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
