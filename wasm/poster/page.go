@@ -201,8 +201,8 @@ var metaTmpl = template.Must(template.New("meta").Parse(`<meta property="og:type
 <meta name="twitter:image" content="{{.PNGURL}}">`))
 
 var imgTmpl = template.Must(template.New("img").Parse(
-	`<picture>{{if .FitTall}}<source media="(max-aspect-ratio: 1/1)" srcset="{{.Files.SVGTall}}">{{end}}`+
-		`<img id="poster" src="{{.Files.SVG}}" alt="" width="{{.Width}}" height="{{.Height}}" decoding="async" fetchpriority="high" hidden `+
+	`<picture>{{if .FitTall}}<source media="(max-aspect-ratio: 1/1)" srcset="{{.Files.SVGTall}}">{{end}}` +
+		`<img id="poster" src="{{.Files.SVG}}" alt="" width="{{.Width}}" height="{{.Height}}" decoding="async" fetchpriority="high" hidden ` +
 		`data-dataset="{{.Files.Dataset}}" data-fit="{{.Fit}}"{{if .FitTall}} data-fit-tall="{{.FitTall}}"{{end}}></picture>`))
 
 var noscriptTmpl = template.Must(template.New("noscript").Parse(`<div class="noscript">
