@@ -6,6 +6,8 @@
 #   ./build.sh test             every test: Go unit tests, then the browser tests in Chromium
 #   ./build.sh bench            sizes, native benchmarks and the page's timings in Chromium
 #   ./build.sh validate FILE... check datasets against the format
+# SITE_URL=https://example.org/ouroboros/ makes the link-preview card's address
+# absolute (link previews want that); without it the address is relative.
 set -euo pipefail
 cd "$(dirname "$0")"
 # Go lives here on this project's machines; a login shell may not have it on PATH.
@@ -13,7 +15,7 @@ cd "$(dirname "$0")"
 
 # The pure packages: they must never import the engine or the browser, so
 # that they test natively and stay reusable (house style).
-PURE=(./wasm/dataset ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/scene ./wasm/view)
+PURE=(./wasm/dataset ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/scene ./wasm/view ./wasm/poster)
 
 check_pure() {
   # Every non-standard package the pure ones depend on, with its imports:
