@@ -325,6 +325,7 @@ func TestNoscript(t *testing.T) {
 	got, err := chromedp.Run(ctx, chromedp.Poll[struct {
 		Entities, Deals []string
 		Card, Poster    bool
+		Loader          bool
 		Links, Unsafe   int
 	}](`(() => {
 	  const card = document.querySelector('img.noscript-poster');
@@ -337,6 +338,7 @@ func TestNoscript(t *testing.T) {
 	    deals: rows('#noscript-deals tbody tr', 'data-deal'),
 	    card: card.naturalWidth > 0 && r.width > 0 && r.top < innerHeight,
 	    poster: getComputedStyle(document.getElementById('poster')).display !== 'none',
+	    loader: getComputedStyle(document.getElementById('loader')).display !== 'none',
 	    links: links.length,
 	    unsafe: links.filter((a) => !/^https?:$/.test(a.protocol) || a.rel !== 'noopener noreferrer').length,
 	  };
@@ -344,8 +346,8 @@ func TestNoscript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !got.Card || got.Poster {
-		t.Errorf("card shown %v, loading poster shown %v; want the card only", got.Card, got.Poster)
+	if !got.Card || got.Poster || got.Loader {
+		t.Errorf("card shown %v, loading poster shown %v, loader shown %v; want the card only", got.Card, got.Poster, got.Loader)
 	}
 	var wantE, wantD []string
 	for _, e := range p.DS.Entities {
