@@ -29,11 +29,11 @@ func (p *Poster) titleLines() []line {
 	var out []line
 	y := float64(view.TitleTop)
 	for _, s := range p.Title {
-		out = append(out, line{s, view.TitleLeft, y, view.TitleFontSize, p.titleFace, LabelInk})
+		out = append(out, line{s, view.TitleLeft, y, view.TitleFontSize, p.titleFace, labelInk})
 		y += view.TitleLine
 	}
 	for _, s := range p.Subtitle {
-		out = append(out, line{s, view.TitleLeft, y, view.SubtitleSize, p.subtitleFace, DimInk})
+		out = append(out, line{s, view.TitleLeft, y, view.SubtitleSize, p.subtitleFace, dimInk})
 		y += view.SubtitleLine
 	}
 	return out
@@ -54,7 +54,7 @@ func (p *Poster) Image() *image.RGBA {
 		if l.Visible {
 			name := p.DS.Entities[i].Name
 			x := float64(l.X) - advance(p.labelFace, name)/2
-			text(img, p.labelFace, name, x, float64(l.Y), LabelInk)
+			text(img, p.labelFace, name, x, float64(l.Y), labelInk)
 		}
 	}
 	for _, l := range p.titleLines() {

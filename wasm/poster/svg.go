@@ -68,7 +68,7 @@ func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 	bw.WriteString("</g>\n")
 	// Names: a dark halo under light ink, as the program draws them.
 	fmt.Fprintf(bw, `<g class="labels" font-family="'Go Medium', system-ui, sans-serif" font-weight="500" font-size="%d" fill="%s" stroke="%s" stroke-width="3" stroke-linejoin="round" paint-order="stroke" text-anchor="middle">`+"\n",
-		scene.LabelSize, hex(LabelInk), hex(scene.Background))
+		scene.LabelSize, hex(labelInk), hex(scene.Background))
 	base := ascent(p.labelFace)
 	for i, l := range b.Labels {
 		if !l.Visible {
@@ -96,10 +96,10 @@ func (p *Poster) writeTitleSVG(bw *bufio.Writer) {
 // the frame draws it as a disc just larger than the entity's.
 const outlineCSS = 1.5
 
-// The program's inks (wasm/app/text.go).
+// The program's inks (wasm/app/text.go): names and title, subtitle.
 var (
-	LabelInk = scene.RGBA8(0xe8, 0xec, 0xf5, 1)
-	DimInk   = scene.RGBA8(0xa9, 0xb4, 0xcc, 1)
+	labelInk = scene.RGBA8(0xe8, 0xec, 0xf5, 1)
+	dimInk   = scene.RGBA8(0xa9, 0xb4, 0xcc, 1)
 )
 
 // num formats a coordinate with at most one decimal.
