@@ -9,6 +9,8 @@
 #   ./build.sh soak             the kiosk's attract loop for 20 minutes (SOAK_MINUTES=5 for 5),
 #                               sampling both heaps; on demand, not part of test
 #   ./build.sh validate FILE... check datasets against the format
+# SITE_URL=https://example.org/ouroboros/ makes the link-preview card's address
+# absolute (link previews want that); without it the address is relative.
 set -euo pipefail
 cd "$(dirname "$0")"
 # Go lives here on this project's machines; a login shell may not have it on PATH.
@@ -16,7 +18,7 @@ cd "$(dirname "$0")"
 
 # The pure packages: they must never import the engine or the browser, so
 # that they test natively and stay reusable (house style).
-PURE=(./wasm/dataset ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/scene ./wasm/view)
+PURE=(./wasm/dataset ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/scene ./wasm/view ./wasm/poster)
 
 check_pure() {
   # Every non-standard package the pure ones depend on, with its imports:
@@ -59,19 +61,27 @@ build() {
   # wasm_exec.js must match the Go that built the binary, so it is copied
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
-  cp web/index.html web/app.js web/kiosk.js web/style.css web/sw.js dist/
+  cp web/index.html web/app.js web/poster.js web/kiosk.js web/style.css web/sw.js dist/
   local f
   while IFS= read -r -d '' f; do
     mkdir -p "dist/data/$(dirname "$f")"
     cp "data/$f" "dist/data/$f"
   done < <(cd data && find . -name '*.json' -not -path '*/testdata/*' -print0)
+  # The poster: the bundled network drawn at build time with the program's
+  # own layout and frame code, shown while the program downloads
+  # (poster.svg; poster-tall.svg in portrait windows), as the link-preview
+  # card (poster.png, a stable name), and with the dataset's tables for
+  # readers without JavaScript. SITE_URL
+  # (e.g. https://example.org/ouroboros/) makes the card's address absolute,
+  # as link previews want; without it the address is relative.
+  go run ./wasm/cmd/poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html
   # Content-hashed names for what the page loads (dist/index.html is
   # rewritten to them; <html> gets data-wasm, the program's hashed name, and
   # data-wasm-bytes, its size, for the loader's progress bar), then a .br and
   # a .gz next to every compressible file; sw.js, the kiosk's service worker,
   # gets the list of files to keep offline and a version that changes with
   # them. Prints what the page downloads.
-  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,kiosk.js,style.css,wasm_exec.js -sw sw.js
+  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,poster.js,kiosk.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg -sw sw.js
   echo "built dist/"
 }
 

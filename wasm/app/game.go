@@ -25,19 +25,6 @@ import (
 // stalling a frame while a small one settles before the first frame.
 const layoutBudget = 1_500_000
 
-// timelineCSS is the height of the page's timeline bar, in CSS pixels
-// (web/style.css), kept free below the network.
-const timelineCSS = 56
-
-// On screens wider than narrowCSS the page's toolbar (web/style.css) takes
-// toolbarCSS at the top right, beside the title; narrower ones have it at
-// the bottom.
-const (
-	narrowCSS     = 600
-	toolbarCSS    = 470
-	toolbarRowCSS = 56
-)
-
 // Game is the running explainer. It has no lock: in the browser, Update,
 // Draw and the page's calls into the program (state()) all run on the one
 // JavaScript thread, and a call from the page can arrive inside Update (the
@@ -276,16 +263,11 @@ func (g *Game) apply(in view.Intent) {
 // width, and the layout takes the shape of the space left, reshaping when
 // the window's shape changes a lot.
 func (g *Game) fit() {
-	w := g.view.Width / g.view.DPR
-	g.view.BottomInset = timelineCSS
-	if w > narrowCSS {
-		// The page's toolbar sits at the top right of wide screens…
-		w -= toolbarCSS
-	} else {
-		// …and above the timeline on narrow ones.
-		g.view.BottomInset += toolbarRowCSS
-	}
-	g.view.TopInset = g.text.wrap(w)
+	// The page's chrome (view.Chrome) is shared with the build-time
+	// poster, which must fit the network the same way.
+	titleW, bottom := view.Chrome(g.view.Width / g.view.DPR)
+	g.view.BottomInset = bottom
+	g.view.TopInset = g.text.wrap(titleW)
 	want := view.LayoutAspect(g.view)
 	switch {
 	case g.layout == nil:

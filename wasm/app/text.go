@@ -13,6 +13,7 @@ import (
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/view"
 )
 
 var (
@@ -31,19 +32,18 @@ type texts struct {
 	titleFace, subtitleFace *text.GoXFace
 	// The title and subtitle, one image per line, wrapped for wrappedFor.
 	title, subtitle []*ebiten.Image
-	wrappedFor      float64 // canvas width in CSS pixels
+	wrappedFor      float64 // wrap width in CSS pixels
 	inset           float64 // height they take, in CSS pixels
 }
 
-// Title block metrics in CSS pixels.
+// Title block metrics in CSS pixels, shared with the build-time poster.
 const (
-	titleLeft     = 14
-	titleTop      = 8
-	titleLine     = 25
-	subtitleLine  = 18
-	titleBelow    = 6
-	titleFontSize = 19
-	subtitleSize  = 13
+	titleLeft     = view.TitleLeft
+	titleTop      = view.TitleTop
+	titleLine     = view.TitleLine
+	subtitleLine  = view.SubtitleLine
+	titleFontSize = view.TitleFontSize
+	subtitleSize  = view.SubtitleSize
 )
 
 func newTexts(ds *dataset.Dataset, dpr float64) *texts {
@@ -70,17 +70,17 @@ func newTexts(ds *dataset.Dataset, dpr float64) *texts {
 	return t
 }
 
-// wrap fits the title and subtitle to a canvas widthCSS wide, rendering
-// them again only when the width changed, and returns the height they take.
+// wrap fits the title and subtitle to widthCSS, rendering them again only
+// when the width changed, and returns the height they take.
 func (t *texts) wrap(widthCSS float64) float64 {
 	if widthCSS == t.wrappedFor {
 		return t.inset
 	}
 	t.wrappedFor = widthCSS
-	max := (widthCSS - 2*titleLeft) * t.dpr
+	max := widthCSS * t.dpr
 	t.title = renderLines(t.title, t.titleText, t.titleFace, labelInk, max, t.dpr)
 	t.subtitle = renderLines(t.subtitle, t.subtitleText, t.subtitleFace, dimInk, max, t.dpr)
-	t.inset = titleTop + float64(len(t.title))*titleLine + float64(len(t.subtitle))*subtitleLine + titleBelow
+	t.inset = view.TitleInset(len(t.title), len(t.subtitle))
 	return t.inset
 }
 

@@ -112,13 +112,14 @@ func hashCopy(dir, name string) (string, error) {
 }
 
 var (
-	// attrRef is a src or href attribute with a double-quoted value.
-	attrRef = regexp.MustCompile(`\b(src|href)="([^"]*)"`)
+	// attrRef is a src, href or srcset attribute with a double-quoted
+	// value (a srcset of one URL: with descriptors it matches no name).
+	attrRef = regexp.MustCompile(`\b(src|href|srcset)="([^"]*)"`)
 	// htmlTag is the page's root element's start tag.
 	htmlTag = regexp.MustCompile(`(?i)<html\b[^>]*>`)
 )
 
-// rewritePage points the page's src and href attributes at the hashed
+// rewritePage points the page's src, href and srcset attributes at the hashed
 // names and adds attrs to its <html> start tag. Every name in mustLoad has
 // to be referenced: an asset the page stopped naming, or names differently,
 // would otherwise quietly skip its hash.

@@ -27,7 +27,8 @@ const testPage = `<!doctype html>
 <script src="./app.js" defer></script>
 <link rel="help" href="https://example.com/style.css">
 </head>
-<body><a href="#top">top</a> <a href="data/README.md">the format</a></body>
+<body><a href="#top">top</a> <a href="data/README.md">the format</a>
+<noscript><img src="icon.png" alt=""></noscript></body>
 </html>
 `
 
@@ -338,4 +339,30 @@ func gunzip(t *testing.T, b []byte) []byte {
 		t.Fatalf("gzip: %v", err)
 	}
 	return out
+}
+
+// TestSiteHashesSrcset: a <picture>'s sources load by their hashed names
+// too (the page's poster has one for portrait windows).
+func TestSiteHashesSrcset(t *testing.T) {
+	dir := newSite(t)
+	page := strings.Replace(testPage, "<body>", `<body><picture><source media="(orientation: portrait)" srcset="tall.svg"><img src="wide.svg" alt=""></picture>`, 1)
+	for name, body := range map[string]string{"index.html": page, "tall.svg": "<svg xmlns='http://www.w3.org/2000/svg' id='t'/>", "wide.svg": "<svg xmlns='http://www.w3.org/2000/svg' id='w'/>"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := options(t)
+	opts.Hashed = append(opts.Hashed, "tall.svg", "wide.svg")
+	if err := pack.Site(dir, opts); err != nil {
+		t.Fatal(err)
+	}
+	got := string(read(t, dir, "index.html"))
+	for _, want := range []string{
+		`srcset="` + server.HashedName("tall.svg", read(t, dir, "tall.svg")) + `"`,
+		`src="` + server.HashedName("wide.svg", read(t, dir, "wide.svg")) + `"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("page lacks %s:\n%s", want, got)
+		}
+	}
 }

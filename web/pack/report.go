@@ -55,6 +55,8 @@ var (
 	// loadRef is the src or href of an element the browser fetches when it
 	// shows the page (not a link the reader may follow).
 	loadRef = regexp.MustCompile(`(?i)<(?:link|script|img)\b[^>]*?\s(?:src|href)="([^"]*)"`)
+	// noscript is content a browser running scripts never fetches from.
+	noscript = regexp.MustCompile(`(?is)<noscript\b.*?</noscript>`)
 	// wasmAttr is the page's data-wasm attribute, set by Site.
 	wasmAttr = regexp.MustCompile(`\sdata-wasm="([^"]+)"`)
 	// defaultData is where the loader names the dataset it fetches when the
@@ -65,7 +67,8 @@ var (
 // Measure reports what the page in dir (as packed by Site) makes a browser
 // download without a data parameter: the page, the style sheets, scripts and
 // images it names on this site, the program its data-wasm names, and the
-// dataset its scripts name as DEFAULT_DATA.
+// dataset its scripts name as DEFAULT_DATA. What <noscript> names is left
+// out: the page runs scripts.
 func Measure(dir, page string) (Report, error) {
 	var r Report
 	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(page)))
@@ -74,7 +77,7 @@ func Measure(dir, page string) (Report, error) {
 	}
 	base := path.Dir(page)
 	names := []string{page}
-	for _, m := range loadRef.FindAllSubmatch(b, -1) {
+	for _, m := range loadRef.FindAllSubmatch(noscript.ReplaceAll(b, nil), -1) {
 		if ref := string(m[1]); local(ref) {
 			names = append(names, path.Join(base, ref))
 		}

@@ -9,7 +9,10 @@
 // and the main-thread milliseconds per frame: every requestAnimationFrame
 // callback is timed by a wrapper installed before the page's own scripts, so
 // the figure is what the Go program's frame (update, draw, WebGL calls) costs
-// the thread that also runs the page's input.
+// the thread that also runs the page's input. It also prints the time to the
+// poster, the picture the page shows while the program downloads: the first
+// frame after it was both shown and decoded. (largest-contentful-paint does
+// not see it: Chromium leaves out images as large as the viewport.)
 package main
 
 import (
@@ -41,7 +44,7 @@ import (
 // ouroboros.ready resolves (app.js defines it in a deferred script, which
 // runs before DOMContentLoaded).
 const instrument = `(() => {
-  const b = { frames: [], ready: null, failed: null };
+  const b = { frames: [], ready: null, failed: null, poster: null };
   Object.defineProperty(window, '__bench', { value: b });
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) => raf((ts) => {
@@ -49,6 +52,17 @@ const instrument = `(() => {
     try { cb(ts); } finally { b.frames.push([ts, start, performance.now() - start]); }
   });
   document.addEventListener('DOMContentLoaded', () => {
+    const img = document.getElementById('poster');
+    if (img) {
+      let seen = false;
+      const check = () => {
+        if (seen || img.hidden || !img.complete || img.naturalWidth === 0) return;
+        seen = true;
+        img.decode().then(() => raf(() => { b.poster = performance.now(); }), () => {});
+      };
+      img.addEventListener('load', check);
+      check();
+    }
     window.ouroboros.ready.then(
       () => { b.ready = performance.now(); },
       (e) => { b.failed = String(e && e.message); });
@@ -125,6 +139,9 @@ type load struct {
 	WasmBytes float64 `json:"wasmBytes"` // its body's bytes on the wire (0 when cached)
 	WasmSize  float64 `json:"wasmSize"`  // its decoded size
 	WasmName  string  `json:"wasmName"`  // the URL the loader fetched
+	// Poster is the first frame with the poster shown and decoded; 0 when
+	// the page showed none.
+	Poster float64 `json:"poster"`
 }
 
 func benchPage(browser context.Context, base, path string, cfg config, out io.Writer) error {
@@ -141,6 +158,9 @@ func benchPage(browser context.Context, base, path string, cfg config, out io.Wr
 		colds = append(colds, l)
 		fmt.Fprintf(out, "  cold load %d: ready at %.0f ms (program %s: %.0f bytes on the wire for %.0f, downloaded by %.0f ms)\n",
 			i+1, l.Ready, l.WasmName, l.WasmBytes, l.WasmSize, l.WasmFetch)
+		if l.Poster > 0 {
+			fmt.Fprintf(out, "    poster at %.0f ms\n", l.Poster)
+		}
 		if i == cfg.runs-1 {
 			// Stop this tab's program so that it does not compete with the
 			// next for the CPU; its profile, and so its cache, stays.
@@ -155,8 +175,17 @@ func benchPage(browser context.Context, base, path string, cfg config, out io.Wr
 		}
 	}
 	readies := make([]float64, len(colds))
+	var posters []float64
 	for i, l := range colds {
 		readies[i] = l.Ready
+		if l.Poster > 0 {
+			posters = append(posters, l.Poster)
+		}
+	}
+	if len(posters) > 0 {
+		fmt.Fprintf(out, "  time to the poster, cold: median %.0f ms of %d loads\n", median(posters), len(posters))
+	} else {
+		fmt.Fprintf(out, "  time to the poster: the page showed none\n")
 	}
 	fmt.Fprintf(out, "  time to ready, cold: median %.0f ms of %d loads\n", median(readies), len(readies))
 	return nil
@@ -196,6 +225,7 @@ func waitReady(ctx context.Context) (load, error) {
 	    wasmBytes: w && w.transferSize ? w.encodedBodySize : 0,
 	    wasmSize: w ? w.decodedBodySize : 0,
 	    wasmName: w ? new URL(w.name).pathname.slice(1) : '(none)',
+	    poster: b.poster || 0,
 	  });
 	})()`))
 	if err != nil {

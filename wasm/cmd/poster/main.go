@@ -1,0 +1,101 @@
+// Command poster draws a dataset's network at build time, with the same
+// layout and frame code as the explainer (package poster), and fills the
+// page's poster markers:
+//
+//	poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html [-site https://example.org/]
+//
+// writes dir/poster.svg and dir/poster-tall.svg (shown while the
+// WebAssembly downloads, in landscape and portrait windows) and
+// dir/poster.png (the link-preview card), and replaces the markers of
+// dir/page with the Open Graph and Twitter tags, the poster's <img> and the
+// <noscript> content: the card and the dataset as tables. -site (or the
+// SITE_URL environment variable) makes the card's address absolute, which
+// link previews want; without it the address is relative.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/poster"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stderr); err != nil {
+		if err != flag.ErrHelp {
+			fmt.Fprintln(os.Stderr, "poster:", err)
+		}
+		os.Exit(1)
+	}
+}
+
+func run(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("poster", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	data := fs.String("data", "data/ai-compute.json", "the dataset to draw")
+	sitePath := fs.String("path", "data/ai-compute.json", "the dataset's path on the site, as the page's data parameter names it")
+	dir := fs.String("dir", "dist", "where to write poster.svg and poster.png")
+	page := fs.String("page", "index.html", `the page whose markers to fill, relative to -dir; "" for none`)
+	site := fs.String("site", os.Getenv("SITE_URL"), "the site's absolute URL for link previews (default $SITE_URL)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	doc, err := os.ReadFile(*data)
+	if err != nil {
+		return err
+	}
+	ds, err := dataset.Load(doc)
+	if err != nil {
+		return fmt.Errorf("%s: %w", *data, err)
+	}
+	p, err := poster.New(ds, poster.CardWidth, poster.CardHeight)
+	if err != nil {
+		return err
+	}
+	// A portrait window gets a layout of another shape; its poster is
+	// drawn for a common phone's window.
+	tall, err := poster.New(ds, poster.TallWidth, poster.TallHeight)
+	if err != nil {
+		return err
+	}
+	files := poster.Files{SVG: "poster.svg", SVGTall: "poster-tall.svg", PNG: "poster.png", Dataset: *sitePath}
+	// The page's posters are the network alone, transparent: the page lays
+	// them where the program will draw the network and the program draws
+	// the title. The card is the whole first picture.
+	var svg, svgTall, png bytes.Buffer
+	if err := p.WriteSVG(&svg, poster.SVGOptions{}); err != nil {
+		return err
+	}
+	if err := tall.WriteSVG(&svgTall, poster.SVGOptions{}); err != nil {
+		return err
+	}
+	if err := p.WritePNG(&png); err != nil {
+		return err
+	}
+	for name, b := range map[string][]byte{files.SVG: svg.Bytes(), files.SVGTall: svgTall.Bytes(), files.PNG: png.Bytes()} {
+		if err := os.WriteFile(filepath.Join(*dir, name), b, 0o644); err != nil {
+			return err
+		}
+	}
+	if *page == "" {
+		return nil
+	}
+	path := filepath.Join(*dir, *page)
+	html, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	html, err = poster.Fill(html, p, tall, files, poster.PageOptions{Site: *site})
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return os.WriteFile(path, html, 0o644)
+}

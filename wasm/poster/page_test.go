@@ -1,0 +1,129 @@
+package poster
+
+import (
+	"strings"
+	"testing"
+
+	"ouroboros/wasm/dataset"
+)
+
+const testPage = "<head>\n" + MarkerMeta + "\n</head><body>" + MarkerImg + "<noscript>" + MarkerNoscript + "</noscript></body>"
+
+var testFiles = Files{SVG: "poster.svg", PNG: "poster.png", SVGTall: "poster-tall.svg", Dataset: "data/examples/tiny.json"}
+
+func TestFill(t *testing.T) {
+	ds := load(t, "data/examples/tiny.json")
+	ds.Entities[1].Name = `<img src=x onerror=alert(1)>`
+	ds.Sources[0].URL = "javascript:alert(1)" // the loader refuses it; Fill must not rely on that
+	p, err := New(ds, CardWidth, CardHeight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Fill([]byte(testPage), p, nil, testFiles, PageOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(out)
+	for _, want := range []string{
+		`<meta property="og:image" content="poster.png">`,
+		`<meta name="twitter:card" content="summary_large_image">`,
+		`<meta property="og:title" content="A tiny loop (fictional example)">`,
+		`<img id="poster" src="poster.svg"`,
+		`data-dataset="data/examples/tiny.json"`,
+		` hidden `,
+		`<img class="noscript-poster" src="poster.png"`,
+		`<tr data-entity="acme-ai"><th scope="row">Acme AI</th><td>AI lab</td>`,
+		`&lt;img src=x onerror=alert(1)&gt;`,
+		`<td>up to 12 billion USD</td>`,
+		`<td>undisclosed</td>`,
+		`rel="noopener noreferrer"`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	for _, bad := range []string{"<img src=x", "javascript:", "poster:"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the page holds %q", bad)
+		}
+	}
+	if n := strings.Count(page, "<tr data-deal="); n != len(ds.Deals) {
+		t.Errorf("%d deal rows, want %d", n, len(ds.Deals))
+	}
+	if n := strings.Count(page, "<tr data-entity="); n != len(ds.Entities) {
+		t.Errorf("%d entity rows, want %d", n, len(ds.Entities))
+	}
+	// Every link is a web address opened apart from the page.
+	for _, a := range strings.Split(page, "<a ")[1:] {
+		if !strings.HasPrefix(a, `href="http`) || !strings.Contains(a, `rel="noopener noreferrer"`) {
+			t.Errorf("link <a %.80s", a)
+		}
+	}
+}
+
+func TestFillSite(t *testing.T) {
+	p, err := New(load(t, "data/examples/tiny.json"), CardWidth, CardHeight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Fill([]byte(testPage), p, nil, testFiles, PageOptions{Site: "https://example.org/ouroboros"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `<meta property="og:image" content="https://example.org/ouroboros/poster.png">`) {
+		t.Errorf("og:image is not absolute:\n%s", out)
+	}
+	for _, bad := range []string{"example.org", "ftp://example.org/", "/ouroboros/", "https://example.org/?x=1"} {
+		if _, err := Fill([]byte(testPage), p, nil, testFiles, PageOptions{Site: bad}); err == nil || !strings.Contains(err.Error(), "SITE_URL") {
+			t.Errorf("site %q: err %v, want a message about SITE_URL", bad, err)
+		}
+	}
+	if _, err := Fill([]byte("<head></head>"), p, nil, testFiles, PageOptions{}); err == nil || !strings.Contains(err.Error(), MarkerMeta) {
+		t.Errorf("a page without markers: err %v", err)
+	}
+}
+
+func TestAmount(t *testing.T) {
+	for _, tc := range []struct {
+		a    *dataset.Amount
+		want string
+	}{
+		{nil, "undisclosed"},
+		{&dataset.Amount{Value: 100e9, UpTo: true}, "up to 100 billion USD"},
+		{&dataset.Amount{Value: 6.3e9, Estimate: true}, "about 6.3 billion USD"},
+		{&dataset.Amount{Value: 1.5e12}, "1.5 trillion USD"},
+		{&dataset.Amount{Value: 250e6}, "250 million USD"},
+		{&dataset.Amount{Value: 1.234567e9}, "1.23 billion USD"},
+		{&dataset.Amount{Value: 5000}, "5000 USD"},
+	} {
+		if got := Amount(tc.a, "USD"); got != tc.want {
+			t.Errorf("Amount(%+v) = %q, want %q", tc.a, got, tc.want)
+		}
+	}
+}
+
+// TestFillTall: with a tall poster, portrait windows get it, with its own
+// fit data.
+func TestFillTall(t *testing.T) {
+	ds := load(t, "data/examples/tiny.json")
+	wide, err := New(ds, CardWidth, CardHeight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tall, err := New(ds, 390, 844)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Fill([]byte(testPage), wide, tall, testFiles, PageOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<source media="(max-aspect-ratio: 1/1)" srcset="poster-tall.svg">`, ` data-fit-tall="{&#34;width&#34;:390,&#34;height&#34;:844,`} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if tall.View.Aspect >= 1 || wide.View.Aspect <= 1 {
+		t.Errorf("layout aspects: tall %v, wide %v", tall.View.Aspect, wide.View.Aspect)
+	}
+}

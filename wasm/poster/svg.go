@@ -1,0 +1,119 @@
+package poster
+
+import (
+	"bufio"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"ouroboros/wasm/scene"
+)
+
+// SVGOptions choose what the SVG carries besides the network.
+type SVGOptions struct {
+	// Background paints the canvas's colour behind the picture; without
+	// it the SVG is transparent and shows the page's own background.
+	Background bool
+	// Title draws the title block at the top left, as the program does.
+	Title bool
+}
+
+// WriteSVG writes the poster as SVG: edges as the frame's own shapes,
+// discs as circles, names as text. Every entity's name is in the SVG, as a
+// label where the frame shows one and as its disc's tooltip.
+func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
+	bw := bufio.NewWriter(w)
+	wd, ht := num(p.View.Width), num(p.View.Height)
+	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="poster-title">`+"\n", wd, ht, wd, ht)
+	fmt.Fprintf(bw, "<title id=\"poster-title\">%s</title>\n", esc(p.DS.Title))
+	if o.Background {
+		fmt.Fprintf(bw, "<rect width=\"%s\" height=\"%s\" fill=\"%s\"/>\n", wd, ht, hex(scene.Background))
+	}
+	// Edges and arrow heads: every translucent run, one path each.
+	bw.WriteString("<g class=\"edges\">\n")
+	for _, r := range p.runs() {
+		if r.opaque() {
+			continue
+		}
+		fmt.Fprintf(bw, `<path fill="%s" fill-opacity="%s" d="`, hex(r.c), strconv.FormatFloat(math.Round(float64(min(1, r.c.A))*1000)/1000, 'f', -1, 64))
+		for _, s := range r.shapes {
+			for i := 0; i < s.n; i++ {
+				if i == 0 {
+					bw.WriteByte('M')
+				} else {
+					bw.WriteByte('L')
+				}
+				fmt.Fprintf(bw, "%s %s", num(s.p[i].x), num(s.p[i].y))
+			}
+			bw.WriteByte('Z')
+		}
+		bw.WriteString("\"/>\n")
+	}
+	bw.WriteString("</g>\n<g class=\"entities\">\n")
+	b := p.Builder
+	outline := float64(outlineCSS)
+	for i, e := range p.DS.Entities {
+		if !b.Shown(i) {
+			continue
+		}
+		d := b.Discs[i]
+		k := p.DS.Kinds[e.Kind]
+		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>", num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)+outline), hex(scene.Background))
+		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"#%02x%02x%02x\"><title>%s</title></circle>\n",
+			num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)), k.Color.R, k.Color.G, k.Color.B, esc(e.Name))
+	}
+	bw.WriteString("</g>\n")
+	// Names: a dark halo under light ink, as the program draws them.
+	fmt.Fprintf(bw, `<g class="labels" font-family="'Go Medium', system-ui, sans-serif" font-weight="500" font-size="%d" fill="%s" stroke="%s" stroke-width="3" stroke-linejoin="round" paint-order="stroke" text-anchor="middle">`+"\n",
+		scene.LabelSize, hex(labelInk), hex(scene.Background))
+	base := ascent(p.labelFace)
+	for i, l := range b.Labels {
+		if !l.Visible {
+			continue
+		}
+		fmt.Fprintf(bw, "<text x=\"%s\" y=\"%s\">%s</text>\n", num(float64(l.X)), num(float64(l.Y)+base), esc(p.DS.Entities[i].Name))
+	}
+	bw.WriteString("</g>\n")
+	if o.Title {
+		p.writeTitleSVG(bw)
+	}
+	bw.WriteString("</svg>\n")
+	return bw.Flush()
+}
+
+func (p *Poster) writeTitleSVG(bw *bufio.Writer) {
+	fmt.Fprintf(bw, `<g class="title" font-family="'Go Medium', system-ui, sans-serif" font-weight="500" stroke="%s" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`+"\n", hex(scene.Background))
+	for _, l := range p.titleLines() {
+		fmt.Fprintf(bw, "<text x=\"%s\" y=\"%s\" font-size=\"%s\" fill=\"%s\">%s</text>\n", num(l.x), num(l.y+ascent(l.face)), num(l.size), hex(l.ink), esc(l.text))
+	}
+	bw.WriteString("</g>\n")
+}
+
+// outlineCSS is the background ring round each disc (scene's outlineCSS):
+// the frame draws it as a disc just larger than the entity's.
+const outlineCSS = 1.5
+
+// The program's inks (wasm/app/text.go): names and title, subtitle.
+var (
+	labelInk = scene.RGBA8(0xe8, 0xec, 0xf5, 1)
+	dimInk   = scene.RGBA8(0xa9, 0xb4, 0xcc, 1)
+)
+
+// num formats a coordinate with at most one decimal.
+func num(v float64) string {
+	return strconv.FormatFloat(round1(v), 'f', -1, 64)
+}
+
+func hex(c scene.Color) string {
+	return fmt.Sprintf("#%02x%02x%02x", to8(c.R), to8(c.G), to8(c.B))
+}
+
+// esc escapes text for XML character data.
+func esc(s string) string {
+	var sb strings.Builder
+	_ = xml.EscapeText(&sb, []byte(s)) // a strings.Builder never fails
+	return sb.String()
+}
