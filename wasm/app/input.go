@@ -69,6 +69,7 @@ func (g *Game) resolve(in view.Intent) (view.Intent, bool) {
 			return view.Intent{Kind: view.ZoomAt, F: 2, X: in.X, Y: in.Y}, true
 		}
 		f := g.builder.Fitted[e]
+		g.glide.Stop()
 		g.camera.ZoomTo(f[0], f[1], g.geometry())
 		return view.Intent{Kind: view.Select, Entity: e}, true
 	case view.HoverAt:

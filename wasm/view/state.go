@@ -124,7 +124,9 @@ type State struct {
 	// Caption is the open story step; Stories lists the stories.
 	Caption *StepCaption    `json:"caption"`
 	Stories []StoryListItem `json:"stories"`
-	View    Screen          `json:"view"`
+	// Autoplay says the open story moves on by itself.
+	Autoplay bool   `json:"autoplay"`
+	View     Screen `json:"view"`
 }
 
 // Selected is the selected entity: its card and the analysis' report.
@@ -166,6 +168,7 @@ type Screen struct {
 	Height   float64        `json:"height"`
 	DPR      float64        `json:"dpr"`
 	Settled  bool           `json:"settled"`
+	Moving   bool           `json:"moving"` // the camera is on its way to a story step
 	Tick     int64          `json:"tick"`
 	Zoom     float64        `json:"zoom"`
 	Deals    int            `json:"deals"` // deals drawn: within the date and the filters
