@@ -56,7 +56,9 @@ build() {
   # wasm_exec.js must match the Go that built the binary, so it is copied
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
-  cp web/index.html web/app.js web/style.css dist/
+  cp web/index.html web/app.js web/style.css web/story.js web/messages.js dist/
+  # embed.js and the demo keep their names: host pages link to embed.js.
+  cp web/embed.js web/embed-demo.html web/embed-demo.css dist/
   local f
   while IFS= read -r -d '' f; do
     mkdir -p "dist/data/$(dirname "$f")"
@@ -66,7 +68,7 @@ build() {
   # rewritten to them; <html> gets data-wasm, the program's hashed name, and
   # data-wasm-bytes, its size, for the loader's progress bar), then a .br and
   # a .gz next to every compressible file. Prints what the page downloads.
-  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,style.css,wasm_exec.js
+  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,style.css,wasm_exec.js,story.js,messages.js
   echo "built dist/"
 }
 
