@@ -62,7 +62,10 @@
     };
     api.on('step', height);
     window.addEventListener('resize', height);
-    if (typeof ResizeObserver === 'function') new ResizeObserver(height).observe($('caption'));
+    if (typeof ResizeObserver === 'function') {
+      const ro = new ResizeObserver(height);
+      for (const id of ['caption', 'caption-body', 'caption-foot']) ro.observe($(id));
+    }
     height();
 
     api.ready.then((s) => {
@@ -108,7 +111,9 @@
     if (cap && !cap.hidden) {
       // Timeline (56), the toolbar's row on narrow screens, and a view of
       // the network above the caption.
-      h = Math.max(h, cap.scrollHeight + 56 + (narrow ? 62 : 12) + (narrow ? 260 : 150));
+      // The caption's natural height: its body scrolls when it is short of room.
+      const natural = $('caption-body').scrollHeight + $('caption-foot').offsetHeight + 24;
+      h = Math.max(h, natural + 56 + (narrow ? 62 : 12) + (narrow ? 260 : 220));
     }
     return Math.min(h, 2000);
   }
@@ -123,9 +128,22 @@
     const shield = $('shield');
     if (!shield) return;
     if (window.matchMedia && matchMedia('(pointer: coarse)').matches) $('shield-hint').textContent = 'Tap to explore';
-    const arm = () => { shield.hidden = false; };
+    const hint = $('shield-hint');
+    const arm = () => { shield.hidden = false; hint.hidden = false; };
+    // A wheel or a touch on the network that scrolls the article instead
+    // says how to explore it.
+    let nudged = 0;
+    const nudge = () => {
+      hint.classList.add('nudge');
+      clearTimeout(nudged);
+      nudged = setTimeout(() => hint.classList.remove('nudge'), 1800);
+    };
+    shield.addEventListener('wheel', nudge, { passive: true });
+    shield.addEventListener('touchstart', nudge, { passive: true });
     shield.addEventListener('click', () => {
       shield.hidden = true;
+      hint.hidden = true;
+      hint.classList.remove('nudge');
       const canvas = document.querySelector('body > canvas');
       if (canvas) canvas.focus({ preventScroll: true });
     });

@@ -394,6 +394,9 @@ func TestEmbedModeAt320(t *testing.T) {
 	}
 	z0 := s.View.Zoom
 	mouse(t, ctx, input.DispatchMouseEventTypeMouseWheel, x, y, func(p *input.DispatchMouseEventParams) { p.DeltaX, p.DeltaY = 0.01, -300 })
+	// It says how to explore instead…
+	waitJS(t, ctx, "the hint", `(() => { const h = document.getElementById('shield-hint'); return h.classList.contains('nudge') && h.getClientRects().length > 0; })()`)
+	// …and leaves the network alone.
 	tick := state(t, ctx).View.Tick
 	waitState(t, ctx, "30 ticks", func(s pageState) bool { return s.View.Tick > tick+30 })
 	if z := state(t, ctx).View.Zoom; z != z0 {
