@@ -145,7 +145,7 @@ func (g *Game) showStep() {
 	g.rebuild = true
 	if g.now.Story < 0 {
 		g.builder.Spotlight(nil, nil, false)
-		g.camera = view.Camera{Zoom: 1}
+		g.glideTo(view.Camera{Zoom: 1})
 		return
 	}
 	st := g.ds.Stories[g.now.Story].Steps[g.now.Step]
@@ -169,7 +169,53 @@ func (g *Game) frame() {
 		x := g.ds.Deals[d]
 		pts = append(pts, g.builder.Fitted[x.From], g.builder.Fitted[x.To])
 	}
-	g.camera.FitPoints(pts, g.geometry())
+	to := g.camera
+	to.FitPoints(pts, g.geometry())
+	g.glideTo(to)
+}
+
+// glideTo eases the camera to another view; with reduced motion it cuts,
+// so that the picture after a step is still at once, and so does a link
+// that opens at a step: the first picture is already the step's.
+func (g *Game) glideTo(to view.Camera) {
+	ticks := view.GlideTicks
+	if g.opts.Reduced || !g.drawn {
+		ticks = 0
+	}
+	g.glide.Start(g.camera, to, view.Rect{X1: g.view.Width, Y1: g.view.Height}, ticks)
+}
+
+// setAutoplay turns the story's autoplay on (resting ticks on each step; 0
+// for the default) or off, and tells the page.
+func (g *Game) setAutoplay(on bool, ticks int) {
+	if on == g.auto.On {
+		return
+	}
+	if !on {
+		g.auto.Stop()
+	} else {
+		if in, ok := g.auto.Start(g.ds, g.now, ticks); ok {
+			g.apply(in)
+		}
+		if !g.auto.On {
+			return // a dataset without stories has nothing to play
+		}
+	}
+	if g.emit != nil {
+		g.emit("autoplay", map[string]any{"on": g.auto.On})
+	}
+}
+
+// playStory moves a story with autoplay on to its next step when the
+// step's time is up, and turns autoplay off after the last.
+func (g *Game) playStory() {
+	in, move, stop := g.auto.Tick(g.ds, g.now)
+	switch {
+	case move:
+		g.apply(in)
+	case stop && g.emit != nil:
+		g.emit("autoplay", map[string]any{"on": false})
+	}
 }
 
 // setDrift turns the attract loop's camera wander on or off. Off, the

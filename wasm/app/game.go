@@ -66,6 +66,9 @@ type Game struct {
 	nextStep int64
 	// frameStep asks for the camera to frame the open story step.
 	frameStep bool
+	// glide eases the camera to a story step; auto moves the story on.
+	glide view.Glide
+	auto  view.Autoplay
 	// rebuild says the next Update must build a frame even if the view is
 	// the same as builtView's, the view of the last frame built.
 	rebuild   bool
@@ -135,12 +138,26 @@ func (g *Game) Update() error {
 		g.rebuild = true
 	}
 	for _, in := range g.intents {
-		if in, ok := g.resolve(in); ok && !g.camera.Move(in, g.geometry()) {
+		if g.auto.On && view.Interrupts(in.Kind) {
+			g.setAutoplay(false, 0)
+		}
+		if in.Kind == view.SetAutoplay {
+			g.setAutoplay(in.Entity == 1 || in.Entity < 0 && !g.auto.On, in.Ticks)
+			continue
+		}
+		in, ok := g.resolve(in)
+		if !ok {
+			continue
+		}
+		if g.camera.Move(in, g.geometry()) {
+			g.glide.Stop() // the reader took the camera
+		} else {
 			g.apply(g.translate(in))
 		}
 	}
 	g.intents = g.intents[:0]
 	g.playTimeline()
+	g.playStory()
 	g.endFlash()
 	g.view.Zoom, g.view.PanX, g.view.PanY = g.camera.Zoom, g.camera.X, g.camera.Y
 	for work := 0; !g.layout.Settled() && work < layoutBudget; work += g.layout.Cost() {
@@ -151,8 +168,11 @@ func (g *Game) Update() error {
 		// Fitted positions come from the last frame; build one first.
 		g.builder.Build(g.layout.Positions(), g.view)
 		g.frame()
-		g.view.Zoom, g.view.PanX, g.view.PanY = g.camera.Zoom, g.camera.X, g.camera.Y
 	}
+	if g.glide.Active() {
+		g.camera = g.glide.Next()
+	}
+	g.view.Zoom, g.view.PanX, g.view.PanY = g.camera.Zoom, g.camera.X, g.camera.Y
 	g.drift()
 	if !g.now.Paused {
 		g.view.Tick++
@@ -222,6 +242,7 @@ func (g *Game) apply(in view.Intent) {
 		g.showLoop()
 	}
 	if in.Kind == view.Reset {
+		g.glide.Stop()
 		g.camera = view.Camera{Zoom: 1}
 	}
 	if c.Selection {
@@ -338,6 +359,8 @@ func (g *Game) StateJSON() string {
 	s.Caption = view.Caption(g.ds, g.now)
 	s.Stories = view.Stories(g.ds)
 	s.Hover = view.HoverCard(g.ds, g.net, g.hoverEntity, g.hoverEdge)
+	s.Autoplay = g.auto.On
+	s.View.Moving = g.frameStep || g.glide.Active()
 	s.View.Drifting = g.drifting
 	b, err := json.Marshal(s)
 	if err != nil {

@@ -30,6 +30,11 @@ func (g *Game) Wheel(dy, x, y float64) {
 // the page can keep the browser from acting on it too.
 func (g *Game) Key(key string) bool {
 	switch key {
+	case "Tab", "Shift+Tab":
+		// Walking the entities is the reader at work: a playing story stops.
+		g.setAutoplay(false, 0)
+	}
+	switch key {
 	case "Tab":
 		return g.focusKey(1)
 	case "Shift+Tab":
@@ -69,6 +74,7 @@ func (g *Game) resolve(in view.Intent) (view.Intent, bool) {
 			return view.Intent{Kind: view.ZoomAt, F: 2, X: in.X, Y: in.Y}, true
 		}
 		f := g.builder.Fitted[e]
+		g.glide.Stop()
 		g.camera.ZoomTo(f[0], f[1], g.geometry())
 		return view.Intent{Kind: view.Select, Entity: e}, true
 	case view.HoverAt:

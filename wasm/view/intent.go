@@ -55,6 +55,7 @@ const (
 	PrevStep
 	// Drift turns the attract loop's camera wander on (Entity 1) or off (0).
 	Drift
+	SetAutoplay // Entity 1 starts, 0 stops, -1 toggles; Ticks per step (0: the default)
 )
 
 // Intent is one request to change the view.
@@ -67,6 +68,7 @@ type Intent struct {
 	Key    string       // for PickLoop
 	Story  int          // for GoToStep: story index, -1 leaves
 	Step   int          // for GoToStep: step index from 0
+	Ticks  int          // for Autoplay: ticks per step, 0 for the default
 }
 
 // ErrCommand wraps every reason a command is refused.
@@ -94,6 +96,7 @@ func ParseCommand(d *dataset.Dataset, raw []byte) (Intent, error) {
 		Story    *json.RawMessage `json:"story"`
 		Step     *json.RawMessage `json:"step"`
 		On       *bool            `json:"on"`
+		Ticks    int              `json:"ticks"`
 	}
 	if err := json.Unmarshal(raw, &c); err != nil || c.Type == nil {
 		return Intent{}, fmt.Errorf(`%w: a command is an object with a string "type", such as {type: "select", id: "nvidia"}`, ErrCommand)
@@ -208,6 +211,18 @@ func ParseCommand(d *dataset.Dataset, raw []byte) (Intent, error) {
 			return Intent{Kind: Drift, Entity: 1}, nil
 		}
 		return Intent{Kind: Drift}, nil
+	case "autoplay":
+		in := Intent{Kind: SetAutoplay, Entity: -1, Ticks: c.Ticks}
+		if c.On != nil {
+			in.Entity = 0
+			if *c.On {
+				in.Entity = 1
+			}
+		}
+		if c.Ticks != 0 && (c.Ticks < minAutoplayTicks || c.Ticks > maxAutoplayTicks) {
+			return Intent{}, fmt.Errorf(`%w: autoplay: "ticks" must be from %d to %d`, ErrCommand, minAutoplayTicks, maxAutoplayTicks)
+		}
+		return in, nil
 	}
 	return Intent{}, fmt.Errorf("%w: %q is not a command (select, setAsOf, play, pause, reset)", ErrCommand, *c.Type)
 }

@@ -126,7 +126,9 @@ type State struct {
 	// Caption is the open story step; Stories lists the stories.
 	Caption *StepCaption    `json:"caption"`
 	Stories []StoryListItem `json:"stories"`
-	View    Screen          `json:"view"`
+	// Autoplay says the open story moves on by itself.
+	Autoplay bool   `json:"autoplay"`
+	View     Screen `json:"view"`
 	// Kiosk holds the kiosk's timers (web/kiosk.js runs them).
 	Kiosk KioskTimes `json:"kiosk"`
 }
@@ -171,6 +173,7 @@ type Screen struct {
 	DPR      float64        `json:"dpr"`
 	Settled  bool           `json:"settled"`
 	Drifting bool           `json:"drifting"` // the attract loop's camera wander is on
+	Moving   bool           `json:"moving"`   // the camera is on its way to a story step
 	Tick     int64          `json:"tick"`
 	Zoom     float64        `json:"zoom"`
 	Deals    int            `json:"deals"` // deals drawn: within the date and the filters

@@ -151,3 +151,73 @@ func Stories(d *dataset.Dataset) []StoryListItem {
 	}
 	return out
 }
+
+// AutoplayTicks is how long autoplay rests on a step by default: eight
+// seconds at the engine's 60 ticks a second, time to read a caption.
+// Autoplay counts ticks, not time, like the camera's glide.
+const AutoplayTicks = 480
+
+// The ticks per step that the autoplay command accepts.
+const (
+	minAutoplayTicks = 10
+	maxAutoplayTicks = 36000
+)
+
+// Autoplay moves an open story on by itself, one step every so many ticks,
+// until the story ends or the reader (or a host page) does anything. The
+// zero Autoplay is off.
+type Autoplay struct {
+	On    bool
+	every int // ticks per step
+	left  int // ticks until the next step
+}
+
+// Start turns autoplay on, resting every ticks on each step (0 or less:
+// AutoplayTicks). It returns the intent that opens the first step to show:
+// the first story's first step when none is open, the open story's first
+// step when it is at its last (playing from the end plays it again), or
+// none (ok false) when the open step is the one to show.
+func (a *Autoplay) Start(d *dataset.Dataset, n Now, every int) (in Intent, ok bool) {
+	if len(d.Stories) == 0 {
+		return Intent{}, false
+	}
+	if every <= 0 {
+		every = AutoplayTicks
+	}
+	*a = Autoplay{On: true, every: every, left: every}
+	switch {
+	case n.Story < 0:
+		return Intent{Kind: GoToStep, Story: 0}, true
+	case n.Step+1 >= len(d.Stories[n.Story].Steps):
+		return Intent{Kind: GoToStep, Story: n.Story}, true
+	}
+	return Intent{}, false
+}
+
+// Stop turns autoplay off.
+func (a *Autoplay) Stop() { a.On = false }
+
+// Tick counts one tick of a playing story and returns the intent to apply
+// when the step's time is up: the next step, or, after the last step has
+// had its time (or with no story open), stop is true and autoplay is off.
+func (a *Autoplay) Tick(d *dataset.Dataset, n Now) (next Intent, move, stop bool) {
+	if !a.On {
+		return Intent{}, false, false
+	}
+	if a.left--; a.left > 0 {
+		return Intent{}, false, false
+	}
+	a.left = a.every
+	if n.Story < 0 || n.Story >= len(d.Stories) || n.Step+1 >= len(d.Stories[n.Story].Steps) {
+		a.On = false
+		return Intent{}, false, true
+	}
+	return Intent{Kind: NextStep}, true, false
+}
+
+// Interrupts reports whether an intent stops autoplay: anything the reader
+// or a host page asks for does, except hovering, which is only looking,
+// and autoplay's own command.
+func Interrupts(k IntentKind) bool {
+	return k != HoverAt && k != SetAutoplay
+}

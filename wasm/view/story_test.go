@@ -66,3 +66,71 @@ func TestStories(t *testing.T) {
 		t.Errorf("link story: %+v %v", o, problems)
 	}
 }
+
+func TestAutoplayCommand(t *testing.T) {
+	d := bundled(t)
+	for _, tc := range []struct {
+		cmd   string
+		on    int
+		ticks int
+		bad   bool
+	}{
+		{`{"type":"autoplay","on":true}`, 1, 0, false},
+		{`{"type":"autoplay","on":false}`, 0, 0, false},
+		{`{"type":"autoplay"}`, -1, 0, false},
+		{`{"type":"autoplay","on":true,"ticks":30}`, 1, 30, false},
+		{`{"type":"autoplay","on":true,"ticks":3}`, 0, 0, true},
+		{`{"type":"autoplay","on":"yes"}`, 0, 0, true},
+	} {
+		in, err := view.ParseCommand(d, []byte(tc.cmd))
+		if (err != nil) != tc.bad {
+			t.Errorf("%s: error %v", tc.cmd, err)
+			continue
+		}
+		if !tc.bad && (in.Kind != view.SetAutoplay || in.Entity != tc.on || in.Ticks != tc.ticks) {
+			t.Errorf("%s: %+v, want on %d ticks %d", tc.cmd, in, tc.on, tc.ticks)
+		}
+	}
+}
+
+func TestAutoplayPlaysToTheEndAndStops(t *testing.T) {
+	d := bundled(t)
+	n := view.Now{Selection: -1, Focus: -1, Story: -1}
+	var a view.Autoplay
+	in, ok := a.Start(d, n, 3)
+	if !ok || in.Kind != view.GoToStep || in.Story != 0 || in.Step != 0 {
+		t.Fatalf("starting with no story open: %+v %v, want the first story's first step", in, ok)
+	}
+	n.ApplyStory(d, in)
+	steps := len(d.Stories[0].Steps)
+	ticks := 0
+	for a.On && ticks < 1000 {
+		ticks++
+		next, move, stop := a.Tick(d, n)
+		if move {
+			n.ApplyStory(d, next)
+		}
+		if stop && a.On {
+			t.Fatal("stopped but still on")
+		}
+	}
+	if n.Story != 0 || n.Step != steps-1 {
+		t.Errorf("autoplay ended at story %d step %d, want the last step %d", n.Story, n.Step, steps-1)
+	}
+	// Every step rests 3 ticks, the last one too, before autoplay stops.
+	if ticks != 3*steps {
+		t.Errorf("%d ticks for %d steps, want %d", ticks, steps, 3*steps)
+	}
+	// From the last step, playing starts the story again.
+	if in, ok := a.Start(d, n, 0); !ok || in.Kind != view.GoToStep || in.Story != 0 || in.Step != 0 {
+		t.Errorf("playing from the last step: %+v %v, want step 1", in, ok)
+	}
+	// From a middle step it goes on from there.
+	n.ApplyStory(d, view.Intent{Kind: view.GoToStep, Story: 0, Step: 1})
+	if _, ok := a.Start(d, n, 0); ok {
+		t.Error("playing from step 2 jumps elsewhere")
+	}
+	if !view.Interrupts(view.Tap) || !view.Interrupts(view.NextStep) || !view.Interrupts(view.ZoomAt) || view.Interrupts(view.HoverAt) || view.Interrupts(view.SetAutoplay) {
+		t.Error("Interrupts: reader input and commands stop autoplay; hovering and autoplay's own command do not")
+	}
+}

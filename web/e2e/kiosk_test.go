@@ -19,8 +19,8 @@ import (
 	"ouroboros/web/server"
 )
 
-// waitJS polls a JavaScript condition.
-func waitJS(t *testing.T, ctx context.Context, what, cond string, timeout time.Duration) {
+// kioskWait polls a JavaScript condition.
+func kioskWait(t *testing.T, ctx context.Context, what, cond string, timeout time.Duration) {
 	t.Helper()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(timeout))); err != nil {
 		t.Fatalf("waiting for %s (%s): %v; kiosk %s", what, cond, err, eval[string](t, ctx, `JSON.stringify(window.ouroborosKiosk)`))
@@ -63,7 +63,7 @@ func TestKioskRunsOfflineAfterOneVisit(t *testing.T) {
 		t.Fatal(err)
 	}
 	ready(t, ctx)
-	waitJS(t, ctx, "the service worker to control the page", `navigator.serviceWorker.controller !== null`, time.Minute)
+	kioskWait(t, ctx, "the service worker to control the page", `navigator.serviceWorker.controller !== null`, time.Minute)
 	version := eval[string](t, ctx, `caches.keys().then((k) => k.join(' '))`)
 	if !strings.HasPrefix(version, "ouroboros-") {
 		t.Fatalf("caches %q, want one ouroboros-VERSION", version)
@@ -109,7 +109,7 @@ func TestKioskIdleCountdownAndAttractLoop(t *testing.T) {
 	if s.Mode != "kiosk" || len(s.Problems) != 0 {
 		t.Fatalf("mode %q, problems %q", s.Mode, s.Problems)
 	}
-	waitJS(t, ctx, "the attract loop", `ouroborosKiosk.phase === 'attract' && ouroboros.state().view.drifting`, 30*time.Second)
+	kioskWait(t, ctx, "the attract loop", `ouroborosKiosk.phase === 'attract' && ouroboros.state().view.drifting`, 30*time.Second)
 	s = state(t, ctx)
 	if s.Story == nil || *s.Story != d.Stories[0].ID {
 		t.Errorf("the attract loop opened story %v, want the first, %q", s.Story, d.Stories[0].ID)
@@ -118,15 +118,15 @@ func TestKioskIdleCountdownAndAttractLoop(t *testing.T) {
 		t.Error("the attract loop does not invite a touch")
 	}
 	// It moves on by itself, a step every 2 s.
-	waitJS(t, ctx, "the attract loop to step", `ouroboros.state().step >= 2 || ouroboros.state().story !== `+quoteJS(d.Stories[0].ID), 30*time.Second)
+	kioskWait(t, ctx, "the attract loop to step", `ouroboros.state().step >= 2 || ouroboros.state().story !== `+quoteJS(d.Stories[0].ID), 30*time.Second)
 	// The camera drifts: the view changes while nobody touches it.
 	z0 := eval[[]float64](t, ctx, `[ouroboros.state().view.zoom, ouroboros.state().view.panX]`)
-	waitJS(t, ctx, "the camera to drift", fmt.Sprintf(`(() => { const v = ouroboros.state().view; return v.zoom !== %v || v.panX !== %v; })()`, z0[0], z0[1]), 30*time.Second)
+	kioskWait(t, ctx, "the camera to drift", fmt.Sprintf(`(() => { const v = ouroboros.state().view; return v.zoom !== %v || v.panX !== %v; })()`, z0[0], z0[1]), 30*time.Second)
 
 	// A touch on something inert hands control back: no more steps, no drift.
 	x, y := centre(t, ctx, "scrub-date")
 	tap(t, ctx, x, y)
-	waitJS(t, ctx, "the visitor's turn", `ouroborosKiosk.phase === 'visitor' && !ouroboros.state().view.drifting`, 30*time.Second)
+	kioskWait(t, ctx, "the visitor's turn", `ouroborosKiosk.phase === 'visitor' && !ouroboros.state().view.drifting`, 30*time.Second)
 	step := eval[int](t, ctx, `ouroboros.state().step || 0`)
 	story := eval[string](t, ctx, `ouroboros.state().story || ''`)
 	resets := eval[int](t, ctx, `ouroborosKiosk.resets`)
@@ -134,7 +134,7 @@ func TestKioskIdleCountdownAndAttractLoop(t *testing.T) {
 	waitSelection(t, ctx, "nvidia")
 
 	// Nobody touches for 4 s: "Still there?" counts down.
-	waitJS(t, ctx, "the countdown", `ouroborosKiosk.phase === 'countdown' && !document.getElementById('still').hidden`, 30*time.Second)
+	kioskWait(t, ctx, "the countdown", `ouroborosKiosk.phase === 'countdown' && !document.getElementById('still').hidden`, 30*time.Second)
 	if got := eval[int](t, ctx, `ouroboros.state().step || 0`); got != step || eval[string](t, ctx, `ouroboros.state().story || ''`) != story {
 		t.Errorf("the story moved on while the visitor had it (step %d, want %d)", got, step)
 	}
@@ -144,14 +144,14 @@ func TestKioskIdleCountdownAndAttractLoop(t *testing.T) {
 	}
 	// A touch keeps the visitor's view.
 	tap(t, ctx, 500, 300)
-	waitJS(t, ctx, "the countdown to go", `ouroborosKiosk.phase === 'visitor' && document.getElementById('still').hidden`, 30*time.Second)
+	kioskWait(t, ctx, "the countdown to go", `ouroborosKiosk.phase === 'visitor' && document.getElementById('still').hidden`, 30*time.Second)
 	if got := state(t, ctx); got.Selection == nil || *got.Selection != "nvidia" || eval[int](t, ctx, `ouroborosKiosk.resets`) != resets {
 		t.Errorf("a touch on the countdown lost the visitor's view: selection %v", got.Selection)
 	}
 
 	// Nobody again: the countdown runs out and the attract loop starts over.
-	waitJS(t, ctx, "the countdown", `ouroborosKiosk.phase === 'countdown'`, 30*time.Second)
-	waitJS(t, ctx, "the reset to the attract loop", `ouroborosKiosk.phase === 'attract' && ouroborosKiosk.resets > `+fmt.Sprint(resets), 30*time.Second)
+	kioskWait(t, ctx, "the countdown", `ouroborosKiosk.phase === 'countdown'`, 30*time.Second)
+	kioskWait(t, ctx, "the reset to the attract loop", `ouroborosKiosk.phase === 'attract' && ouroborosKiosk.resets > `+fmt.Sprint(resets), 30*time.Second)
 	s = state(t, ctx)
 	if s.Selection != nil || s.Story == nil || *s.Story != d.Stories[0].ID || !s.View.Drifting {
 		t.Errorf("after the reset: selection %v, story %v, drifting %v; want nothing selected, the first story, drifting", s.Selection, s.Story, s.View.Drifting)
@@ -168,7 +168,7 @@ func TestKioskIdleCountdownAndAttractLoop(t *testing.T) {
 func TestKioskTouchOnly(t *testing.T) {
 	ctx := openPage(t, 1280, 800, "/?mode=kiosk")
 	ready(t, ctx)
-	waitJS(t, ctx, "the attract loop", `ouroborosKiosk.phase === 'attract' && !document.getElementById('caption').hidden`, 30*time.Second)
+	kioskWait(t, ctx, "the attract loop", `ouroborosKiosk.phase === 'attract' && !document.getElementById('caption').hidden`, 30*time.Second)
 	// Count what is not a finger, to show that none was used.
 	eval[bool](t, ctx, `(() => {
 		window.notTouch = [];
@@ -180,13 +180,13 @@ func TestKioskTouchOnly(t *testing.T) {
 	// The first touch hands over; then step the story with the caption's Next.
 	x, y := centre(t, ctx, "scrub-date")
 	tap(t, ctx, x, y)
-	waitJS(t, ctx, "the visitor's turn", `ouroborosKiosk.phase === 'visitor'`, 30*time.Second)
+	kioskWait(t, ctx, "the visitor's turn", `ouroborosKiosk.phase === 'visitor'`, 30*time.Second)
 	// The first touch asked for full screen, which this browser allows.
-	waitJS(t, ctx, "full screen", `document.fullscreenElement === document.documentElement`, 30*time.Second)
+	kioskWait(t, ctx, "full screen", `document.fullscreenElement === document.documentElement`, 30*time.Second)
 	step := eval[int](t, ctx, `ouroboros.state().step`)
 	x, y = centre(t, ctx, "step-next")
 	tap(t, ctx, x, y)
-	waitJS(t, ctx, "the next step", fmt.Sprintf(`ouroboros.state().step === %d`, step+1), 30*time.Second)
+	kioskWait(t, ctx, "the next step", fmt.Sprintf(`ouroboros.state().step === %d`, step+1), 30*time.Second)
 
 	// Select an entity by touch: a large one that nothing covers.
 	s := waitState(t, ctx, "the layout", func(s pageState) bool { return s.View.Settled })
@@ -215,12 +215,12 @@ func TestKioskTouchOnly(t *testing.T) {
 		touch(t, ctx, input.DispatchTouchEventTypeTouchMove, &input.TouchPoint{X: from + (r[0]-from)*float64(i)/10, Y: r[1], ID: f(7)})
 	}
 	touch(t, ctx, input.DispatchTouchEventTypeTouchEnd)
-	waitJS(t, ctx, "the first date", `ouroboros.state().asOf === `+quoteJS(dates[0]), 30*time.Second)
+	kioskWait(t, ctx, "the first date", `ouroboros.state().asOf === `+quoteJS(dates[0]), 30*time.Second)
 
 	// Open the panel by touch, so its controls are measured too.
 	x, y = centre(t, ctx, "panel-toggle")
 	tap(t, ctx, x, y)
-	waitJS(t, ctx, "the panel", `!document.getElementById('panel').hidden`, 30*time.Second)
+	kioskWait(t, ctx, "the panel", `!document.getElementById('panel').hidden`, 30*time.Second)
 	if got := eval[[]string](t, ctx, `window.notTouch`); len(got) != 0 {
 		t.Errorf("events other than touch: %q", got)
 	}
@@ -261,10 +261,10 @@ func TestKioskTouchOnly(t *testing.T) {
 func TestKioskTapShowsAnEdgeCard(t *testing.T) {
 	ctx := openPage(t, 1100, 720, "/?mode=kiosk")
 	ready(t, ctx)
-	waitJS(t, ctx, "the attract loop", `ouroborosKiosk.phase === 'attract'`, 30*time.Second)
+	kioskWait(t, ctx, "the attract loop", `ouroborosKiosk.phase === 'attract'`, 30*time.Second)
 	x, y := centre(t, ctx, "scrub-date")
 	tap(t, ctx, x, y)
-	waitJS(t, ctx, "the visitor's turn", `ouroborosKiosk.phase === 'visitor'`, 30*time.Second)
+	kioskWait(t, ctx, "the visitor's turn", `ouroborosKiosk.phase === 'visitor'`, 30*time.Second)
 	ouroborosSend(t, ctx, `{type: 'goToStep', story: null}`)
 	ouroborosSend(t, ctx, `{type: 'setAsOf', date: null}`)
 	s := waitState(t, ctx, "the whole network", func(s pageState) bool { return s.Story == nil && s.AsOf == nil && s.View.Zoom == 1 })
@@ -296,5 +296,5 @@ func TestKioskTapShowsAnEdgeCard(t *testing.T) {
 	}
 	// The card lists the edge's deals; the next touch hides it.
 	tap(t, ctx, x, y)
-	waitJS(t, ctx, "the card to go", `document.getElementById('hover').hidden`, 30*time.Second)
+	kioskWait(t, ctx, "the card to go", `document.getElementById('hover').hidden`, 30*time.Second)
 }

@@ -64,7 +64,7 @@ func TestSoak(t *testing.T) {
 	}()
 	navigate(t, ctx, "/?mode=kiosk&idle=5&countdown=3&attract=2")
 	ready(t, ctx)
-	waitJS(t, ctx, "the attract loop", `ouroborosKiosk.phase === 'attract'`, time.Minute)
+	kioskWait(t, ctx, "the attract loop", `ouroborosKiosk.phase === 'attract'`, time.Minute)
 
 	type sample struct {
 		at           time.Duration

@@ -4,9 +4,11 @@ package e2e_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -78,4 +80,159 @@ func sameJSON(a, b string) bool {
 	xa, _ := json.Marshal(x)
 	ya, _ := json.Marshal(y)
 	return string(xa) == string(ya)
+}
+
+// Every step of every story of the bundled dataset can be reached, with
+// the step buttons a reader clicks, and shows its own caption.
+func TestEveryStoryStepShowsItsCaption(t *testing.T) {
+	d := bundledDataset(t)
+	ctx := openPage(t, 1100, 760, "/?motion=reduced")
+	ready(t, ctx)
+	for _, st := range d.Stories {
+		ouroborosSend(t, ctx, `{type: 'goToStep', story: `+quoteJS(st.ID)+`, step: 1}`)
+		for i, step := range st.Steps {
+			if i > 0 {
+				if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("step-next"))); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s := waitState(t, ctx, fmt.Sprintf("%s step %d", st.ID, i+1), func(s pageState) bool {
+				return s.Story != nil && *s.Story == st.ID && s.Step != nil && *s.Step == i+1
+			})
+			if want := step.AsOf.String(); !step.AsOf.IsZero() && (s.AsOf == nil || *s.AsOf != want) {
+				t.Errorf("%s step %d: asOf %v, want %s", st.ID, i+1, s.AsOf, want)
+			}
+			got := eval[map[string]string](t, ctx, `(() => { const $ = (id) => document.getElementById(id);
+				return {hidden: String($('caption').hidden), title: $('caption-title').textContent, text: $('caption-text').textContent,
+					count: $('step-count').textContent, dots: String($('step-dots').children.length),
+					current: String([...$('step-dots').querySelectorAll('button')].findIndex(b => b.getAttribute('aria-current') === 'step') + 1)}; })()`)
+			want := map[string]string{"hidden": "false", "title": step.Title, "text": step.Text,
+				"count": fmt.Sprintf("%d / %d", i+1, len(st.Steps)), "dots": fmt.Sprint(len(st.Steps)), "current": fmt.Sprint(i + 1)}
+			for k, v := range want {
+				if got[k] != v {
+					t.Errorf("%s step %d: caption %s = %q, want %q", st.ID, i+1, k, got[k], v)
+				}
+			}
+		}
+		if !eval[bool](t, ctx, `document.getElementById('step-next').disabled`) {
+			t.Errorf("%s: Next is enabled on the last step", st.ID)
+		}
+	}
+}
+
+// The progress dots are buttons to their steps; autoplay moves the story
+// on by itself, stops at the end, and stops when the reader does anything.
+func TestStoryDotsAndAutoplay(t *testing.T) {
+	d := bundledDataset(t)
+	st := d.Stories[0]
+	n := len(st.Steps)
+	ctx := openPage(t, 1100, 760, "/?motion=reduced&story="+st.ID+"&step=1")
+	ready(t, ctx)
+	atStep := func(k int) func(pageState) bool {
+		return func(s pageState) bool { return s.Story != nil && *s.Story == st.ID && s.Step != nil && *s.Step == k }
+	}
+	// A real click on the third dot.
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#step-dots li:nth-child(3) button`))); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, ctx, "step 3 from its dot", atStep(3))
+	if cur := eval[int](t, ctx, `[...document.querySelectorAll('#step-dots button')].findIndex(b => b.getAttribute('aria-current') === 'step') + 1`); cur != 3 {
+		t.Errorf("dot %d is current, want 3", cur)
+	}
+
+	// The play control turns autoplay on and off.
+	autoplay := func() bool { return eval[bool](t, ctx, `ouroboros.state().autoplay`) }
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("step-play"))); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, ctx, "autoplay on", func(pageState) bool { return autoplay() })
+	if p := eval[string](t, ctx, `document.getElementById('step-play').getAttribute('aria-pressed')`); p != "true" {
+		t.Errorf("the play control's aria-pressed is %q while playing", p)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("step-play"))); err != nil {
+		t.Fatal(err)
+	}
+	waitState(t, ctx, "autoplay off", func(pageState) bool { return !autoplay() })
+
+	// Autoplay (quick, by command, as a kiosk would) advances…
+	ouroborosSend(t, ctx, `{type: 'autoplay', on: true, ticks: 20}`)
+	waitState(t, ctx, "autoplay to step 4", atStep(4))
+	waitState(t, ctx, "autoplay to step 5", atStep(5))
+	// …until the reader clicks the network: then it stops where it is.
+	s := state(t, ctx)
+	mouse(t, ctx, input.DispatchMouseEventTypeMousePressed, 30, s.View.Height-120, chromedp.ButtonLeft, chromedp.ClickCount(1))
+	mouse(t, ctx, input.DispatchMouseEventTypeMouseReleased, 30, s.View.Height-120, chromedp.ButtonLeft, chromedp.ClickCount(1))
+	waitState(t, ctx, "autoplay stopped by a click", func(pageState) bool { return !autoplay() })
+	s = state(t, ctx)
+	at, tick := *s.Step, s.View.Tick
+	waitState(t, ctx, "60 ticks later", func(s pageState) bool { return s.View.Tick > tick+60 })
+	if s = state(t, ctx); *s.Step != at {
+		t.Errorf("the story moved from step %d to %d after the reader's click", at, *s.Step)
+	}
+	// A key stops it too.
+	ouroborosSend(t, ctx, `{type: 'autoplay', on: true, ticks: 600}`)
+	waitState(t, ctx, "autoplay on", func(pageState) bool { return autoplay() })
+	key(t, ctx, "+")
+	waitState(t, ctx, "autoplay stopped by a key", func(pageState) bool { return !autoplay() })
+
+	// At the end autoplay stops by itself, after the last step.
+	ouroborosSend(t, ctx, fmt.Sprintf(`{type: 'goToStep', story: %s, step: %d}`, quoteJS(st.ID), n-1))
+	waitState(t, ctx, "the step before the last", atStep(n-1))
+	ouroborosSend(t, ctx, `{type: 'autoplay', on: true, ticks: 20}`)
+	waitState(t, ctx, "the last step", atStep(n))
+	waitState(t, ctx, "autoplay off at the end", func(pageState) bool { return !autoplay() })
+	if s = state(t, ctx); *s.Step != n {
+		t.Errorf("autoplay left the last step for %d", *s.Step)
+	}
+}
+
+// A step eases the camera over several frames; with reduced motion it
+// cuts, so the picture is still as soon as the step is there.
+func TestStoryCameraGlidesOrCuts(t *testing.T) {
+	d := bundledDataset(t)
+	st := d.Stories[0]
+	for _, motion := range []string{"full", "reduced"} {
+		t.Run(motion, func(t *testing.T) {
+			ctx := openPage(t, 1000, 700, "/?motion="+motion)
+			s0 := ready(t, ctx)
+			// Sample the camera on every animation frame until it rests.
+			zooms := eval[[]float64](t, ctx, `(async () => {
+				const zooms = [];
+				ouroboros.send({type: 'goToStep', story: `+quoteJS(st.ID)+`, step: 3});
+				const until = Date.now() + 30000;
+				let still = 0;
+				while (Date.now() < until && still < 5) {
+					await new Promise(r => requestAnimationFrame(r));
+					const v = ouroboros.state().view;
+					zooms.push(v.zoom);
+					still = v.moving ? 0 : still + 1;
+				}
+				return zooms;
+			})()`)
+			final := zooms[len(zooms)-1]
+			if final <= s0.View.Zoom*1.05 {
+				t.Fatalf("step 3 did not zoom in: %v", zooms)
+			}
+			between := 0
+			for _, z := range zooms {
+				if z > s0.View.Zoom+1e-6 && z < final-1e-6 {
+					between++
+				}
+			}
+			if motion == "full" && between < 3 {
+				t.Errorf("the camera jumped: %d frames between zoom %v and %v (%v)", between, s0.View.Zoom, final, zooms)
+			}
+			if motion == "reduced" {
+				if between > 0 {
+					t.Errorf("with reduced motion the camera passed through %d in-between zooms: %v", between, zooms)
+				}
+				a := screenshot(t, ctx)
+				tick := state(t, ctx).View.Tick
+				waitState(t, ctx, "20 ticks later", func(s pageState) bool { return s.View.Tick > tick+20 })
+				if n := differing(a, screenshot(t, ctx)); n > 0 {
+					t.Errorf("with reduced motion %d pixels changed after the step had arrived", n)
+				}
+			}
+		})
+	}
 }

@@ -334,3 +334,52 @@ func TestOverHTTP(t *testing.T) {
 		})
 	}
 }
+
+// TestEmbeddingHeaders pins what embedding needs from the server: by
+// default a page of the site (embed-demo.html) may frame the explainer,
+// other sites may not; -allow-framing lets any site frame it. embed.js,
+// which host pages link to by its fixed name, is served as a script and
+// revalidated, so a new build reaches them.
+func TestEmbeddingHeaders(t *testing.T) {
+	site := newSite(t)
+	for name, body := range map[string]string{
+		"embed.js":         "(() => {})();",
+		"embed-demo.html":  "<!doctype html><title>demo</title>",
+		"index.html":       "<!doctype html><title>root</title>",
+		"embed-demo.css":   "body{}",
+		"explainer/a.html": "x",
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(site, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(site, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		opts          server.Options
+		ancestors, xf string
+	}{
+		{server.Options{}, "frame-ancestors 'self'", "SAMEORIGIN"},
+		{server.Options{AllowFraming: true}, "frame-ancestors *", ""},
+	} {
+		h := server.New(site, tc.opts)
+		for _, target := range []string{"/", "/?mode=embed&story=circle", "/embed-demo.html"} {
+			rec := get(t, h, http.MethodGet, target)
+			if rec.Code != http.StatusOK {
+				t.Errorf("%s: status %d", target, rec.Code)
+			}
+			csp := rec.Header().Get("Content-Security-Policy")
+			if !strings.HasSuffix(csp, "; "+tc.ancestors) || strings.Count(csp, "frame-ancestors") != 1 {
+				t.Errorf("%+v %s: Content-Security-Policy %q, want it to end in %q", tc.opts, target, csp, tc.ancestors)
+			}
+			if got := rec.Header().Get("X-Frame-Options"); got != tc.xf {
+				t.Errorf("%+v %s: X-Frame-Options %q, want %q", tc.opts, target, got, tc.xf)
+			}
+		}
+		rec := get(t, h, http.MethodGet, "/embed.js")
+		if ct, cc := rec.Header().Get("Content-Type"), rec.Header().Get("Cache-Control"); ct != "text/javascript; charset=utf-8" || cc != "no-cache" {
+			t.Errorf("embed.js: Content-Type %q, Cache-Control %q; want a script, revalidated", ct, cc)
+		}
+	}
+}
