@@ -34,7 +34,7 @@ const timelineCSS = 56
 // the bottom.
 const (
 	narrowCSS     = 600
-	toolbarCSS    = 470
+	toolbarCSS    = 570
 	toolbarRowCSS = 56
 )
 
@@ -95,6 +95,10 @@ type Game struct {
 	onCapture     func(width, height int, rgba []byte)
 	// emit tells the page about a change: an event type and its detail.
 	emit func(event string, detail map[string]any)
+	// twin is the last text twin built (twin.go); figs draws the figures
+	// of a still picture (figures.go).
+	twin twinCache
+	figs *figureTexts
 }
 
 // New builds the explainer for a valid dataset. onReady runs once, after the
@@ -125,6 +129,8 @@ func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func
 	for i := range ds.Entities {
 		g.builder.SetLabelWidth(i, g.text.labelWidthCSS(i))
 	}
+	g.figs = newFigureTexts(g.view.DPR)
+	g.builder.MeasureFigures(g.figs.widthCSS)
 	return g
 }
 
@@ -310,6 +316,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	for _, b := range m.Batches {
 		screen.DrawTriangles(g.verts[b.V0:b.V1], m.Indices[b.I0:b.I1], g.white, &g.triOpts)
 	}
+	g.figs.draw(screen, g.builder, &g.imgOpts)
 	g.text.draw(screen, g.builder, &g.imgOpts)
 	g.drawn = true
 	if g.captureWanted && g.onCapture != nil {
