@@ -56,7 +56,7 @@ build() {
   # wasm_exec.js must match the Go that built the binary, so it is copied
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
-  cp web/index.html web/app.js web/style.css dist/
+  cp web/index.html web/app.js web/twin.js web/style.css dist/
   local f
   while IFS= read -r -d '' f; do
     mkdir -p "dist/data/$(dirname "$f")"
@@ -66,7 +66,7 @@ build() {
   # rewritten to them; <html> gets data-wasm, the program's hashed name, and
   # data-wasm-bytes, its size, for the loader's progress bar), then a .br and
   # a .gz next to every compressible file. Prints what the page downloads.
-  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,style.css,wasm_exec.js
+  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,twin.js,style.css,wasm_exec.js
   echo "built dist/"
 }
 
