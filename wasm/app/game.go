@@ -34,8 +34,11 @@ const timelineCSS = 56
 // the bottom.
 const (
 	narrowCSS     = 600
-	toolbarCSS    = 570
+	toolbarCSS    = 470
 	toolbarRowCSS = 56
+	// oneRowCSS is the narrow width below which the toolbar's search box
+	// (8.5rem) and its five buttons wrap to a second row.
+	oneRowCSS = 400
 )
 
 // Game is the running explainer. It has no lock: in the browser, Update,
@@ -283,8 +286,12 @@ func (g *Game) fit() {
 		// The page's toolbar sits at the top right of wide screens…
 		w -= toolbarCSS
 	} else {
-		// …and above the timeline on narrow ones.
+		// …and above the timeline on narrow ones, in two rows on the
+		// narrowest.
 		g.view.BottomInset += toolbarRowCSS
+		if w < oneRowCSS {
+			g.view.BottomInset += toolbarRowCSS
+		}
 	}
 	g.view.TopInset = g.text.wrap(w)
 	want := view.LayoutAspect(g.view)
