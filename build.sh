@@ -61,7 +61,7 @@ build() {
   # wasm_exec.js must match the Go that built the binary, so it is copied
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
-  cp web/index.html web/app.js web/poster.js web/story.js web/messages.js web/kiosk.js web/style.css web/sw.js dist/
+  cp web/index.html web/app.js web/poster.js web/story.js web/messages.js web/twin.js web/kiosk.js web/style.css web/sw.js dist/
   # embed.js and the demo keep their names: host pages link to embed.js.
   cp web/embed.js web/embed-demo.html web/embed-demo.css dist/
   local f
@@ -83,7 +83,7 @@ build() {
   # a .gz next to every compressible file; sw.js, the kiosk's service worker,
   # gets the list of files to keep offline and a version that changes with
   # them. Prints what the page downloads.
-  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,poster.js,story.js,messages.js,kiosk.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg -sw sw.js
+  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,poster.js,story.js,messages.js,twin.js,kiosk.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg -sw sw.js
   echo "built dist/"
 }
 

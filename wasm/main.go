@@ -37,6 +37,8 @@ func main() {
 	opts, problems := view.ParseOptions(ds, boot.Params, boot.ReducedMotion)
 	g := app.New(ds, opts, problems, func() { boot.Ready(problems) }, boot.Emit)
 	boot.Serve(g.StateJSON, g.Send)
+	boot.Expose("twin", g.TwinJSON)
+	boot.Expose("twinFacts", g.TwinFactsJSON)
 	boot.Input(g.Pointer, g.Wheel, g.Key)
 	boot.Capture(g.RequestCapture)
 	boot.Heap()

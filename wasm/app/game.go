@@ -89,6 +89,10 @@ type Game struct {
 	// driftT ticks.
 	drifting bool
 	driftT   int64
+	// twin is the last text twin built (twin.go); figs draws the figures
+	// of a still picture (figures.go).
+	twin twinCache
+	figs *figureTexts
 }
 
 // New builds the explainer for a valid dataset. onReady runs once, after the
@@ -119,6 +123,8 @@ func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func
 	for i := range ds.Entities {
 		g.builder.SetLabelWidth(i, g.text.labelWidthCSS(i))
 	}
+	g.figs = newFigureTexts(g.view.DPR)
+	g.builder.MeasureFigures(g.figs.widthCSS)
 	return g
 }
 
@@ -284,11 +290,6 @@ func (g *Game) apply(in view.Intent) {
 // width, and the layout takes the shape of the space left, reshaping when
 // the window's shape changes a lot.
 func (g *Game) fit() {
-	// The page's chrome (view.Chrome) is shared with the build-time
-	// poster, which must fit the network the same way.
-	titleW, bottom := view.Chrome(g.view.Width / g.view.DPR)
-	g.view.BottomInset = bottom
-	g.view.TopInset = g.text.wrap(titleW)
 	want := view.LayoutAspect(g.view)
 	switch {
 	case g.layout == nil:
@@ -318,6 +319,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	for _, b := range m.Batches {
 		screen.DrawTriangles(g.verts[b.V0:b.V1], m.Indices[b.I0:b.I1], g.white, &g.triOpts)
 	}
+	g.figs.draw(screen, g.builder, &g.imgOpts)
 	g.text.draw(screen, g.builder, &g.imgOpts)
 	g.drawn = true
 	if g.captureWanted && g.onCapture != nil {

@@ -16,9 +16,10 @@ import (
 	"ouroboros/wasm/view"
 )
 
+// The inks come from the scene's palette, whose contrast is tested.
 var (
-	labelInk = color.RGBA{0xe8, 0xec, 0xf5, 0xff}
-	dimInk   = color.RGBA{0xa9, 0xb4, 0xcc, 0xff}
+	labelInk = toRGBA(scene.LabelInk)
+	dimInk   = toRGBA(scene.FigureInk)
 )
 
 // texts holds every piece of text pre-rendered once at the device's pixel

@@ -152,3 +152,9 @@ func (b *Boot) Heap() {
 		return float64(m.HeapAlloc)
 	}))
 }
+
+// Expose lets the page call name() on the boot object for a string, such as
+// the text twin's JSON.
+func (b *Boot) Expose(name string, f func() string) {
+	b.obj.Set(name, js.FuncOf(func(js.Value, []js.Value) any { return f() }))
+}

@@ -133,6 +133,8 @@ type Builder struct {
 	// loopTick is the tick the token set off round it.
 	loop     []int
 	loopTick int64
+	// stills are the figures and marks of a still picture (arrows.go).
+	stills
 }
 
 // Alphas of what is not near the selection.
@@ -200,6 +202,7 @@ func (b *Builder) SetNetwork(net *Network) {
 	b.loop = b.loop[:0]
 	b.showEdges()
 	b.Select(b.selected)
+	b.setFigures()
 }
 
 // Filter keeps only the entities and deals marked true; nil keeps all.
@@ -465,6 +468,7 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 			}
 		}
 	}
+	b.kites(v, dpr)
 	b.loopPath(v.Tick, dpr, v.Motion)
 	outline := outlineCSS * dpr
 	for i, e := range b.ds.Entities {
@@ -488,6 +492,7 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 		}
 	}
 	b.placeLabels(dpr, rect{0, float32(v.TopInset) * dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)})
+	b.placeFigures(v, dpr)
 }
 
 // edge adds edge ei's curve and arrow head, and records its sampled curve

@@ -14,6 +14,9 @@ const (
 	NarrowCSS     = 600
 	ToolbarCSS    = 470
 	ToolbarRowCSS = 56
+	// OneRowCSS is the narrow width below which the toolbar's search box
+	// (8.5rem) and its buttons wrap to a second row.
+	OneRowCSS = 400
 
 	// The title block: left margin, top margin, the height of a title and
 	// of a subtitle line, the space below, and the font sizes.
@@ -34,7 +37,10 @@ func Chrome(widthCSS float64) (titleWidth, bottomInset float64) {
 		// The toolbar sits at the top right of wide screens…
 		return widthCSS - ToolbarCSS - 2*TitleLeft, TimelineCSS
 	}
-	// …and above the timeline on narrow ones.
+	// …and above the timeline on narrow ones, in two rows on the narrowest.
+	if widthCSS < OneRowCSS {
+		return widthCSS - 2*TitleLeft, TimelineCSS + 2*ToolbarRowCSS
+	}
 	return widthCSS - 2*TitleLeft, TimelineCSS + ToolbarRowCSS
 }
 

@@ -176,8 +176,9 @@ type Screen struct {
 	Moving   bool           `json:"moving"`   // the camera is on its way to a story step
 	Tick     int64          `json:"tick"`
 	Zoom     float64        `json:"zoom"`
-	Deals    int            `json:"deals"` // deals drawn: within the date and the filters
-	PanX     float64        `json:"panX"`  // CSS pixels
+	Deals    int            `json:"deals"`   // deals drawn: within the date and the filters
+	Figures  int            `json:"figures"` // edges' figures written on a still picture
+	PanX     float64        `json:"panX"`    // CSS pixels
 	PanY     float64        `json:"panY"`
 	Entities []EntityOnView `json:"entities"`
 }
@@ -252,7 +253,7 @@ func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o Options, now Now, p
 		zoom = 1
 	}
 	s.View = Screen{Width: v.Width / dpr, Height: v.Height / dpr, DPR: dpr, Settled: settled, Tick: v.Tick,
-		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr, Deals: b.DealsShown()}
+		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr, Deals: b.DealsShown(), Figures: b.FiguresShown()}
 	for i, e := range d.Entities {
 		disc := b.Discs[i]
 		c := d.Kinds[e.Kind].Color

@@ -1,0 +1,293 @@
+package palette_test
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/scene"
+	"ouroboros/web/palette"
+)
+
+// WCAG 2.1: text at least 4.5:1 (1.4.3), the marks and focus rings that
+// carry meaning at least 3:1 (1.4.11).
+const (
+	textContrast    = 4.5
+	graphicContrast = 3
+)
+
+// minDeltaE is the least CIE76 difference between two kind colours, for
+// typical vision and under each simulated dichromacy. 2.3 is a
+// just-noticeable difference for large patches side by side; discs a few
+// pixels wide, seen apart, need several times that, so 12 (about five
+// JNDs) is asked. The bundled palette's worst pair under any simulation is
+// 16, Tableau 10's three colours in the examples 15.
+const minDeltaE = 12
+
+func TestContrastAndDeltaE(t *testing.T) {
+	white, black := must(palette.ParseHex("#fff")), must(palette.ParseHex("#000000"))
+	if c := palette.Contrast(white, black); math.Abs(c-21) > 1e-9 {
+		t.Errorf("white on black %v, want 21", c)
+	}
+	// WebAIM's contrast checker: #767676 on white is 4.54:1.
+	if c := palette.Contrast(must(palette.ParseHex("#767676")), white); math.Abs(c-4.54) > 0.01 {
+		t.Errorf("#767676 on white %v, want 4.54", c)
+	}
+	if c := palette.Contrast(white, white); c != 1 {
+		t.Errorf("white on white %v", c)
+	}
+	half := must(palette.ParseHex("#ffffff80")).Over(black)
+	if half.R != 128 || half.A != 1 {
+		t.Errorf("50%% white over black = %v", half)
+	}
+	// Red and green, far apart for typical vision, come close for a
+	// deuteranope; blue and yellow stay apart.
+	red, green := must(palette.ParseHex("#d62728")), must(palette.ParseHex("#2ca02c"))
+	deut := &palette.Deficiencies[1]
+	if n, d := palette.DeltaE76(palette.Seen(red, nil), palette.Seen(green, nil)), palette.DeltaE76(palette.Seen(red, deut), palette.Seen(green, deut)); d > n/3 {
+		t.Errorf("red–green ΔE %v for typical vision, %v for deuteranopia; want it to collapse", n, d)
+	}
+	if l := palette.Seen(white, nil); math.Abs(l.L-100) > 0.01 || math.Abs(l.A) > 0.01 || math.Abs(l.B) > 0.01 {
+		t.Errorf("white in Lab %+v", l)
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// textless are the rules whose elements hold no text: their backgrounds
+// are marks (bars, swatches, the legend's shapes), never behind text.
+var textless = map[string]bool{
+	".bar": true, "#bar-fill": true, ".swatch": true, ".shape-money": true, ".shape-capacity": true, "#help::backdrop": true,
+}
+
+type rule struct {
+	palette.Rule
+	color, bg    palette.RGBA
+	hasColor     bool
+	hasBg        bool
+	opacity      float64
+	exemptReason string
+}
+
+// Every text colour of the page against every background it can sit on,
+// translucent panels composited over the page's background, faded
+// controls as faded; and the focus ring against every background.
+func TestPageContrast(t *testing.T) {
+	css, err := os.ReadFile("../style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	parsed, err := palette.ParseCSS(string(css))
+	if err != nil {
+		t.Fatalf("web/style.css: %v", err)
+	}
+	vars := palette.Vars(parsed)
+	colour := func(v string) (palette.RGBA, bool) {
+		c, ok, err := palette.Colour(v, vars)
+		if err != nil {
+			t.Fatalf("web/style.css: %v", err)
+		}
+		return c, ok
+	}
+	page, ok := colour("var(--bg)")
+	ink, ok2 := colour("var(--ink)")
+	if !ok || !ok2 {
+		t.Fatal("web/style.css has no --bg or --ink")
+	}
+	var rules []rule
+	for _, r := range parsed {
+		x := rule{Rule: r, opacity: 1}
+		if v, ok := r.Decls["color"]; ok {
+			x.color, x.hasColor = colour(v)
+		}
+		for _, p := range []string{"background", "background-color"} {
+			if v, ok := r.Decls[p]; ok {
+				if c, ok := colour(v); ok {
+					x.bg, x.hasBg = c.Over(page), true
+				}
+			}
+		}
+		if v, ok := r.Decls["opacity"]; ok {
+			if _, err := fmtSscan(v, &x.opacity); err != nil {
+				t.Fatalf("%s: opacity %q", r.Selector, v)
+			}
+		}
+		rules = append(rules, x)
+	}
+
+	// The surfaces text sits on: the page, and the backgrounds of every
+	// rule that does not paint its own special text colour on it.
+	surfaces := map[string]palette.RGBA{"the page (--bg)": page}
+	for _, r := range rules {
+		if !r.hasBg || textless[r.Selector] {
+			continue
+		}
+		if !r.hasColor || r.color == ink {
+			surfaces[r.Selector] = r.bg
+		}
+	}
+	// The text colours that sit on any surface: the inherited ink, the
+	// colours of rules with no background of their own.
+	texts := map[string]palette.RGBA{"the page's ink (--ink)": ink}
+	if dim, ok := colour("var(--dim)"); ok {
+		texts["--dim"] = dim
+	}
+	checked := 0
+	for _, r := range rules {
+		switch {
+		case r.hasColor && r.hasBg:
+			checked++
+			if c := palette.Contrast(r.color, r.bg); c < textContrast {
+				t.Errorf("%s: %v on %v is %.2f:1, want %.1f", r.Selector, r.color, r.bg, c, textContrast)
+			}
+		case r.hasColor:
+			texts[r.Selector] = r.color.Over(page)
+		}
+	}
+	for tn, tc := range texts {
+		for sn, sc := range surfaces {
+			checked++
+			if c := palette.Contrast(tc, sc); c < textContrast {
+				t.Errorf("text %s %v on %s %v is %.2f:1, want %.1f", tn, tc, sn, sc, c, textContrast)
+			}
+		}
+	}
+	// Faded controls (opacity) stay readable, except disabled ones, which
+	// WCAG exempts.
+	for _, r := range rules {
+		if r.opacity >= 1 || strings.Contains(r.Selector, ":disabled") {
+			continue
+		}
+		fg, bg := ink, palette.RGBA{}
+		hasBg := false
+		for _, base := range rules {
+			if base.Selector != r.Selector && strings.HasPrefix(r.Selector, base.Selector) {
+				if base.hasColor {
+					fg = base.color
+				}
+				if base.hasBg {
+					bg, hasBg = base.bg, true
+				}
+			}
+		}
+		if r.hasColor {
+			fg = r.color
+		}
+		for sn, behind := range surfaces {
+			own := behind
+			if hasBg {
+				own = bg
+			}
+			checked++
+			f, b := fg.Fade(r.opacity, behind), own.Fade(r.opacity, behind)
+			if c := palette.Contrast(f, b); c < textContrast {
+				t.Errorf("%s at opacity %v on %s: %v on %v is %.2f:1, want %.1f", r.Selector, r.opacity, sn, f, b, c, textContrast)
+			}
+		}
+	}
+	// The focus rings.
+	rings := 0
+	for _, r := range rules {
+		v, ok := r.Decls["outline"]
+		if !ok || v == "none" {
+			continue
+		}
+		for _, word := range strings.Fields(v) {
+			if c, ok := colour(word); ok {
+				rings++
+				for sn, sc := range surfaces {
+					if k := palette.Contrast(c, sc); k < graphicContrast {
+						t.Errorf("%s: focus ring %v on %s %v is %.2f:1, want %v", r.Selector, c, sn, sc, k, graphicContrast)
+					}
+				}
+			}
+		}
+	}
+	if rings == 0 || len(surfaces) < 5 || checked < 50 {
+		t.Errorf("only %d rings, %d surfaces and %d pairs found in web/style.css: is the parser reading it?", rings, len(surfaces), checked)
+	}
+	t.Logf("%d text/background pairs, %d surfaces, %d focus rings", checked, len(surfaces), rings)
+}
+
+func rgba(c scene.Color) palette.RGBA {
+	return palette.RGBA{R: uint8(math.Round(float64(c.R) * 255)), G: uint8(math.Round(float64(c.G) * 255)), B: uint8(math.Round(float64(c.B) * 255)), A: 1}
+}
+
+// The canvas: names, titles and figures on its background (each drawn with
+// a halo of it); money and capacity marks as graphics.
+func TestCanvasContrast(t *testing.T) {
+	bg := rgba(scene.Background)
+	for name, c := range map[string]scene.Color{"labels and title": scene.LabelInk, "figures and subtitle": scene.FigureInk} {
+		if k := palette.Contrast(rgba(c), bg); k < textContrast {
+			t.Errorf("%s %v on the canvas %v: %.2f:1, want %.1f", name, rgba(c), bg, k, textContrast)
+		}
+	}
+	for name, c := range map[string]scene.Color{"money": scene.MoneyColor, "capacity": scene.CapacityColor, "selection ring": scene.SelectColor, "focus ring": scene.FocusColor} {
+		if k := palette.Contrast(rgba(c), bg); k < graphicContrast {
+			t.Errorf("%s %v on the canvas: %.2f:1, want %v", name, rgba(c), k, graphicContrast)
+		}
+	}
+}
+
+// Every shipped dataset's kinds: each disc stands out from the canvas, and
+// any two kinds stay apart for typical vision and for each dichromacy.
+func TestKindColours(t *testing.T) {
+	files, _ := filepath.Glob("../../data/examples/*.json")
+	files = append(files, "../../data/ai-compute.json")
+	bg := rgba(scene.Background)
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := dataset.Load(b)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			colours := make([]palette.RGBA, len(d.Kinds))
+			for i, k := range d.Kinds {
+				colours[i] = palette.RGBA{R: k.Color.R, G: k.Color.G, B: k.Color.B, A: 1}
+				if c := palette.Contrast(colours[i], bg); c < graphicContrast {
+					t.Errorf("kind %s %v on the canvas: %.2f:1, want %v", k.Key, colours[i], c, graphicContrast)
+				}
+			}
+			for _, def := range append([]*palette.Deficiency{nil}, deficiencies()...) {
+				name := "typical vision"
+				if def != nil {
+					name = def.Name
+				}
+				worst := math.Inf(1)
+				for i := range colours {
+					for j := i + 1; j < len(colours); j++ {
+						de := palette.DeltaE76(palette.Seen(colours[i], def), palette.Seen(colours[j], def))
+						worst = math.Min(worst, de)
+						if de < minDeltaE {
+							t.Errorf("%s: kinds %s %v and %s %v are ΔE %.1f apart, want %v", name, d.Kinds[i].Key, colours[i], d.Kinds[j].Key, colours[j], de, minDeltaE)
+						}
+					}
+				}
+				t.Logf("%s: nearest kinds ΔE %.1f", name, worst)
+			}
+		})
+	}
+}
+
+func deficiencies() []*palette.Deficiency {
+	var out []*palette.Deficiency
+	for i := range palette.Deficiencies {
+		out = append(out, &palette.Deficiencies[i])
+	}
+	return out
+}
+
+func fmtSscan(s string, v *float64) (int, error) { return fmt.Sscan(s, v) }
