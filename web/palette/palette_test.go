@@ -67,6 +67,10 @@ func must[T any](v T, err error) T {
 // are marks (bars, swatches, the legend's shapes), never behind text.
 var textless = map[string]bool{
 	".bar": true, "#bar-fill": true, ".swatch": true, ".shape-money": true, ".shape-capacity": true, "#help::backdrop": true,
+	// The story's progress dots and the kiosk's range thumb and track.
+	"#step-dots button::before": true, `#step-dots button[aria-current="step"]::before`: true,
+	"html.kiosk #scrub::-webkit-slider-thumb": true, "html.kiosk #scrub::-moz-range-thumb": true,
+	"html.kiosk #scrub::-webkit-slider-runnable-track": true, "html.kiosk #scrub::-moz-range-track": true,
 }
 
 type rule struct {
