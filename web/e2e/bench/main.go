@@ -233,12 +233,13 @@ func visitAgainAndTimeFrames(tab context.Context, url string, cfg config, out io
 		return chromedp.Run(ctx, chromedp.Evaluate[float64](`performance.now()`))
 	}
 	readyAt := l.Ready
-	laidOut := "laying out (ready → settled)"
+	laidOut, animating, paused := "laying out (ready → settled)", "settled, animating", "paused"
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.ouroboros.state().view.settled`,
 		pollEvery, chromedp.WithPollingTimeout(settleWait))); err != nil {
 		// A large network may take minutes to settle at headless
 		// SwiftShader's frame rate; time its frames as they are.
 		laidOut = fmt.Sprintf("laying out (ready → still not settled %.0f s later)", settleWait.Seconds())
+		animating, paused = "animating, layout still running", "paused, layout still running"
 	}
 	settledAt, err := mark()
 	if err != nil {
@@ -254,7 +255,7 @@ func visitAgainAndTimeFrames(tab context.Context, url string, cfg config, out io
 	if err != nil {
 		return err
 	}
-	if err := report(ctx, out, "settled, animating", settledAt, end); err != nil {
+	if err := report(ctx, out, animating, settledAt, end); err != nil {
 		return err
 	}
 	problem, err := chromedp.Run(ctx, chromedp.Evaluate[string](
@@ -277,7 +278,7 @@ func visitAgainAndTimeFrames(tab context.Context, url string, cfg config, out io
 	if err != nil {
 		return err
 	}
-	return report(ctx, out, "paused", start, end)
+	return report(ctx, out, paused, start, end)
 }
 
 // settleWait is how long the bench waits for the layout to settle before it
