@@ -4,7 +4,6 @@ package app
 
 import (
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomedium"
 	"golang.org/x/image/font/opentype"
@@ -17,7 +16,7 @@ import (
 // few distinct figures, and a steady frame then only copies images.
 type figureTexts struct {
 	dpr    float64
-	face   *text.GoXFace
+	face   font.Face
 	images map[string]*ebiten.Image
 	widths map[string]float64 // device pixels
 }
@@ -31,12 +30,12 @@ func newFigureTexts(dpr float64) *figureTexts {
 	if err != nil {
 		panic(err)
 	}
-	return &figureTexts{dpr: dpr, face: text.NewGoXFace(ff), images: map[string]*ebiten.Image{}, widths: map[string]float64{}}
+	return &figureTexts{dpr: dpr, face: ff, images: map[string]*ebiten.Image{}, widths: map[string]float64{}}
 }
 
 // widthCSS measures a figure for the scene's placement.
 func (f *figureTexts) widthCSS(s string) float32 {
-	return float32(text.Advance(s, f.face) / f.dpr)
+	return float32(advance(f.face, s) / f.dpr)
 }
 
 func (f *figureTexts) draw(screen *ebiten.Image, b *scene.Builder, op *ebiten.DrawImageOptions) {

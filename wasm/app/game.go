@@ -191,8 +191,33 @@ func (g *Game) Update() error {
 		g.markChanges()
 		g.builtView, g.rebuild = g.view, false
 	}
+	// When the picture can change only by an outside event, the engine
+	// stops calling Update and Draw until one comes: input on the canvas
+	// or a resize (the engine's own), or a call from the page (wake). A
+	// paused page then costs the main thread next to nothing a frame.
+	if g.quiet() {
+		ebiten.SetFPSMode(ebiten.FPSModeVsyncOffMinimum)
+	} else {
+		ebiten.SetFPSMode(ebiten.FPSModeVsyncOn)
+	}
 	return nil
 }
+
+// quiet reports that no tick would change anything: the picture on screen
+// is the last one built, nothing waits, the layout has settled, and nothing
+// moves with the ticks (paused, or no motion, no playing timeline and no
+// loop flashing). Anything new that moves with ticks must keep it false:
+// a story's autoplay and its camera glide count ticks, and the kiosk's
+// drift moves the camera.
+func (g *Game) quiet() bool {
+	return g.readySent && !g.dirty && !g.rebuild && !g.captureWanted && !g.frameStep && len(g.intents) == 0 &&
+		g.layout.Settled() && !g.auto.On && !g.glide.Active() && !g.drifting &&
+		(g.now.Paused || !g.view.Motion && !g.now.Playing && g.flash == nil)
+}
+
+// wake makes the engine run the next frame's Update even when quiet: the
+// page called into the program.
+func wake() { ebiten.ScheduleFrame() }
 
 // markChanges compares the frame just built with the one on screen, so
 // that Draw can skip drawing when nothing moved (paused, reduced motion, a
@@ -213,6 +238,7 @@ func (g *Game) markChanges() {
 // Send queues a command of the page API for the next Update, or says what
 // is wrong with it.
 func (g *Game) Send(command []byte) error {
+	wake()
 	in, err := view.ParseCommand(g.ds, command)
 	if err != nil {
 		return err
@@ -334,7 +360,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 }
 
 // RequestCapture asks for the next frame's pixels ("Save picture").
-func (g *Game) RequestCapture() { g.captureWanted = true }
+func (g *Game) RequestCapture() { g.captureWanted = true; wake() }
 
 // OnCapture sets where captured pixels go.
 func (g *Game) OnCapture(f func(width, height int, rgba []byte)) { g.onCapture = f }

@@ -14,6 +14,7 @@ import (
 // kind is "down", "move", "up" or "cancel"; x and y are CSS pixels; t is the
 // event's time in milliseconds; touch tells a finger from a mouse or pen.
 func (g *Game) Pointer(kind string, id int, x, y, t float64, touch bool) {
+	wake()
 	g.touch = touch
 	dpr := g.view.DPR
 	g.intents = g.gestures.Pointer(kind, id, x*dpr, y*dpr, t, dpr, g.intents)
@@ -21,6 +22,7 @@ func (g *Game) Pointer(kind string, id int, x, y, t float64, touch bool) {
 
 // Wheel takes a wheel turn of dy CSS pixels at (x, y) in CSS pixels.
 func (g *Game) Wheel(dy, x, y float64) {
+	wake()
 	dpr := g.view.DPR
 	g.intents = append(g.intents, view.Wheel(dy*dpr, x*dpr, y*dpr))
 }
@@ -29,6 +31,7 @@ func (g *Game) Wheel(dy, x, y float64) {
 // ("Shift+Tab" for a shifted Tab), and reports whether it was used, so that
 // the page can keep the browser from acting on it too.
 func (g *Game) Key(key string) bool {
+	wake()
 	switch key {
 	case "Tab", "Shift+Tab":
 		// Walking the entities is the reader at work: a playing story stops.

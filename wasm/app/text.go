@@ -3,13 +3,16 @@
 package app
 
 import (
+	"image"
 	"image/color"
+	"image/draw"
+	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gomedium"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/math/fixed"
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
@@ -24,13 +27,20 @@ var (
 
 // texts holds every piece of text pre-rendered once at the device's pixel
 // ratio, so that a frame only copies images and allocates nothing.
+//
+// Text is rasterized on the CPU with golang.org/x/image/font into an
+// image.RGBA and uploaded once, rather than drawn with Ebitengine's text/v2:
+// text/v2 links go-text/typesetting (shaping, Unicode tables) even for a
+// plain font.Face, about 114 KB of the 2.2 MB brotli budget (BENCHMARKS.md),
+// and a label needs none of it. text/v2 renders GoXFace glyphs with the same
+// font.Drawer, so the pixels are the same.
 type texts struct {
 	dpr    float64
 	labels []*ebiten.Image
 	widths []float64 // label widths in device pixels
 
 	titleText, subtitleText string
-	titleFace, subtitleFace *text.GoXFace
+	titleFace, subtitleFace font.Face
 	// The title and subtitle, one image per line, wrapped for wrappedFor.
 	title, subtitle []*ebiten.Image
 	wrappedFor      float64 // wrap width in CSS pixels
@@ -52,12 +62,12 @@ func newTexts(ds *dataset.Dataset, dpr float64) *texts {
 	if err != nil {
 		panic(err) // the embedded font is known good
 	}
-	face := func(sizeCSS float64) *text.GoXFace {
+	face := func(sizeCSS float64) font.Face {
 		ff, err := opentype.NewFace(f, &opentype.FaceOptions{Size: sizeCSS * dpr, DPI: 72, Hinting: font.HintingNone})
 		if err != nil {
 			panic(err)
 		}
-		return text.NewGoXFace(ff)
+		return ff
 	}
 	t := &texts{dpr: dpr}
 	label := face(scene.LabelSize)
@@ -87,38 +97,48 @@ func (t *texts) wrap(widthCSS float64) float64 {
 
 // renderLines wraps s at spaces to lines at most max device pixels wide and
 // renders each, disposing of the old images.
-func renderLines(old []*ebiten.Image, s string, face *text.GoXFace, ink color.Color, max, dpr float64) []*ebiten.Image {
+func renderLines(old []*ebiten.Image, s string, face font.Face, ink color.Color, max, dpr float64) []*ebiten.Image {
 	for _, img := range old {
 		img.Deallocate()
 	}
 	var out []*ebiten.Image
-	for _, line := range scene.WrapWords(s, max, func(s string) float64 { return text.Advance(s, face) }) {
+	for _, line := range scene.WrapWords(s, max, func(s string) float64 { return advance(face, s) }) {
 		img, _ := render(line, face, ink, dpr)
 		out = append(out, img)
 	}
 	return out
 }
 
+// advance is the width of s set in face, in device pixels.
+func advance(face font.Face, s string) float64 {
+	return float64(font.MeasureString(face, s)) / 64
+}
+
 // render draws s once with a dark halo, so that it stays readable where it
-// crosses an edge, and returns the image and the text's width.
-func render(s string, face *text.GoXFace, ink color.Color, dpr float64) (*ebiten.Image, float64) {
-	w, h := text.Measure(s, face, face.Metrics().HAscent+face.Metrics().HDescent)
+// crosses an edge, and returns the image and the text's width. The image
+// is the text's box (advance by ascent plus descent) padded by 2 CSS pixels
+// on every side, and the baseline sits at a whole device pixel, as
+// Ebitengine's text/v2 placed it. The glyphs are rasterized once, as a
+// coverage mask that is then laid in the halo's colour at eight offsets of
+// a CSS pixel and in ink on top: rasterizing them nine times made the labels
+// of a 1,000-entity network cost a noticeable part of the time to ready.
+func render(s string, face font.Face, ink color.Color, dpr float64) (*ebiten.Image, float64) {
+	m := face.Metrics()
+	w := advance(face, s)
+	h := float64(m.Ascent+m.Descent) / 64
 	pad := 2 * dpr
-	img := ebiten.NewImage(int(w+2*pad)+1, int(h+2*pad)+1)
-	var op text.DrawOptions
-	halo := scene.Background
-	op.ColorScale.ScaleWithColor(color.RGBA{uint8(halo.R * 255), uint8(halo.G * 255), uint8(halo.B * 255), 0xff})
-	for _, d := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}} {
-		op.GeoM.Reset()
-		op.GeoM.Translate(pad+d[0]*dpr, pad+d[1]*dpr)
-		text.Draw(img, s, face, &op)
+	mask := image.NewAlpha(image.Rect(0, 0, int(w+2*pad)+1, int(h+2*pad)+1))
+	d := font.Drawer{Dst: mask, Src: image.Opaque, Face: face}
+	d.Dot = fixed.Point26_6{X: fixed.Int26_6(pad * 64), Y: (fixed.Int26_6(pad*64) + m.Ascent) &^ 63}
+	d.DrawString(s)
+	rgba := image.NewRGBA(mask.Rect)
+	halo := image.NewUniform(toRGBA(scene.Background))
+	for _, o := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}} {
+		at := image.Pt(int(math.Round(o[0]*dpr)), int(math.Round(o[1]*dpr)))
+		draw.DrawMask(rgba, rgba.Rect.Add(at), halo, image.Point{}, mask, image.Point{}, draw.Over)
 	}
-	op.GeoM.Reset()
-	op.GeoM.Translate(pad, pad)
-	op.ColorScale.Reset()
-	op.ColorScale.ScaleWithColor(ink)
-	text.Draw(img, s, face, &op)
-	return img, w
+	draw.DrawMask(rgba, rgba.Rect, image.NewUniform(ink), image.Point{}, mask, image.Point{}, draw.Over)
+	return ebiten.NewImageFromImage(rgba), w
 }
 
 func (t *texts) labelWidthCSS(i int) float32 { return float32(t.widths[i] / t.dpr) }

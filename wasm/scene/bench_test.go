@@ -51,6 +51,7 @@ func BenchmarkBuild(b *testing.B) {
 	}{
 		{"bundled", bundled},
 		{"500x2000", randomDataset(500, 2000, 1)},
+		{"1000x3000", randomDataset(1000, 3000, 1)}, // the browser bench's size
 		{"2000x10000", randomDataset(2000, 10000, 1)},
 	} {
 		b.Run(tc.name, func(b *testing.B) {

@@ -112,7 +112,6 @@ type Builder struct {
 	curves [][curveSamples + 1]point
 	arcs   [][curveSamples + 1]float32
 	widths []float32 // each edge's drawn width, device pixels
-	placed []rect
 
 	// selected is the selected entity or -1; lit marks it and its
 	// neighbours in the current network, which stay bright while the rest
@@ -129,6 +128,12 @@ type Builder struct {
 	// shown marks the entities the filters keep, dealShown the deals, and
 	// edgeShown the edges with a kept deal between kept entities.
 	shown, dealShown, edgeShown []bool
+	// tips are the points where the edges' arrow heads touch their targets.
+	tips []point
+	// lod holds the level of detail: which edges are drawn in full, as
+	// hairlines or not at all, which carry particles, and the label grid.
+	lod
+
 	// loop lists the edges of the highlighted loop in loop order, and
 	// loopTick is the tick the token set off round it.
 	loop     []int
@@ -168,7 +173,6 @@ func NewBuilder(ds *dataset.Dataset, net *Network) *Builder {
 	for i := range b.dealShown {
 		b.dealShown[i] = true
 	}
-	b.placed = make([]rect, 0, len(ds.Entities))
 	b.SetNetwork(net)
 	return b
 }
@@ -198,6 +202,11 @@ func (b *Builder) SetNetwork(net *Network) {
 	b.widths = b.widths[:len(net.Edges)]
 	b.edgeShown = b.edgeShown[:len(net.Edges)]
 	b.spotEdge = b.spotEdge[:len(net.Edges)]
+	if cap(b.tips) < len(net.Edges) {
+		b.tips = make([]point, len(net.Edges))
+	}
+	b.tips = b.tips[:len(net.Edges)]
+	b.lod.prepare(net)
 	b.spotOn = false
 	b.loop = b.loop[:0]
 	b.showEdges()
@@ -459,11 +468,21 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 
 	maxW := float32(math.Max(3, math.Min(14, unitCSS*0.016))) * dpr
 	for ei := range b.net.Edges {
-		b.edge(ei, maxW, dpr)
+		b.curve(ei, maxW, dpr)
+	}
+	screen := rect{0, 0, float32(v.Width), float32(v.Height)}
+	b.chooseDetail(screen, v.Motion, dpr)
+	for ei := range b.net.Edges {
+		switch b.detail[ei] {
+		case fullDetail:
+			b.edge(ei, dpr)
+		case hairline:
+			b.hairline(ei, dpr)
+		}
 	}
 	if v.Motion {
 		for ei := range b.net.Edges {
-			if b.edgeShown[ei] {
+			if b.moving[ei] {
 				b.particles(ei, v.Tick, dpr)
 			}
 		}
@@ -476,6 +495,9 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 			continue
 		}
 		d := b.Discs[i]
+		if !screen.overlaps(rect{d.X - d.R - 10*dpr, d.Y - d.R - 10*dpr, d.X + d.R + 10*dpr, d.Y + d.R + 10*dpr}) {
+			continue // off screen, rings included
+		}
 		c := b.kinds[e.Kind]
 		if !b.lit[i] {
 			// Faded toward the background rather than made transparent,
@@ -495,9 +517,9 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 	b.placeFigures(v, dpr)
 }
 
-// edge adds edge ei's curve and arrow head, and records its sampled curve
-// for the particles.
-func (b *Builder) edge(ei int, maxW, dpr float32) {
+// curve records edge ei's drawn width and its sampled curve, for drawing,
+// the particles and hit tests.
+func (b *Builder) curve(ei int, maxW, dpr float32) {
 	e := &b.net.Edges[ei]
 	if !b.edgeShown[ei] {
 		// Keep the curve for hit tests off: a hidden edge has no length.
@@ -509,10 +531,6 @@ func (b *Builder) edge(ei int, maxW, dpr float32) {
 	}
 	from, to := b.Discs[e.From], b.Discs[e.To]
 	dx, dy := to.X-from.X, to.Y-from.Y
-	length := float32(math.Hypot(float64(dx), float64(dy)))
-	if length < 1 {
-		length = 1
-	}
 	// Bend to the right of the direction of travel, so that the edges of
 	// two opposite flows between the same pair never overlap.
 	cx := (from.X+to.X)/2 - dy*bend
@@ -541,9 +559,20 @@ func (b *Builder) edge(ei int, maxW, dpr float32) {
 			arc[i] = arc[i-1] + dist(curve[i-1], curve[i])
 		}
 	}
+	b.tips[ei] = tip
+	// The curve lies within the triangle of its control points.
+	hw := float32(math.Max(float64(width*1.3), float64(3.5*dpr)))
+	b.bounds[ei] = rect{
+		min(p0.x, cx, p2.x, tip.x) - hw, min(p0.y, cy, p2.y, tip.y) - hw,
+		max(p0.x, cx, p2.x, tip.x) + hw, max(p0.y, cy, p2.y, tip.y) + hw,
+	}
+}
 
+// edgeColor is edge ei's colour: fainter when called off or away from the
+// selection or story step, stronger when it touches the selection.
+func (b *Builder) edgeColor(ei int) Color {
 	col := EdgeColor
-	if e.Terminated {
+	if b.net.Edges[ei].Terminated {
 		col = col.WithAlpha(0.4)
 	}
 	if !b.edgeLit(ei) {
@@ -551,6 +580,16 @@ func (b *Builder) edge(ei int, maxW, dpr float32) {
 	} else if b.selected >= 0 {
 		col = col.WithAlpha(1.8)
 	}
+	return col
+}
+
+// edge adds edge ei's curve, dashed when no amount is disclosed, and its
+// arrow head.
+func (b *Builder) edge(ei int, dpr float32) {
+	e := &b.net.Edges[ei]
+	curve, arc := &b.curves[ei], &b.arcs[ei]
+	width, tip := b.widths[ei], b.tips[ei]
+	col := b.edgeColor(ei)
 	dashed := !e.Disclosed
 	period := (dashCSS + gapCSS) * dpr
 	for i := 0; i < curveSamples; i++ {
@@ -573,6 +612,12 @@ func (b *Builder) edge(ei int, maxW, dpr float32) {
 	b.Mesh.Triangle(tip.x, tip.y, end.x+nx*hw, end.y+ny*hw, end.x-nx*hw, end.y-ny*hw, col.WithAlpha(1.6))
 }
 
+// particleCount is how many money particles (and as many capacity ones)
+// travel an edge whose curve is length device pixels long.
+func particleCount(length, dpr float32) int {
+	return max(1, min(int(length/(spacingCSS*dpr)), maxParticles))
+}
+
 // particles adds the money particles flowing From → To along edge ei and the
 // capacity particles flowing back To → From.
 func (b *Builder) particles(ei int, tick int64, dpr float32) {
@@ -585,8 +630,7 @@ func (b *Builder) particles(ei int, tick int64, dpr float32) {
 	if length < 1 {
 		return
 	}
-	n := int(length / (spacingCSS * dpr))
-	n = max(1, min(n, maxParticles))
+	n := particleCount(length, dpr)
 	// Phase in [0, 1) along the edge, advanced by a whole number of ticks
 	// so that the animation never depends on the wall clock.
 	travel := float64(tick) * speedCSS * float64(dpr) / float64(length)
@@ -664,54 +708,9 @@ func (b *Builder) along(ei int, u float32) point {
 	return point{curve[i].x + (curve[i+1].x-curve[i].x)*t, curve[i].y + (curve[i+1].y-curve[i].y)*t}
 }
 
-// placeLabels puts each name under its disc, or above, right or left of it
-// when that is taken, and hides it when no side is free on screen. Entities with more
-// money claim space first.
-func (b *Builder) placeLabels(dpr float32, screen rect) {
-	b.placed = b.placed[:0]
-	lineH := labelLineCSS * dpr
-	gap := labelGapCSS * dpr
-	for _, i := range b.byMoney {
-		d := b.Discs[i]
-		w := b.labelWidth[i] * dpr
-		candidates := [4]rect{
-			{d.X - w/2, d.Y + d.R + gap, d.X + w/2, d.Y + d.R + gap + lineH},
-			{d.X - w/2, d.Y - d.R - gap - lineH, d.X + w/2, d.Y - d.R - gap},
-			{d.X + d.R + gap, d.Y - lineH/2, d.X + d.R + gap + w, d.Y + lineH/2},
-			{d.X - d.R - gap - w, d.Y - lineH/2, d.X - d.R - gap, d.Y + lineH/2},
-		}
-		b.Labels[i] = Label{}
-		if !b.lit[i] || !b.shown[i] {
-			continue // a faded entity's name would only add noise
-		}
-		for _, c := range candidates {
-			if c.x0 >= screen.x0 && c.y0 >= screen.y0 && c.x1 <= screen.x1 && c.y1 <= screen.y1 && b.free(c) {
-				b.placed = append(b.placed, c)
-				b.Labels[i] = Label{X: (c.x0 + c.x1) / 2, Y: c.y0, Visible: true}
-				break
-			}
-		}
-	}
-}
-
-// free reports whether r overlaps no placed label and no disc.
-func (b *Builder) free(r rect) bool {
-	for _, p := range b.placed {
-		if r.overlaps(p) {
-			return false
-		}
-	}
-	for i, d := range b.Discs {
-		if b.shown[i] && r.overlaps(rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}) {
-			return false
-		}
-	}
-	return true
-}
-
 func toward(x, y, tx, ty, r float32) point {
 	dx, dy := tx-x, ty-y
-	l := float32(math.Hypot(float64(dx), float64(dy)))
+	l := length(dx, dy)
 	if l == 0 {
 		return point{x, y}
 	}
@@ -720,7 +719,7 @@ func toward(x, y, tx, ty, r float32) point {
 
 func normal(a, b point) (float32, float32) {
 	dx, dy := b.x-a.x, b.y-a.y
-	l := float32(math.Hypot(float64(dx), float64(dy)))
+	l := length(dx, dy)
 	if l == 0 {
 		return 0, 0
 	}
@@ -728,7 +727,16 @@ func normal(a, b point) (float32, float32) {
 }
 
 func dist(a, b point) float32 {
-	return float32(math.Hypot(float64(b.x-a.x), float64(b.y-a.y)))
+	return length(b.x-a.x, b.y-a.y)
+}
+
+// length is the length of the vector (dx, dy). The squares are summed in
+// float64, where they cannot overflow, so math.Hypot's care (and its cost,
+// in a function called millions of times a frame for a large network) is
+// not needed; the result rounds to the same float32.
+func length(dx, dy float32) float32 {
+	x, y := float64(dx), float64(dy)
+	return float32(math.Sqrt(x*x + y*y))
 }
 
 func frac(x float64) float64 { return x - math.Floor(x) }

@@ -53,6 +53,25 @@ func (m *Mesh) begin(nv int) uint16 {
 	return uint16(b.V1 - b.V0)
 }
 
+// grow adds nv vertices and ni indexes to the current batch (begin must
+// have made room for them) and returns them to fill in: writing them in
+// place is much cheaper than appending them one by one, and the mesh of a
+// large network has hundreds of thousands of vertices a frame.
+func (m *Mesh) grow(nv, ni int) ([]Vertex, []uint16) {
+	v0, i0 := len(m.Vertices), len(m.Indices)
+	m.Vertices = append(m.Vertices, make([]Vertex, nv)...)
+	m.Indices = append(m.Indices, make([]uint16, ni)...)
+	b := &m.Batches[len(m.Batches)-1]
+	b.V1 += nv
+	b.I1 += ni
+	return m.Vertices[v0:], m.Indices[i0:]
+}
+
+// at is the vertex at (x, y) in colour c.
+func at(x, y float32, c Color) Vertex {
+	return Vertex{DstX: x, DstY: y, SrcX: 1, SrcY: 1, R: c.R, G: c.G, B: c.B, A: c.A}
+}
+
 func (m *Mesh) vertex(x, y float32, c Color) {
 	m.Vertices = append(m.Vertices, Vertex{DstX: x, DstY: y, SrcX: 1, SrcY: 1, R: c.R, G: c.G, B: c.B, A: c.A})
 	m.Batches[len(m.Batches)-1].V1++
@@ -67,13 +86,13 @@ func (m *Mesh) tri(a, b, c uint16) {
 func (m *Mesh) Disc(cx, cy, r float32, c Color) {
 	n := segments(r)
 	base := m.begin(n + 1)
-	m.vertex(cx, cy, c)
-	for i := 0; i < n; i++ {
-		s, co := sincos(i, n)
-		m.vertex(cx+r*co, cy+r*s, c)
+	vs, is := m.grow(n+1, 3*n)
+	vs[0] = at(cx, cy, c)
+	for i, p := range unit[n] {
+		vs[1+i] = at(cx+r*p[1], cy+r*p[0], c)
 	}
 	for i := 0; i < n; i++ {
-		m.tri(base, base+1+uint16(i), base+1+uint16((i+1)%n))
+		is[3*i], is[3*i+1], is[3*i+2] = base, base+1+uint16(i), base+1+uint16((i+1)%n)
 	}
 }
 
@@ -99,21 +118,17 @@ func (m *Mesh) Ring(cx, cy, r, width float32, c Color) {
 // Quad adds a quadrilateral with corners in order.
 func (m *Mesh) Quad(x0, y0, x1, y1, x2, y2, x3, y3 float32, c Color) {
 	base := m.begin(4)
-	m.vertex(x0, y0, c)
-	m.vertex(x1, y1, c)
-	m.vertex(x2, y2, c)
-	m.vertex(x3, y3, c)
-	m.tri(base, base+1, base+2)
-	m.tri(base, base+2, base+3)
+	vs, is := m.grow(4, 6)
+	vs[0], vs[1], vs[2], vs[3] = at(x0, y0, c), at(x1, y1, c), at(x2, y2, c), at(x3, y3, c)
+	is[0], is[1], is[2], is[3], is[4], is[5] = base, base+1, base+2, base, base+2, base+3
 }
 
 // Triangle adds one triangle.
 func (m *Mesh) Triangle(x0, y0, x1, y1, x2, y2 float32, c Color) {
 	base := m.begin(3)
-	m.vertex(x0, y0, c)
-	m.vertex(x1, y1, c)
-	m.vertex(x2, y2, c)
-	m.tri(base, base+1, base+2)
+	vs, is := m.grow(3, 3)
+	vs[0], vs[1], vs[2] = at(x0, y0, c), at(x1, y1, c), at(x2, y2, c)
+	is[0], is[1], is[2] = base, base+1, base+2
 }
 
 // Rect adds an axis-aligned rectangle.
@@ -121,19 +136,40 @@ func (m *Mesh) Rect(x, y, w, h float32, c Color) {
 	m.Quad(x, y, x+w, y, x+w, y+h, x, y+h, c)
 }
 
+// The fewest and most sides of a circle.
+const (
+	minSegments = 12
+	maxSegments = 72
+)
+
 // segments is how many sides make a circle of radius r look round.
 func segments(r float32) int {
 	n := int(r * 1.2)
-	if n < 12 {
-		n = 12
+	if n < minSegments {
+		n = minSegments
 	}
-	if n > 72 {
-		n = 72
+	if n > maxSegments {
+		n = maxSegments
 	}
 	return n
 }
 
+// unit holds, for every side count segments returns, the sines and
+// cosines of the corners of a regular polygon: unit[n][i] is corner i of n.
+// Particles are thousands of small discs a frame, and computing each
+// corner's sine and cosine was a tenth of building a large frame.
+var unit = func() (u [maxSegments + 1][][2]float32) {
+	for n := minSegments; n <= maxSegments; n++ {
+		u[n] = make([][2]float32, n)
+		for i := range u[n] {
+			s, c := math.Sincos(2 * math.Pi * float64(i) / float64(n))
+			u[n][i] = [2]float32{float32(s), float32(c)}
+		}
+	}
+	return u
+}()
+
 func sincos(i, n int) (float32, float32) {
-	s, c := math.Sincos(2 * math.Pi * float64(i) / float64(n))
-	return float32(s), float32(c)
+	p := unit[n][i]
+	return p[0], p[1]
 }

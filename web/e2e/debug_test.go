@@ -12,6 +12,7 @@ import (
 var shot = flag.String("screenshot", "", "write a screenshot of -screenshot-page to this PNG file (for the README)")
 var shotPage = flag.String("screenshot-page", "/", "the page the screenshot shows")
 var shotSize = flag.String("screenshot-size", "1100x720", "the window's CSS size, WIDTHxHEIGHT")
+var shotDPR = flag.Float64("screenshot-dpr", 1, "the device pixel ratio of the screenshot")
 
 // TestScreenshot takes the README's picture of the real page:
 // go test -tags browser -run TestScreenshot ./web/e2e -args -screenshot=$PWD/web/screenshot.png
@@ -23,7 +24,7 @@ func TestScreenshot(t *testing.T) {
 	if _, err := fmt.Sscanf(*shotSize, "%dx%d", &shotW, &shotH); err != nil {
 		t.Fatalf("-screenshot-size %q: %v", *shotSize, err)
 	}
-	ctx := openPage(t, shotW, shotH, *shotPage)
+	ctx := openPageScaled(t, shotW, shotH, *shotDPR, *shotPage)
 	ready(t, ctx)
 	img, err := chromedpScreenshot(ctx)
 	if err != nil {

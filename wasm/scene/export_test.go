@@ -1,0 +1,64 @@
+package scene
+
+// Budgets of the level of detail, for the tests.
+const (
+	MaxFullEdges      = maxFullEdges
+	MaxFrameParticles = maxFrameParticles
+)
+
+// EdgeDetail names edge ei's level of detail in the last frame.
+func (b *Builder) EdgeDetail(ei int) string {
+	return [...]string{notDrawn: "none", hairline: "hairline", fullDetail: "full", merged: "merged"}[b.detail[ei]]
+}
+
+// LabelsByQuadraticSearch places the labels of the last frame built for v
+// as placeLabels did before it had a grid, testing every candidate place
+// against every placed label and every disc: the grid must agree with it.
+func (b *Builder) LabelsByQuadraticSearch(v View) []Label {
+	dpr := float32(v.DPR)
+	screen := rect{0, float32(v.TopInset) * dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)}
+	out := make([]Label, len(b.Labels))
+	var placed []rect
+	free := func(r rect) bool {
+		for _, p := range placed {
+			if r.overlaps(p) {
+				return false
+			}
+		}
+		for i, d := range b.Discs {
+			if b.shown[i] && r.overlaps(rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}) {
+				return false
+			}
+		}
+		return true
+	}
+	lineH, gap := labelLineCSS*dpr, labelGapCSS*dpr
+	for _, i := range b.byMoney {
+		if !b.lit[i] || !b.shown[i] {
+			continue
+		}
+		d := b.Discs[i]
+		w := b.labelWidth[i] * dpr
+		for _, c := range [4]rect{
+			{d.X - w/2, d.Y + d.R + gap, d.X + w/2, d.Y + d.R + gap + lineH},
+			{d.X - w/2, d.Y - d.R - gap - lineH, d.X + w/2, d.Y - d.R - gap},
+			{d.X + d.R + gap, d.Y - lineH/2, d.X + d.R + gap + w, d.Y + lineH/2},
+			{d.X - d.R - gap - w, d.Y - lineH/2, d.X - d.R - gap, d.Y + lineH/2},
+		} {
+			if c.x0 >= screen.x0 && c.y0 >= screen.y0 && c.x1 <= screen.x1 && c.y1 <= screen.y1 && free(c) {
+				placed = append(placed, c)
+				out[i] = Label{X: (c.x0 + c.x1) / 2, Y: c.y0, Visible: true}
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Curve is edge ei's sampled curve in the last frame.
+func (b *Builder) Curve(ei int) (out [][2]float32) {
+	for _, p := range b.curves[ei] {
+		out = append(out, [2]float32{p.x, p.y})
+	}
+	return out
+}

@@ -1,0 +1,109 @@
+package scene
+
+// labelCellCSS is the size of the label grid's cells in CSS pixels: about
+// a short name's width, so that a label's place spans a few cells.
+const labelCellCSS = 64
+
+// labelGrid is a uniform grid of bins over the screen holding the boxes
+// labels must not overlap (discs and labels already placed), so that
+// placing a label looks only at what is near it: placing n labels among n
+// discs costs about n, not n².
+type labelGrid struct {
+	x0, y0, cell float32
+	cols, rows   int
+	// head is each cell's first entry or -1; an entry is a box in a cell,
+	// item its index in boxes and next the cell's next entry or -1.
+	head, next, item []int32
+	boxes            []rect
+}
+
+// reset empties the grid and lays it over area.
+func (g *labelGrid) reset(area rect, cell float32) {
+	g.x0, g.y0, g.cell = area.x0, area.y0, cell
+	g.cols = max(1, int((area.x1-area.x0)/cell)+1)
+	g.rows = max(1, int((area.y1-area.y0)/cell)+1)
+	n := g.cols * g.rows
+	if cap(g.head) < n {
+		g.head = make([]int32, n)
+	}
+	g.head = g.head[:n]
+	for i := range g.head {
+		g.head[i] = -1
+	}
+	g.next, g.item, g.boxes = g.next[:0], g.item[:0], g.boxes[:0]
+}
+
+// span returns the cells r covers, clamped to the grid: a box beyond the
+// grid's edge is kept in the edge cells, which are also the only ones a
+// query beyond the edge looks at.
+func (g *labelGrid) span(r rect) (c0, r0, c1, r1 int) {
+	cl := func(v float32, n int) int { return max(0, min(n-1, int((v)/g.cell))) }
+	return cl(r.x0-g.x0, g.cols), cl(r.y0-g.y0, g.rows), cl(r.x1-g.x0, g.cols), cl(r.y1-g.y0, g.rows)
+}
+
+// add puts box r in the grid.
+func (g *labelGrid) add(r rect) {
+	id := int32(len(g.boxes))
+	g.boxes = append(g.boxes, r)
+	c0, r0, c1, r1 := g.span(r)
+	for y := r0; y <= r1; y++ {
+		for x := c0; x <= c1; x++ {
+			c := y*g.cols + x
+			g.item = append(g.item, id)
+			g.next = append(g.next, g.head[c])
+			g.head[c] = int32(len(g.item) - 1)
+		}
+	}
+}
+
+// free reports whether r overlaps no box in the grid.
+func (g *labelGrid) free(r rect) bool {
+	c0, r0, c1, r1 := g.span(r)
+	for y := r0; y <= r1; y++ {
+		for x := c0; x <= c1; x++ {
+			for e := g.head[y*g.cols+x]; e >= 0; e = g.next[e] {
+				if r.overlaps(g.boxes[g.item[e]]) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// placeLabels puts each name under its disc, or above, right or left of it
+// when that is taken, and hides it when no side is free on screen: labels
+// appear only where they fit, so zooming in on a crowded network reveals
+// more of them. Entities with more money claim space first.
+func (b *Builder) placeLabels(dpr float32, screen rect) {
+	g := &b.grid
+	g.reset(screen, labelCellCSS*dpr)
+	for i, d := range b.Discs {
+		if r := (rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}); b.shown[i] && r.overlaps(screen) {
+			g.add(r)
+		}
+	}
+	lineH := labelLineCSS * dpr
+	gap := labelGapCSS * dpr
+	for _, i := range b.byMoney {
+		b.Labels[i] = Label{}
+		if !b.lit[i] || !b.shown[i] {
+			continue // a faded entity's name would only add noise
+		}
+		d := b.Discs[i]
+		w := b.labelWidth[i] * dpr
+		candidates := [4]rect{
+			{d.X - w/2, d.Y + d.R + gap, d.X + w/2, d.Y + d.R + gap + lineH},
+			{d.X - w/2, d.Y - d.R - gap - lineH, d.X + w/2, d.Y - d.R - gap},
+			{d.X + d.R + gap, d.Y - lineH/2, d.X + d.R + gap + w, d.Y + lineH/2},
+			{d.X - d.R - gap - w, d.Y - lineH/2, d.X - d.R - gap, d.Y + lineH/2},
+		}
+		for _, c := range candidates {
+			if c.x0 >= screen.x0 && c.y0 >= screen.y0 && c.x1 <= screen.x1 && c.y1 <= screen.y1 && g.free(c) {
+				g.add(c)
+				b.Labels[i] = Label{X: (c.x0 + c.x1) / 2, Y: c.y0, Visible: true}
+				break
+			}
+		}
+	}
+}
