@@ -22,12 +22,16 @@ import (
 // traps is run in every new document before the page's scripts. It records
 // every element that dataset markup would create if it reached the DOM as
 // HTML (images, scripts without a file, SVG, frames, the <b> and <i> of the
-// hostile kind and source keys) and every inline event handler.
+// hostile kind and source keys) and every inline event handler, except
+// the page's own poster image.
 // window.__pwned is what the payloads set if they ever run.
 const traps = `(() => {
 	window.__injected = [];
 	const suspect = (el) => {
 		const tag = el.tagName.toLowerCase();
+		// The page's own poster of the bundled network (index.html, built by
+		// wasm/poster), which the parser inserts: not from the dataset.
+		if (tag === 'img' && el.id === 'poster' && el.parentNode && el.parentNode.tagName === 'PICTURE') return;
 		if (['img', 'svg', 'iframe', 'object', 'embed', 'b', 'i'].includes(tag) || (tag === 'script' && !el.src)) {
 			window.__injected.push(tag + ': ' + el.outerHTML.slice(0, 120));
 		}
