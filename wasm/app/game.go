@@ -316,6 +316,11 @@ func (g *Game) apply(in view.Intent) {
 // width, and the layout takes the shape of the space left, reshaping when
 // the window's shape changes a lot.
 func (g *Game) fit() {
+	// The page's chrome (view.Chrome) is shared with the build-time
+	// poster, which must fit the network the same way.
+	titleW, bottom := view.Chrome(g.view.Width / g.view.DPR)
+	g.view.BottomInset = bottom
+	g.view.TopInset = g.text.wrap(titleW)
 	want := view.LayoutAspect(g.view)
 	switch {
 	case g.layout == nil:
