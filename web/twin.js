@@ -27,12 +27,13 @@
   }
 
   // Only web pages become links, opened in a new tab with neither opener
-  // nor referrer; anything else stays text.
+  // nor referrer; anything else stays text. A kiosk has no way back from
+  // another site, so there every source stays text (as in its caption).
   function source(src) {
     const label = src.Publisher + (src.Title ? ': ' + src.Title : '');
     let ok = false;
     try { ok = /^https?:$/.test(new URL(src.URL).protocol); } catch (e) { ok = false; }
-    if (!ok) return el('span', label);
+    if (!ok || document.documentElement.classList.contains('kiosk')) return el('span', label);
     const a = el('a', label);
     a.href = src.URL;
     a.target = '_blank';
