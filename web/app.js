@@ -612,11 +612,37 @@
       throw new Error('The dataset ' + path + ' is ' + (length / 1048576).toFixed(1) + ' MB; the limit is 8 MB.');
     }
     // Bytes, not text: the loader must see the file as it is, invalid UTF-8
-    // included, which res.text() would quietly replace.
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    if (bytes.byteLength > MAX_DATASET_BYTES) {
-      throw new Error('The dataset ' + path + ' is larger than the 8 MB limit.');
+    // included, which res.text() would quietly replace. Read as a stream and
+    // stopped at the cap: a compressed or undeclared body can be far larger
+    // than its Content-Length, or never end.
+    const tooLarge = () => new Error('The dataset ' + path + ' is larger than the 8 MB limit.');
+    if (!res.body || !res.body.getReader) {
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      if (bytes.byteLength > MAX_DATASET_BYTES) throw tooLarge();
+      return bytes;
     }
+    const reader = res.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+      let part;
+      try {
+        part = await reader.read();
+      } catch (e) {
+        throw new Error('The dataset ' + path + ' could not be fetched: the download was cut off. Check the connection and reload.');
+      }
+      const { done, value } = part;
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_DATASET_BYTES) {
+        reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
+    const bytes = new Uint8Array(size);
+    let at = 0;
+    for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
     return bytes;
   }
 
@@ -641,7 +667,13 @@
     const chunks = [];
     let loaded = 0;
     for (;;) {
-      const { done, value } = await reader.read();
+      let part;
+      try {
+        part = await reader.read();
+      } catch (e) {
+        throw new Error('The dataset ' + path + ' could not be fetched: the download was cut off. Check the connection and reload.');
+      }
+      const { done, value } = part;
       if (done) break;
       chunks.push(value);
       loaded += value.byteLength;

@@ -3,10 +3,15 @@
 package e2e_test
 
 import (
+	"bytes"
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -17,6 +22,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"ouroboros/wasm/dataset"
+	"ouroboros/web/server"
 )
 
 // traps is run in every new document before the page's scripts. It records
@@ -341,6 +347,54 @@ func TestDataParameterFaults(t *testing.T) {
 				t.Errorf("%d canvas(es) on the page, want nothing drawn", n)
 			}
 		})
+	}
+}
+
+// A dataset that never ends (a misconfigured proxy, a hostile endpoint on
+// the same site) is refused once it passes the 8 MB cap, not read until the
+// tab runs out of memory.
+func TestEndlessDatasetIsCutOff(t *testing.T) {
+	dist, _ := filepath.Abs("../../dist")
+	stop := make(chan struct{})
+	var sent atomic.Int64
+	mux := http.NewServeMux()
+	mux.HandleFunc("/data/endless.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		chunk := bytes.Repeat([]byte(" "), 64<<10)
+		w.Write([]byte(`{"format": "ouroboros/1", "pad": "`))
+		for {
+			select {
+			case <-stop:
+				return
+			case <-r.Context().Done():
+				return
+			default:
+			}
+			if _, err := w.Write(chunk); err != nil {
+				return
+			}
+			sent.Add(int64(len(chunk)))
+			w.(http.Flusher).Flush()
+		}
+	})
+	mux.Handle("/", server.New(dist, server.Options{}))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(stop) })
+
+	ctx := openPage(t, 640, 480, "")
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/?data=data/endless.json")); err != nil {
+		t.Fatal(err)
+	}
+	resolved, msg := outcome(t, ctx)
+	if resolved || !strings.Contains(msg, "8 MB limit") {
+		t.Fatalf("ready: resolved %v, %q; want it rejected for the 8 MB limit", resolved, msg)
+	}
+	// The page stopped reading: the server soon can write no more.
+	at := sent.Load()
+	time.Sleep(2 * time.Second)
+	if more := sent.Load() - at; more > 32<<20 {
+		t.Errorf("the server sent %d more MB after the refusal: the page is still reading", more>>20)
 	}
 }
 
