@@ -26,8 +26,9 @@ const leafSize = 4
 const maxDepth = 24
 
 // treeVisitCost weighs one visit of the tree walk against one pair visit
-// of the exact sum, which it costs about as much as (the benchmarks of
-// Step at 1,000 and 2,000 nodes), so that Cost stays in pair visits.
+// of the exact sum: a visit moves one node where a pair visit moves two, and
+// takes about twice as long (BenchmarkStep at 1,000 and 2,000 nodes: both
+// paths run at 5–7 ns per unit of Cost), so that Cost stays in pair visits.
 const treeVisitCost = 2
 
 // cell is a square of the quadtree with the aggregate of the nodes in it.
@@ -136,19 +137,6 @@ func (l *Layout) repelTree() int {
 			c := &l.cells[stack[len(stack)-1]]
 			stack = stack[:len(stack)-1]
 			visits++
-			if c.leaf {
-				for _, j32 := range l.order[c.lo:c.hi] {
-					j := int(j32)
-					if j == i {
-						continue
-					}
-					dx, dy, f := l.pairForce(i, j, k2)
-					fx += dx * f
-					fy += dy * f
-				}
-				visits += int(c.hi-c.lo) - 1
-				continue
-			}
 			dx, dy := xi-c.cx, yi-c.cy
 			d2 := dx*dx + dy*dy
 			// Distance from the node to the cell's box: a cell that one of
@@ -170,6 +158,20 @@ func (l *Layout) repelTree() int {
 				f := k2 * pi * c.mass / d2
 				fx += dx * f
 				fy += dy * f
+				continue
+			}
+			if c.leaf {
+				// Too near to count as one: each of its nodes pushes.
+				for _, j32 := range l.order[c.lo:c.hi] {
+					j := int(j32)
+					if j == i {
+						continue
+					}
+					dx, dy, f := l.pairForce(i, j, k2)
+					fx += dx * f
+					fy += dy * f
+				}
+				visits += int(c.hi-c.lo) - 1
 				continue
 			}
 			for _, ch := range c.child {

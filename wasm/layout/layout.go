@@ -3,7 +3,8 @@
 // force-directed layout (Fruchterman and Reingold 1991) with one extra force
 // per chosen loop that pulls its members onto a regular polygon, run one
 // bounded step at a time so that the caller can spread the work over ticks.
-// Everything is deterministic for the same input and seed.
+// Networks above treeAbove nodes repel through a Barnes–Hut quadtree
+// (barneshut.go) instead of visiting every pair. Everything is deterministic for the same input and seed.
 package layout
 
 import (
