@@ -4,7 +4,8 @@
 // per chosen loop that pulls its members onto a regular polygon, run one
 // bounded step at a time so that the caller can spread the work over ticks.
 // Networks above treeAbove nodes repel through a Barnes–Hut quadtree
-// (barneshut.go) instead of visiting every pair. Everything is deterministic for the same input and seed.
+// (barneshut.go) instead of visiting every pair. Everything is
+// deterministic for the same input and seed.
 package layout
 
 import (
