@@ -3,11 +3,14 @@
 // force-directed layout (Fruchterman and Reingold 1991) with one extra force
 // per chosen loop that pulls its members onto a regular polygon, run one
 // bounded step at a time so that the caller can spread the work over ticks.
-// Everything is deterministic for the same input and seed.
+// Networks above treeAbove nodes repel through a Barnes–Hut quadtree
+// (barneshut.go) instead of visiting every pair. Everything is
+// deterministic for the same input and seed.
 package layout
 
 import (
 	"math"
+	"math/bits"
 	"math/rand"
 	"sort"
 )
@@ -84,6 +87,12 @@ type Layout struct {
 	rings  []ring
 	k      float64 // ideal distance between neighbours, in units
 	iter   int
+
+	// The quadtree of large networks, rebuilt each step in place.
+	cells  []cell
+	order  []int32 // node indexes, grouped by cell
+	stack  []int32 // cells still to visit
+	visits int     // tree visits of the last step, 0 before the first
 }
 
 // New prepares a layout of g with a deterministic start from seed.
@@ -311,8 +320,22 @@ func (l *Layout) Progress() float64 {
 }
 
 // Cost is the work of one Step in pair visits, so that a caller can decide
-// how many steps fit in one tick.
-func (l *Layout) Cost() int { return l.n*l.n/2 + len(l.edges) + 8*len(l.rings) + 1 }
+// how many steps fit in one tick. For a large network it is the last step's
+// walk of the quadtree (an estimate before the first step), which changes
+// little from one step to the next.
+func (l *Layout) Cost() int { return l.costOf(l.n > treeAbove) }
+
+func (l *Layout) costOf(tree bool) int {
+	rest := len(l.edges) + 8*len(l.rings) + 1
+	if !tree {
+		return l.n*l.n/2 + rest
+	}
+	visits := l.visits
+	if visits == 0 {
+		visits = treeEstimate * l.n * bits.Len(uint(l.n))
+	}
+	return treeVisitCost*(visits+treeBuildCost*l.n) + rest
+}
 
 // Settle takes every remaining step.
 func (l *Layout) Settle() {
@@ -332,7 +355,10 @@ func (l *Layout) Positions() [][2]float64 {
 }
 
 // Step moves every free node once and reports whether the layout is settled.
-func (l *Layout) Step() bool {
+func (l *Layout) Step() bool { return l.step(l.n > treeAbove) }
+
+// step is Step, repelling through the quadtree if tree is set.
+func (l *Layout) step(tree bool) bool {
 	if l.Settled() {
 		return true
 	}
@@ -345,30 +371,20 @@ func (l *Layout) Step() bool {
 	for i := range l.disp {
 		l.disp[i] = [2]float64{}
 	}
-	// Repulsion between every pair.
-	for i := 0; i < l.n; i++ {
-		for j := i + 1; j < l.n; j++ {
-			dx := l.pos[i][0] - l.pos[j][0]
-			dy := l.pos[i][1] - l.pos[j][1]
-			d2 := dx*dx + dy*dy
-			if d2 < 1e-12 {
-				// Coincident nodes: push apart along a fixed direction
-				// derived from their indexes, so the result stays
-				// deterministic.
-				a := float64(i*7919+j*104729) * 0.001
-				dx, dy, d2 = math.Cos(a)*1e-3, math.Sin(a)*1e-3, 1e-6
+	// Repulsion between every pair, or through a quadtree for large
+	// networks.
+	if tree {
+		l.visits = l.repelTree()
+	} else {
+		k2 := k * k
+		for i := 0; i < l.n; i++ {
+			for j := i + 1; j < l.n; j++ {
+				dx, dy, f := l.pairForce(i, j, k2)
+				l.disp[i][0] += dx * f
+				l.disp[i][1] += dy * f
+				l.disp[j][0] -= dx * f
+				l.disp[j][1] -= dy * f
 			}
-			f := k * k * l.push[i] * l.push[j] / d2
-			// Discs that would touch push hard, in proportion to the
-			// overlap, so that no two discs cover each other.
-			if gap := l.radius[i] + l.radius[j] + clearance; d2 < gap*gap {
-				d := math.Sqrt(d2)
-				f += collision * (gap - d) / d
-			}
-			l.disp[i][0] += dx * f
-			l.disp[i][1] += dy * f
-			l.disp[j][0] -= dx * f
-			l.disp[j][1] -= dy * f
 		}
 	}
 	// Attraction along edges.
