@@ -283,6 +283,7 @@ func (g *Game) apply(in view.Intent) {
 		g.showLoop()
 	}
 	if in.Kind == view.Reset {
+		g.endFade() // a reset cuts, the spotlight and the date too
 		g.glide.Stop()
 		g.camera = view.Camera{Zoom: 1}
 	}
