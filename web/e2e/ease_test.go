@@ -87,6 +87,12 @@ func TestStoryFocusAndTimelineEaseOrCut(t *testing.T) {
 			if last.AsOf != to || last.ShownAsOf != to || last.FocusMix != 1 || last.Scrub != to {
 				t.Fatalf("after the step: %+v, want %s on screen and in the scrubber, the spotlight done", last, to)
 			}
+			// The text view states the step's date, as state().asOf does,
+			// not a date the picture passed on its way.
+			if got := eval[[]int](t, ctx, `(() => { const t = JSON.parse(ouroborosBoot.twin());
+				return [t.loops.length + t.moreLoops, ouroboros.state().loops.length]; })()`); got[0] != got[1] {
+				t.Errorf("the text view counts %d loops at %s, the picture %d", got[0], to, got[1])
+			}
 			mixes, dates, scrubs := 0, []string{}, map[string]bool{}
 			for _, s := range samples {
 				if (s.FocusMix < 1 || s.ShownAsOf != from) && s.AsOf != to {
