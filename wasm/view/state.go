@@ -173,7 +173,7 @@ type Screen struct {
 	DPR      float64 `json:"dpr"`
 	Settled  bool    `json:"settled"`
 	Drifting bool    `json:"drifting"` // the attract loop's camera wander is on
-	Moving   bool    `json:"moving"`   // the camera is on its way to a story step
+	Moving   bool    `json:"moving"`   // a story step is easing in: its camera, spotlight or date
 	// FocusMix is how far a story step's spotlight has faded from the
 	// step before's dimming (0) to its own (1); 1 when still.
 	FocusMix float64 `json:"focusMix"`
