@@ -388,7 +388,8 @@
     const scrub = $('scrub');
     scrub.max = String(t.dates.length);
     scrub.value = String(t.index < 0 ? t.dates.length : t.index);
-    const label = t.index < 0 ? 'All dates' : s.asOf;
+    // While a story step walks the timeline, the scrubber shows the date on screen.
+    const label = t.index < 0 ? 'All dates' : (s.view.shownAsOf || s.asOf);
     $('scrub-date').textContent = label;
     scrub.setAttribute('aria-valuetext', label);
     $('play').textContent = t.playing ? '❚❚' : '▶';

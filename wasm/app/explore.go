@@ -4,6 +4,8 @@ package app
 
 import (
 	"ouroboros/wasm/analysis"
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/scene"
 	"ouroboros/wasm/view"
 )
 
@@ -101,7 +103,7 @@ func (g *Game) playTimeline() {
 // flashClosed lights the loop that the new date closed, if any, so that the
 // reader sees the circle close.
 func (g *Game) flashClosed(before *analysis.Snapshot) {
-	if before == nil || !g.now.Playing && g.now.AsOf.Compare(before.AsOf) <= 0 {
+	if before == nil || !g.now.Playing && g.snap.AsOf.Compare(before.AsOf) <= 0 {
 		return // only a date moving forward closes loops
 	}
 	old := view.LoopKeys(g.ds, before)
@@ -145,12 +147,78 @@ func (g *Game) showStep() {
 	g.rebuild = true
 	if g.now.Story < 0 {
 		g.builder.Spotlight(nil, nil, false)
+		g.startFade()
 		g.glideTo(view.Camera{Zoom: 1})
 		return
 	}
 	st := g.ds.Stories[g.now.Story].Steps[g.now.Step]
 	g.builder.Spotlight(st.FocusEntities, st.FocusDeals, true)
+	g.startFade()
 	g.frameStep = true
+}
+
+// startFade eases the spotlight from the step before's to the new one's
+// and walks the timeline from the date on screen to the step's, over the
+// camera's glide; with reduced motion, or a link that opens at a step, it
+// cuts, as the camera does.
+func (g *Game) startFade() {
+	ticks := view.GlideTicks
+	if g.opts.Reduced || !g.drawn {
+		ticks = 0
+	}
+	g.walkFrom = g.shownAsOf
+	g.fade.Start(ticks)
+	g.builder.FadeSpot(float32(g.fade.Mix()))
+	if ticks == 0 {
+		g.fade.Stop()
+		g.builder.FadeSpot(1)
+	}
+}
+
+// stepFade moves a step's fade on by a tick: the spotlight's mix, and the
+// date on screen along the dataset's dates to the step's.
+func (g *Game) stepFade() {
+	if !g.fade.Active() {
+		return
+	}
+	s := g.fade.Next()
+	g.builder.FadeSpot(float32(g.fade.Mix()))
+	g.rebuild = true
+	if d := view.DateOnPath(g.an.Dates(), g.walkFrom, g.now.AsOf, s); d != g.shownAsOf {
+		g.showDate(d)
+		if g.emit != nil {
+			g.emit("ui", map[string]any{}) // the scrubber follows
+		}
+	}
+}
+
+// endFade ends a step's fade at its target: the spotlight and the date
+// are the step's.
+func (g *Game) endFade() {
+	if !g.fade.Active() {
+		return
+	}
+	g.fade.Stop()
+	g.builder.FadeSpot(1)
+	g.rebuild = true
+	if g.shownAsOf != g.now.AsOf {
+		g.showDate(g.now.AsOf)
+		if g.emit != nil {
+			g.emit("ui", map[string]any{})
+		}
+	}
+}
+
+// showDate puts the network of a date on screen.
+func (g *Game) showDate(d dataset.Date) {
+	before := g.snap
+	g.shownAsOf = d
+	g.snap = g.an.At(d)
+	g.net = scene.NewNetwork(g.ds, g.snap)
+	g.builder.SetNetwork(g.net)
+	g.hoverEdge = -1 // edge indexes belong to the old network
+	g.flashClosed(before)
+	g.showLoop()
 }
 
 // frame points the camera at the open step's focus once the picture has

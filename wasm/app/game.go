@@ -68,7 +68,13 @@ type Game struct {
 	frameStep bool
 	// glide eases the camera to a story step; auto moves the story on.
 	glide view.Glide
-	auto  view.Autoplay
+	// fade eases a story step's spotlight and walks the timeline from
+	// walkFrom to the step's date; shownAsOf is the date on screen, which
+	// g.snap is for: the step's date (now.AsOf) once the walk is over.
+	fade      view.Fade
+	walkFrom  dataset.Date
+	shownAsOf dataset.Date
+	auto      view.Autoplay
 	// rebuild says the next Update must build a frame even if the view is
 	// the same as builtView's, the view of the last frame built.
 	rebuild   bool
@@ -101,6 +107,7 @@ func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func
 	g := &Game{ds: ds, opts: opts, now: view.Start(opts), problems: problems, onReady: onReady, emit: emit,
 		camera: view.Camera{Zoom: 1}, hoverEntity: -1, hoverEdge: -1}
 	g.an = analysis.New(ds)
+	g.shownAsOf = g.now.AsOf
 	g.snap = g.an.At(g.now.AsOf)
 	g.net = scene.NewNetwork(ds, g.snap)
 	g.graph = view.LayoutGraph(ds, g.an.At(dataset.Date{}))
@@ -147,6 +154,9 @@ func (g *Game) Update() error {
 		if g.auto.On && view.Interrupts(in.Kind) {
 			g.setAutoplay(false, 0)
 		}
+		if view.Interrupts(in.Kind) {
+			g.endFade() // the reader's input lands on the step's picture
+		}
 		if in.Kind == view.SetAutoplay {
 			g.setAutoplay(in.Entity == 1 || in.Entity < 0 && !g.auto.On, in.Ticks)
 			continue
@@ -178,6 +188,7 @@ func (g *Game) Update() error {
 	if g.glide.Active() {
 		g.camera = g.glide.Next()
 	}
+	g.stepFade()
 	g.view.Zoom, g.view.PanX, g.view.PanY = g.camera.Zoom, g.camera.X, g.camera.Y
 	g.drift()
 	if !g.now.Paused {
@@ -207,11 +218,11 @@ func (g *Game) Update() error {
 // is the last one built, nothing waits, the layout has settled, and nothing
 // moves with the ticks (paused, or no motion, no playing timeline and no
 // loop flashing). Anything new that moves with ticks must keep it false:
-// a story's autoplay and its camera glide count ticks, and the kiosk's
-// drift moves the camera.
+// a story's autoplay, its camera glide and its fade (spotlight and
+// timeline) count ticks, and the kiosk's drift moves the camera.
 func (g *Game) quiet() bool {
 	return g.readySent && !g.dirty && !g.rebuild && !g.captureWanted && !g.frameStep && len(g.intents) == 0 &&
-		g.layout.Settled() && !g.auto.On && !g.glide.Active() && !g.drifting &&
+		g.layout.Settled() && !g.auto.On && !g.glide.Active() && !g.fade.Active() && !g.drifting &&
 		(g.now.Paused || !g.view.Motion && !g.now.Playing && g.flash == nil)
 }
 
@@ -258,13 +269,11 @@ func (g *Game) apply(in view.Intent) {
 	if c.Step {
 		g.showStep()
 	}
-	if c.AsOf {
-		before := g.snap
-		g.snap = g.an.At(g.now.AsOf)
-		g.net = scene.NewNetwork(g.ds, g.snap)
-		g.builder.SetNetwork(g.net)
-		g.hoverEdge = -1 // edge indexes belong to the old network
-		g.flashClosed(before)
+	if c.AsOf && !(c.Step && g.fade.Active()) {
+		// A date set any other way than by a step easing to it cuts, and
+		// ends a walk under way.
+		g.endFade()
+		g.showDate(g.now.AsOf)
 	}
 	if c.Filter {
 		g.shown, g.dealShown = g.now.Filter.Visible(g.ds)
@@ -274,6 +283,7 @@ func (g *Game) apply(in view.Intent) {
 		g.showLoop()
 	}
 	if in.Kind == view.Reset {
+		g.endFade() // a reset cuts, the spotlight and the date too
 		g.glide.Stop()
 		g.camera = view.Camera{Zoom: 1}
 	}
@@ -388,12 +398,20 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 func (g *Game) StateJSON() string {
 	settled := g.layout != nil && g.layout.Settled()
 	s := view.Snapshot(g.ds, g.snap, g.opts, g.now, g.problems, g.builder, g.view, settled)
-	s.Explore = view.NewExplore(g.ds, g.an, g.snap, g.now, g.flash)
+	// The explore panel, the scrubber's included, follows the date on
+	// screen while a step walks the timeline; asOf is the step's at once.
+	shown := g.now
+	shown.AsOf = g.shownAsOf
+	s.Explore = view.NewExplore(g.ds, g.an, g.snap, shown, g.flash)
 	s.Caption = view.Caption(g.ds, g.now)
 	s.Stories = view.Stories(g.ds)
 	s.Hover = view.HoverCard(g.ds, g.net, g.hoverEntity, g.hoverEdge)
 	s.Autoplay = g.auto.On
-	s.View.Moving = g.frameStep || g.glide.Active()
+	s.View.Moving = g.frameStep || g.glide.Active() || g.fade.Active()
+	s.View.FocusMix = float64(g.builder.SpotMix())
+	if !g.shownAsOf.IsZero() {
+		s.View.ShownAsOf = g.shownAsOf.String()
+	}
 	s.View.Drifting = g.drifting
 	b, err := json.Marshal(s)
 	if err != nil {

@@ -30,7 +30,13 @@ func (g *Game) TwinFactsJSON() string {
 // made again only when the date, the selection or the story step changed.
 func (g *Game) TwinJSON() string {
 	if k := view.KeyOf(g.now); g.twin.json == "" || g.twin.key != k {
-		g.twin.key, g.twin.json = k, marshal(view.NewTwin(g.ds, g.snap, g.now))
+		// The text states the step's date at once, as state().asOf does,
+		// while the picture may still be walking the timeline to it.
+		snap := g.snap
+		if g.shownAsOf != g.now.AsOf {
+			snap = g.an.At(g.now.AsOf)
+		}
+		g.twin.key, g.twin.json = k, marshal(view.NewTwin(g.ds, snap, g.now))
 	}
 	return g.twin.json
 }

@@ -103,8 +103,8 @@ func (b *Builder) kites(v View, dpr float32) {
 			continue
 		}
 		col := CapacityColor
-		if !b.edgeLit(ei) {
-			col = mix(Background, col, fadedEdge)
+		if a := b.edgeAlpha(ei); a < 1 {
+			col = mix(Background, col, a)
 		}
 		c := b.along(ei, kiteAt)
 		back := b.along(ei, kiteAt-0.05)

@@ -121,9 +121,18 @@ type Builder struct {
 	// focus is the entity the keyboard is on, or -1.
 	focus int
 	// spot and spotEdge mark what a story step points at; spotOn says
-	// whether a step is open.
-	spot, spotEdge []bool
-	spotOn         bool
+	// whether a step is open. spotEnts and spotDeals are the step's focus,
+	// kept to mark the edges of each new network.
+	spot, spotEdge      []bool
+	spotOn              bool
+	spotEnts, spotDeals []int
+	// from, fromEdge, fromOn, fromEnts and fromDeals are the same for the
+	// step before, which the dimming fades from; spotMix is how far it has
+	// faded, 0 (the step before's) to 1 (this step's).
+	from, fromEdge      []bool
+	fromOn              bool
+	fromEnts, fromDeals []int
+	spotMix             float32
 
 	// shown marks the entities the filters keep, dealShown the deals, and
 	// edgeShown the edges with a kept deal between kept entities.
@@ -165,6 +174,8 @@ func NewBuilder(ds *dataset.Dataset, net *Network) *Builder {
 	b.lit = make([]bool, len(ds.Entities))
 	b.selected, b.focus = -1, -1
 	b.spot = make([]bool, len(ds.Entities))
+	b.from = make([]bool, len(ds.Entities))
+	b.spotMix = 1
 	b.shown = make([]bool, len(ds.Entities))
 	b.dealShown = make([]bool, len(ds.Deals))
 	for i := range b.shown {
@@ -198,16 +209,21 @@ func (b *Builder) SetNetwork(net *Network) {
 		b.widths = make([]float32, len(net.Edges))
 		b.edgeShown = make([]bool, len(net.Edges))
 		b.spotEdge = make([]bool, len(net.Edges))
+		b.fromEdge = make([]bool, len(net.Edges))
 	}
 	b.widths = b.widths[:len(net.Edges)]
 	b.edgeShown = b.edgeShown[:len(net.Edges)]
 	b.spotEdge = b.spotEdge[:len(net.Edges)]
+	b.fromEdge = b.fromEdge[:len(net.Edges)]
 	if cap(b.tips) < len(net.Edges) {
 		b.tips = make([]point, len(net.Edges))
 	}
 	b.tips = b.tips[:len(net.Edges)]
 	b.lod.prepare(net)
-	b.spotOn = false
+	// The step's focus stays lit on the new date (a step that moves the
+	// date, or the timeline walking to it): its deals' edges are marked
+	// again, edge indexes belonging to the network.
+	b.markSpots()
 	b.loop = b.loop[:0]
 	b.showEdges()
 	b.Select(b.selected)
@@ -240,29 +256,75 @@ func (b *Builder) showEdges() {
 
 // Spotlight lights what a story step points at, the entities and the
 // edges of the deals, and fades the rest; Spotlight(nil, nil, false) ends
-// it. A selection takes precedence while there is one.
+// it. A selection takes precedence while there is one. It cuts: the
+// dimming is the new step's at once, until FadeSpot says otherwise. It
+// keeps the slices, which must not change (a dataset's story steps).
 func (b *Builder) Spotlight(entities, deals []int, on bool) {
-	b.spotOn = on
-	for i := range b.spot {
-		b.spot[i] = false
-	}
-	for i := range b.spotEdge {
-		b.spotEdge[i] = false
-	}
+	b.fromEnts, b.fromDeals, b.fromOn = b.spotEnts, b.spotDeals, b.spotOn
+	b.spotEnts, b.spotDeals, b.spotOn = entities, deals, on
+	b.spotMix = 1
+	b.markSpots()
+	b.Select(b.selected)
+}
+
+// FadeSpot sets how far the dimming has faded from the step before's
+// (0) to the open step's (1), so that a story's spotlight eases from one
+// step to the next rather than cutting.
+func (b *Builder) FadeSpot(mix float32) { b.spotMix = min(max(mix, 0), 1) }
+
+// SpotMix is the spotlight's fade, as FadeSpot set it.
+func (b *Builder) SpotMix() float32 { return b.spotMix }
+
+// markSpots marks the open step's focus and the step before's in the
+// current network.
+func (b *Builder) markSpots() {
+	b.markStep(b.spot, b.spotEdge, b.spotEnts, b.spotDeals)
+	b.markStep(b.from, b.fromEdge, b.fromEnts, b.fromDeals)
+}
+
+// markStep marks a step's entities and the edges of its deals, with the
+// edges' ends.
+func (b *Builder) markStep(spot, spotEdge []bool, entities, deals []int) {
+	clear(spot)
+	clear(spotEdge)
 	for _, e := range entities {
-		b.spot[e] = true
+		spot[e] = true
 	}
 	for ei, e := range b.net.Edges {
 		for _, d := range e.Deals {
 			for _, want := range deals {
 				if d == want {
-					b.spotEdge[ei] = true
-					b.spot[e.From], b.spot[e.To] = true, true
+					spotEdge[ei] = true
+					spot[e.From], spot[e.To] = true, true
 				}
 			}
 		}
 	}
-	b.Select(b.selected)
+}
+
+// spotAlpha is how bright the spotlight leaves something while it fades:
+// faded (e.g. fadedDisc) or 1, for the step before (was) and the open step
+// (now), mixed by spotMix. With a selection, or the fade done, it is the
+// plain lit-or-faded.
+func (b *Builder) spotAlpha(was, now bool, faded float32) float32 {
+	a1 := faded
+	if now {
+		a1 = 1
+	}
+	if b.spotMix >= 1 || b.selected >= 0 {
+		return a1
+	}
+	a0 := faded
+	if was {
+		a0 = 1
+	}
+	return a0 + (a1-a0)*b.spotMix
+}
+
+// edgeAlpha is how bright edge ei is drawn: 1 or fadedEdge, or between
+// while the spotlight fades.
+func (b *Builder) edgeAlpha(ei int) float32 {
+	return b.spotAlpha(!b.fromOn || b.fromEdge[ei], b.edgeLit(ei), fadedEdge)
 }
 
 // DealsShown counts the deals drawn: within the network's date and kept by
@@ -499,10 +561,10 @@ func (b *Builder) Build(pos [][2]float64, v View) {
 			continue // off screen, rings included
 		}
 		c := b.kinds[e.Kind]
-		if !b.lit[i] {
+		if a := b.spotAlpha(!b.fromOn || b.from[i], b.lit[i], fadedDisc); a < 1 {
 			// Faded toward the background rather than made transparent,
 			// so edges behind a faded disc stay hidden.
-			c = mix(Background, c, fadedDisc)
+			c = mix(Background, c, a)
 		}
 		b.Mesh.Disc(d.X, d.Y, d.R+outline, Background)
 		b.Mesh.Disc(d.X, d.Y, d.R, c)
@@ -575,8 +637,8 @@ func (b *Builder) edgeColor(ei int) Color {
 	if b.net.Edges[ei].Terminated {
 		col = col.WithAlpha(0.4)
 	}
-	if !b.edgeLit(ei) {
-		col = col.WithAlpha(fadedEdge)
+	if a := b.edgeAlpha(ei); a < 1 {
+		col = col.WithAlpha(a)
 	} else if b.selected >= 0 {
 		col = col.WithAlpha(1.8)
 	}

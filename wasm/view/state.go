@@ -168,19 +168,26 @@ type Loop struct {
 // Screen tells where things are drawn, in CSS pixels from the canvas's top
 // left corner.
 type Screen struct {
-	Width    float64        `json:"width"`
-	Height   float64        `json:"height"`
-	DPR      float64        `json:"dpr"`
-	Settled  bool           `json:"settled"`
-	Drifting bool           `json:"drifting"` // the attract loop's camera wander is on
-	Moving   bool           `json:"moving"`   // the camera is on its way to a story step
-	Tick     int64          `json:"tick"`
-	Zoom     float64        `json:"zoom"`
-	Deals    int            `json:"deals"`   // deals drawn: within the date and the filters
-	Figures  int            `json:"figures"` // edges' figures written on a still picture
-	PanX     float64        `json:"panX"`    // CSS pixels
-	PanY     float64        `json:"panY"`
-	Entities []EntityOnView `json:"entities"`
+	Width    float64 `json:"width"`
+	Height   float64 `json:"height"`
+	DPR      float64 `json:"dpr"`
+	Settled  bool    `json:"settled"`
+	Drifting bool    `json:"drifting"` // the attract loop's camera wander is on
+	Moving   bool    `json:"moving"`   // a story step is easing in: its camera, spotlight or date
+	// FocusMix is how far a story step's spotlight has faded from the
+	// step before's dimming (0) to its own (1); 1 when still.
+	FocusMix float64 `json:"focusMix"`
+	// ShownAsOf is the date the picture shows: while a step walks the
+	// timeline to its date it passes through the dates between, and it is
+	// asOf once moving is false; "" for every date.
+	ShownAsOf string         `json:"shownAsOf"`
+	Tick      int64          `json:"tick"`
+	Zoom      float64        `json:"zoom"`
+	Deals     int            `json:"deals"`   // deals drawn: within the date and the filters
+	Figures   int            `json:"figures"` // edges' figures written on a still picture
+	PanX      float64        `json:"panX"`    // CSS pixels
+	PanY      float64        `json:"panY"`
+	Entities  []EntityOnView `json:"entities"`
 }
 
 // EntityOnView is where one entity's disc is, and its kind's colour.
