@@ -616,30 +616,36 @@
     // included, which res.text() would quietly replace. Read as a stream and
     // stopped at the cap: a compressed or undeclared body can be far larger
     // than its Content-Length, or never end.
-    const tooLarge = () => new Error('The dataset ' + path + ' is larger than the 8 MB limit.');
+    return readBody(res, MAX_DATASET_BYTES, () => {},
+      () => new Error('The dataset ' + path + ' is larger than the 8 MB limit.'),
+      () => new Error('The dataset ' + path + ' could not be fetched: the download was cut off. Check the connection and reload.'));
+  }
+
+  // readBody reads a response's bytes as they arrive, telling onBytes the
+  // count so far. Past limit (0: no limit) it stops reading and throws
+  // tooLarge(); a connection dropped halfway throws cutOff().
+  async function readBody(res, limit, onBytes, tooLarge, cutOff) {
     if (!res.body || !res.body.getReader) {
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      if (bytes.byteLength > MAX_DATASET_BYTES) throw tooLarge();
-      return bytes;
+      let buf;
+      try { buf = await res.arrayBuffer(); } catch (e) { throw cutOff(); }
+      if (limit && buf.byteLength > limit) throw tooLarge();
+      onBytes(buf.byteLength);
+      return new Uint8Array(buf);
     }
     const reader = res.body.getReader();
     const chunks = [];
     let size = 0;
     for (;;) {
       let part;
-      try {
-        part = await reader.read();
-      } catch (e) {
-        throw new Error('The dataset ' + path + ' could not be fetched: the download was cut off. Check the connection and reload.');
-      }
-      const { done, value } = part;
-      if (done) break;
-      size += value.byteLength;
-      if (size > MAX_DATASET_BYTES) {
+      try { part = await reader.read(); } catch (e) { throw cutOff(); }
+      if (part.done) break;
+      size += part.value.byteLength;
+      if (limit && size > limit) {
         reader.cancel().catch(() => {});
         throw tooLarge();
       }
-      chunks.push(value);
+      chunks.push(part.value);
+      onBytes(size);
     }
     const bytes = new Uint8Array(size);
     let at = 0;
@@ -659,31 +665,9 @@
     // stream yields more, so the size the build recorded is preferred.
     const declared = Number(document.documentElement.dataset.wasmBytes || 0);
     const total = declared || (res.headers.get('Content-Encoding') ? 0 : Number(res.headers.get('Content-Length') || 0));
-    if (!res.body || !res.body.getReader) {
-      const buf = await res.arrayBuffer();
-      progress(buf.byteLength, buf.byteLength);
-      return buf;
-    }
-    const reader = res.body.getReader();
-    const chunks = [];
-    let loaded = 0;
-    for (;;) {
-      let part;
-      try {
-        part = await reader.read();
-      } catch (e) {
-        throw new Error('The dataset ' + path + ' could not be fetched: the download was cut off. Check the connection and reload.');
-      }
-      const { done, value } = part;
-      if (done) break;
-      chunks.push(value);
-      loaded += value.byteLength;
-      progress(loaded, total);
-    }
-    const bytes = new Uint8Array(loaded);
-    let at = 0;
-    for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
-    progress(loaded, loaded);
+    const bytes = await readBody(res, 0, (n) => progress(n, total), null,
+      () => new Error('The program could not be downloaded: the download was cut off. Check the connection and reload.'));
+    progress(bytes.byteLength, bytes.byteLength);
     return bytes.buffer;
   }
 

@@ -398,6 +398,40 @@ func TestEndlessDatasetIsCutOff(t *testing.T) {
 	}
 }
 
+// A program download cut off halfway (a dropped connection) is explained as
+// such, not as a dataset problem or a bare "network error".
+func TestProgramDownloadCutOff(t *testing.T) {
+	dist, _ := filepath.Abs("../../dist")
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, ".wasm") {
+			server.New(dist, server.Options{}).ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/wasm")
+		w.Header().Set("Content-Length", strconv.Itoa(8<<20))
+		w.WriteHeader(http.StatusOK)
+		w.Write(bytes.Repeat([]byte{0}, 1<<20))
+		w.(http.Flusher).Flush()
+		// Then the connection drops.
+		conn, _, err := http.NewResponseController(w).Hijack()
+		if err == nil {
+			conn.Close()
+		}
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+
+	ctx := openPage(t, 640, 480, "")
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	resolved, msg := outcome(t, ctx)
+	if want := "The program could not be downloaded: the download was cut off"; resolved || !strings.Contains(msg, want) {
+		t.Fatalf("ready: resolved %v, %q; want it rejected with %q", resolved, msg, want)
+	}
+}
+
 // When the browser takes the WebGL context away, Ebitengine reloads the page
 // (its canvas's webglcontextlost handler); the hash brings back the
 // selection and the open story step.
