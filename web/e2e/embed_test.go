@@ -71,6 +71,19 @@ func waitJS(t *testing.T, ctx context.Context, what, js string) {
 	}
 }
 
+// otherFrame is another frame of a host page (served as /other.html next
+// to an explainer embedded in #x), which forwards what its parent gives it
+// to the explainer as its own messages: commands from a window that is not
+// the explainer's parent.
+const otherFrame = `<!doctype html><meta charset="utf-8"><title>other</title><script>
+addEventListener('message', (e) => {
+  if (e.source !== parent) return;
+  const target = parent.document.querySelector('#x iframe').contentWindow;
+  for (const m of e.data.send) { try { target.postMessage(m, '*'); } catch (err) {} }
+  parent.postMessage({other: e.data.id}, '*');
+});
+</script>`
+
 const frameJS = `document.querySelector('[data-ouroboros] iframe')`
 
 // frameSettled waits for the embedded explainer (same origin) to be ready
@@ -183,16 +196,7 @@ func TestEmbedCommandsOnlyFromTheParent(t *testing.T) {
 <div id="x" data-ouroboros="` + explainer.URL + `/?motion=reduced&story=` + story + `&step=1"></div>
 <iframe id="other" src="/other.html" title="another frame"></iframe>
 <script src="` + explainer.URL + `/embed.js"></script>`,
-		// Another frame of the host page, which forwards what it is given
-		// to the explainer as its own messages.
-		"/other.html": `<!doctype html><meta charset="utf-8"><title>other</title><script>
-addEventListener('message', (e) => {
-  if (e.source !== parent) return;
-  const target = parent.document.querySelector('#x iframe').contentWindow;
-  for (const m of e.data.send) { try { target.postMessage(m, '*'); } catch (err) {} }
-  parent.postMessage({other: e.data.id}, '*');
-});
-</script>`,
+		"/other.html": otherFrame,
 	}, false, server.Options{})
 	ctx := openURL(t, 1000, 800, host.URL+"/host.html")
 	waitJS(t, ctx, "ready", `msgs.some(m => m.type === 'ready')`)
@@ -242,14 +246,7 @@ addEventListener('error', (e) => hostErrors.push(String(e.message)));</script>
 <div id="x" data-ouroboros="/?motion=reduced&story=` + story.ID + `&step=1"></div>
 <iframe id="other" src="/other.html" title="another frame"></iframe>
 <script src="/embed.js"></script>`,
-		"/other.html": `<!doctype html><meta charset="utf-8"><title>other</title><script>
-addEventListener('message', (e) => {
-  if (e.source !== parent) return;
-  const target = parent.document.querySelector('#x iframe').contentWindow;
-  for (const m of e.data.send) { try { target.postMessage(m, '*'); } catch (err) {} }
-  parent.postMessage({other: e.data.id}, '*');
-});
-</script>`,
+		"/other.html": otherFrame,
 	}, true, server.Options{})
 	ctx := openURL(t, 1000, 800, host.URL+"/host.html")
 	// Uncaught exceptions in any frame of the tab.
