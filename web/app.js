@@ -28,7 +28,9 @@
   const boot = {
     dataset: null,
     dataPath: '',
-    params: {},
+    // The link's parameters, read once here for the program and for the
+    // page's other scripts (poster.js, story.js, messages.js, kiosk.js).
+    params: linkParams(),
     reducedMotion: false,
     state: null,
     ready(problems) {
@@ -701,7 +703,7 @@
     if (typeof Go !== 'function') {
       return fail('A part of the explainer (wasm_exec.js) did not load. Please reload the page.');
     }
-    const params = linkParams();
+    const params = boot.params;
     const path = params.data === undefined ? DEFAULT_DATA : params.data;
     let url;
     try {
@@ -709,7 +711,6 @@
     } catch (e) {
       return fail(e.message);
     }
-    boot.params = params;
     boot.dataPath = path;
     boot.reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 

@@ -9,11 +9,8 @@
 (() => {
   'use strict';
 
-  // The same reading as app.js: the query, then the hash over it.
-  const params = {};
-  for (const s of [location.search, location.hash.replace(/^#/, '')]) {
-    for (const [k, v] of new URLSearchParams(s)) params[k] = v;
-  }
+  // The link's parameters as app.js read them: the query, the hash over it.
+  const params = (globalThis.ouroborosBoot && globalThis.ouroborosBoot.params) || {};
   if (params.mode !== 'kiosk') return;
 
   const root = document.documentElement;

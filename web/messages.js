@@ -19,10 +19,8 @@
   const MAX_MESSAGE_CHARS = 4096;
   const MAX_EARLY = 16;
 
-  const params = {};
-  for (const src of [location.search, location.hash.replace(/^#/, '')]) {
-    for (const [k, v] of new URLSearchParams(src)) params[k] = v;
-  }
+  // The link's parameters as app.js read them: the query, the hash over it.
+  const params = (globalThis.ouroborosBoot && globalThis.ouroborosBoot.params) || {};
   if (params.mode === 'embed') setUpEmbed();
 
   let parent = null;

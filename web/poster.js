@@ -12,10 +12,9 @@
   if (!img || !window.ouroboros || !img.dataset.fit) return;
 
   // The poster shows one dataset; a link to another gets none. The data
-  // parameter is read as app.js reads it: the hash wins over the query.
-  const query = new URLSearchParams(location.search);
-  const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
-  const data = hash.has('data') ? hash.get('data') : query.get('data');
+  // parameter is the one app.js read (the hash wins over the query).
+  const params = (globalThis.ouroborosBoot && globalThis.ouroborosBoot.params) || {};
+  const data = params.data === undefined ? null : params.data;
   if (data !== null && data !== img.dataset.dataset) return;
 
   let fits;
