@@ -57,7 +57,7 @@ build() {
   # ./build.sh bench, no slower to start or per frame (see BENCHMARKS.md).
   local nostdinline=(-gcflags=std=-l -gcflags=runtime= '-gcflags=internal/...=' -gcflags=math=
     -gcflags=math/bits= -gcflags=sync= -gcflags=sync/atomic= -gcflags=syscall/js=)
-  GOOS=js GOARCH=wasm go build -trimpath "${nostdinline[@]}" -ldflags='-s -w' -o dist/ouroboros.wasm ./wasm
+  GOOS=js GOARCH=wasm go build -trimpath "${nostdinline[@]}" -ldflags='-s -w' -o dist/ouroboros.wasm ./wasm/cmd/explainer
   # wasm_exec.js must match the Go that built the binary, so it is copied
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
@@ -83,13 +83,13 @@ build() {
   # a .gz next to every compressible file; sw.js, the kiosk's service worker,
   # gets the list of files to keep offline and a version that changes with
   # them. Prints what the page downloads.
-  go run ./web/pack/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,poster.js,story.js,messages.js,twin.js,kiosk.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg -sw sw.js
+  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,poster.js,story.js,messages.js,twin.js,kiosk.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg -sw sw.js
   echo "built dist/"
 }
 
 serve() {
   build
-  go run ./web/server/cmd/serve -dir dist "$@"
+  go run ./web/cmd/serve -dir dist "$@"
 }
 
 run_tests() {
@@ -124,7 +124,7 @@ bench() {
   echo "nproc: $(nproc); CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1); $(go version)"
   echo
   echo "== sizes: the program and everything the page downloads (bytes; 1 MB = 1,000,000)"
-  go run ./web/pack/cmd/pack -dir dist -measure
+  go run ./web/cmd/pack -dir dist -measure
   echo
   echo "== native benchmarks of the pure packages"
   go test -run '^$' -bench . -benchmem "${PURE[@]}"
@@ -134,7 +134,7 @@ bench() {
     echo "build.sh: the browser figures need Debian's chromium (apt-get install -y chromium); see .ci/run" >&2
     exit 1
   fi
-  go run ./web/e2e/bench -dir dist
+  go run ./web/cmd/bench -dir dist
 }
 
 # The kiosk program embeds the built site: dist/ is copied into the
@@ -143,12 +143,12 @@ bench() {
 # Raspberry Pi).
 kiosk() {
   build
-  local site=web/kiosk/cmd/kiosk/site
+  local site=web/cmd/kiosk/site
   find "$site" -mindepth 1 -not -name README.txt -delete
   cp -R dist/. "$site/"
   mkdir -p bin
   CGO_ENABLED=0 GOOS="${KIOSK_GOOS:-$(go env GOHOSTOS)}" GOARCH="${KIOSK_GOARCH:-$(go env GOHOSTARCH)}" \
-    go build -trimpath -ldflags='-s -w' -o bin/ouroboros-kiosk ./web/kiosk/cmd/kiosk
+    go build -trimpath -ldflags='-s -w' -o bin/ouroboros-kiosk ./web/cmd/kiosk
   echo "built bin/ouroboros-kiosk ($(du -h bin/ouroboros-kiosk | cut -f1)); run it, or see the README for starting it at boot"
 }
 
