@@ -108,6 +108,9 @@ var schemaCannotSay = map[string]bool{
 	"step-focus-entity.json":      true,
 	"step-source-unknown.json":    true,
 	"story-id-duplicate.json":     true,
+	"update-before-date.json":     true,
+	"update-order.json":           true,
+	"update-source-unknown.json":  true,
 	"json-utf8.json":              true,
 	"number-too-large.json":       true,
 }

@@ -288,3 +288,66 @@ func TestLoopInfo(t *testing.T) {
 		})
 	}
 }
+
+// TestUpdatesAsOf checks that every figure takes the deals as of the
+// snapshot's date: a letter of intent that grows and is then walked back,
+// and a capacity that an update raises.
+func TestUpdatesAsOf(t *testing.T) {
+	d := network(t,
+		"ab a b equity 100 2025-09 loi",
+		"^ ab 2026-01 amount=30",
+		"^ ab 2026-03 status=terminated",
+		"ba b a compute 50 2025-10 definitive 100",
+		"^ ba 2026-02 mw=200",
+	)
+	a := analysis.New(d)
+	var dates []string
+	for _, x := range a.Dates() {
+		dates = append(dates, x.String())
+	}
+	if want := []string{"2025-09", "2025-10", "2026-01", "2026-02", "2026-03"}; !reflect.DeepEqual(dates, want) {
+		t.Errorf("Dates() = %v; want %v", dates, want)
+	}
+	ia, ib := d.EntityIndex["a"], d.EntityIndex["b"]
+	tests := []struct {
+		asOf      string
+		outA      float64 // a's disclosed outgoing total
+		boughtB   float64 // MW b buys
+		loops     int
+		roundTrip float64
+		status    string // of deal ab in the loop report, when there is a loop
+	}{
+		{"2025-09-30", 100, 0, 0, 0, ""},
+		{"2025-10", 100, 100, 1, 50, "loi"},
+		{"2026-01", 30, 100, 1, 30, "loi"},
+		{"2026-02-15", 30, 200, 1, 30, "loi"},
+		{"2026-03", 0, 200, 0, 0, ""},
+		{"", 0, 200, 0, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.asOf, func(t *testing.T) {
+			s := a.At(date(t, tt.asOf))
+			if got := s.Entities[ia].Out.Total; got != tt.outA {
+				t.Errorf("a pays %v; want %v", got, tt.outA)
+			}
+			if got := s.Entities[ib].BoughtMW; got != tt.boughtB {
+				t.Errorf("b buys %v MW; want %v", got, tt.boughtB)
+			}
+			if len(s.Loops) != tt.loops {
+				t.Fatalf("%d loops; want %d", len(s.Loops), tt.loops)
+			}
+			if tt.loops == 0 {
+				return
+			}
+			if s.Loops[0].RoundTrip != tt.roundTrip {
+				t.Errorf("round trip %v; want %v", s.Loops[0].RoundTrip, tt.roundTrip)
+			}
+			if got := s.LoopReport(0).Hops[0].Deals[0].Status; got != tt.status {
+				t.Errorf("deal ab reported as %s; want %s", got, tt.status)
+			}
+			if x := s.Exposure(ia); x.AtRisk.Total != tt.outA+50 {
+				t.Errorf("at risk if a fails: %v; want %v", x.AtRisk.Total, tt.outA+50)
+			}
+		})
+	}
+}
