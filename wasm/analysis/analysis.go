@@ -45,6 +45,16 @@
 // counted at the snapshot's date was counted at every later date too, so
 // that date is when the last hop first existed.
 //
+// # Circular deals
+//
+// A loop is a circular deal (Class Circular) when it has at most three hops
+// and, among the deals behind its hops, at least one finances (equity,
+// warrants, debt, backstop, acquisition) and at least one buys something
+// real (compute, chips, power); every other loop is Other. Snapshot.Circular
+// ranks the circular deals by round-trip value, largest first, unknown
+// last; ties by the disclosed total going round, largest first, then by
+// loop order.
+//
 // # Exposure: what if X cannot pay
 //
 // Remove entity X. The deals at risk are the counted deals to and from X;

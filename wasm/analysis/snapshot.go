@@ -77,6 +77,8 @@ type LoopInfo struct {
 	// Closed is the date the loop closed: the latest over the hops of the
 	// earliest counted deal of each hop, as that deal gives it.
 	Closed dataset.Date
+	// Class says whether the loop is a circular deal (see Classify).
+	Class Class
 }
 
 // Snapshot is the analysis at one date. Its slices are shared between the
@@ -97,6 +99,8 @@ type Snapshot struct {
 	Loops []LoopInfo
 	// Truncated reports whether more loops exist than Loops holds.
 	Truncated bool
+	// circular ranks the circular deals among Loops (see Circular).
+	circular []int
 
 	a *Analysis
 	// at is the date of the figures: deals are taken as of it.
@@ -130,6 +134,7 @@ func build(a *Analysis, asOf dataset.Date) *Snapshot {
 		s.Loops[k] = info(d, l)
 		members += len(l.Entities)
 	}
+	s.circular = rankCircular(s.Loops)
 	// One backing array for all the entities' loop lists, carved in
 	// entity order once each list's length is known.
 	count := make([]int, len(d.Entities))
@@ -227,9 +232,9 @@ func compareShares(x float64, xKnown bool, y float64, yKnown bool) int {
 	return -cmp.Compare(x, y)
 }
 
-// info adds the disclosed total and the closing date to a loop.
+// info adds the disclosed total, the closing date and the class to a loop.
 func info(d *dataset.Dataset, l loops.Loop) LoopInfo {
-	li := LoopInfo{Loop: l}
+	li := LoopInfo{Loop: l, Class: Classify(d, l)}
 	for k, h := range l.Hops {
 		li.Disclosed += h.Total
 		first := d.Deals[h.Deals[0]].Date
