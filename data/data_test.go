@@ -233,3 +233,16 @@ func TestBundledFacts(t *testing.T) {
 		}
 	}
 }
+
+func load(t *testing.T, name string) *dataset.Dataset {
+	t.Helper()
+	doc, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dataset.Load(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
