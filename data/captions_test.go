@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -134,6 +135,65 @@ func TestCaptions(t *testing.T) {
 			d := load(t, f)
 			for _, p := range captionProblems(d) {
 				t.Error(p)
+			}
+		})
+	}
+}
+
+// TestCaptionCheck shows that the caption check catches what issue 17
+// found in the bundled captions, on edits of examples/tiny.json.
+func TestCaptionCheck(t *testing.T) {
+	const step2 = `"text": "Acme AI spends it on compute at Nimbus Cloud, which buys chips from Acme Chips.",`
+	const asOf2 = `"asOf": "2025-06",`
+	tests := []struct {
+		name   string
+		oldNew []string
+		want   []string // substrings of the problems, in order
+	}{
+		{"as shipped", nil, nil},
+		{"figures with their words", []string{step2, `"text": "Acme AI commits up to $12 billion to Nimbus Cloud for 800 MW, and Acme Chips gets it back.",`}, nil},
+		{"an up to dropped", []string{step2, `"text": "Acme AI commits $12 billion to Nimbus Cloud and Acme Chips.",`},
+			[]string{`step 2: "$12 billion" matches no deal`}},
+		{"a figure of a deal outside the focus", []string{step2, `"text": "Acme AI buys about $500 million of Acme Chips hardware at Nimbus Cloud.",`},
+			[]string{`step 2: "about $500 million" matches no deal`}},
+		{"an entity outside the focus", []string{`"text": "Acme Chips puts $2B into Acme AI."`, `"text": "Acme Chips puts $2B into Acme AI, a Nimbus Cloud client."`},
+			[]string{"step 1: names nimbus-cloud"}},
+		{"a false no-loop claim", []string{step2, `"text": "Acme AI rents from Nimbus Cloud, which buys from Acme Chips: no loop yet.",`},
+			[]string{"step 2: says no loop exists, but [acme-ai nimbus-cloud acme-chips] is a loop"}},
+		{"a true no-loop claim", []string{step2, `"text": "Acme AI rents from Nimbus Cloud, which buys from Acme Chips: no loop yet.",`, asOf2, `"asOf": "2025-04",`}, nil},
+		{"a figure an update gives only later", []string{
+			`"status": "definitive",`, `"status": "definitive", "updates": [{"date": "2025-08", "summary": "Grown to up to $20 billion.", "sources": ["trade-mar"], "amount": {"value": 20000000000, "upTo": true}}],`,
+			step2, `"text": "Acme AI commits up to $20 billion to Nimbus Cloud, and Acme Chips gets it back.",`},
+			[]string{`step 2: "up to $20 billion" matches no deal`}},
+		{"and once it applies", []string{
+			`"status": "definitive",`, `"status": "definitive", "updates": [{"date": "2025-08", "summary": "Grown to up to $20 billion.", "sources": ["trade-mar"], "amount": {"value": 20000000000, "upTo": true}}],`,
+			step2, `"text": "Acme AI commits up to $20 billion to Nimbus Cloud, and Acme Chips gets it back.",`, asOf2, `"asOf": "2025-08-31",`}, nil},
+	}
+	base, err := os.ReadFile("examples/tiny.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := string(base)
+			for i := 0; i < len(tt.oldNew); i += 2 {
+				if !strings.Contains(doc, tt.oldNew[i]) {
+					t.Fatalf("tiny.json has no %q", tt.oldNew[i])
+				}
+				doc = strings.Replace(doc, tt.oldNew[i], tt.oldNew[i+1], 1)
+			}
+			d, err := dataset.Load([]byte(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := captionProblems(d)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got problems %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if !strings.Contains(got[i], tt.want[i]) {
+					t.Errorf("problem %d: got %q, want it to contain %q", i, got[i], tt.want[i])
+				}
 			}
 		})
 	}
