@@ -212,16 +212,21 @@ func TestBundledFacts(t *testing.T) {
 	if d09.Status != dataset.LOI || !d09.Amount.UpTo || d09.Type != dataset.Equity {
 		t.Errorf("Nvidia → OpenAI $100B: status %v, up to %v, type %v; want an LOI, up to, equity", d09.Status, d09.Amount.UpTo, d09.Type)
 	}
-	// Every deal cites an A or B source, or says it is reported.
-	for _, dl := range d.Deals {
-		good := false
-		for _, s := range dl.Sources {
+	// Every deal and update cites an A or B source, or says it is reported.
+	sayReported := func(where string, sources []int, summary string) {
+		for _, s := range sources {
 			if t := d.Sources[s].Tier; t == dataset.TierA || t == dataset.TierB {
-				good = true
+				return
 			}
 		}
-		if !good && !strings.Contains(strings.ToLower(dl.Summary), "reported") {
-			t.Errorf("deal %s cites no A or B source and does not say \"reported\"", dl.ID)
+		if !strings.Contains(strings.ToLower(summary), "reported") {
+			t.Errorf("%s cites no A or B source and does not say \"reported\"", where)
+		}
+	}
+	for _, dl := range d.Deals {
+		sayReported("deal "+dl.ID, dl.Sources, dl.Summary)
+		for _, u := range dl.Updates {
+			sayReported("deal "+dl.ID+", update of "+u.Date.String(), u.Sources, u.Summary)
 		}
 	}
 	// Every story step moves the timeline and has a focus.
