@@ -63,7 +63,7 @@ func TestBundledUpdates(t *testing.T) {
 	if now := d09.Current(); now.Status != dataset.LOI || now.Amount == nil || !now.Amount.UpTo || now.Amount.Value != 100e9 {
 		t.Errorf("d09 now: %v %+v; want an LOI of up to $100B", now.Status, now.Amount)
 	}
-	if len(d09.Updates) == 0 || d09.Updates[0].Date.Year != 2026 || !strings.Contains(d09.Updates[0].Summary, "Walked back") {
+	if n := len(d09.Updates); n == 0 || d09.Updates[n-1].Date.Year != 2026 || !strings.Contains(d09.Updates[n-1].Summary, "Walked back") {
 		t.Errorf("d09 has no 2026 update that walks it back: %+v", d09.Updates)
 	}
 	// Cerebras grows from more than $10B to more than $20B.
