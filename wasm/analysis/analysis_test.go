@@ -105,82 +105,87 @@ type flowsWant struct {
 	shares            []shareWant
 }
 
+// flowsWeb is the network of TestFlows: one deal a line.
+var flowsWeb = []string{
+	"ab1 a b compute 10 2025-01 completed 100",
+	"ab2 a b equity - 2025-02 announced",
+	"cb c b chips 30 2025-03 definitive 50",
+	"ba b a power 5 2025-04 completed",
+	"ac a c warrants 7 2025-05 terminated",
+	"ca c a debt 20 2025-06 loi",
+	"db d b equity - 2025-01 completed",
+}
+
+// flowsCases are TestFlows's cases, on flowsWeb.
+var flowsCases = []struct {
+	name   string
+	asOf   string
+	entity string
+	want   flowsWant
+}{
+	{
+		name: "payer with an undisclosed deal", entity: "a",
+		want: flowsWant{
+			out:       moneyWant{Total: 10, Deals: 2, Undisclosed: 1},
+			in:        moneyWant{Total: 25, Deals: 2},
+			outByType: map[dataset.DealType]moneyWant{dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 1, Undisclosed: 1}},
+			inType:    map[dataset.DealType]moneyWant{dataset.Power: {Total: 5, Deals: 1}, dataset.Debt: {Total: 20, Deals: 1}},
+			boughtMW:  100,
+			loops:     1,
+			shares:    []shareWant{{to: "b", amount: 10, incoming: 40, share: 0.25, known: true, deals: 2, undisclose: 1}},
+		},
+	},
+	{
+		name: "seller of capacity", entity: "b",
+		want: flowsWant{
+			out:       moneyWant{Total: 5, Deals: 1},
+			in:        moneyWant{Total: 40, Deals: 4, Undisclosed: 2},
+			outByType: map[dataset.DealType]moneyWant{dataset.Power: {Total: 5, Deals: 1}},
+			inType: map[dataset.DealType]moneyWant{
+				dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 2, Undisclosed: 2}, dataset.Chips: {Total: 30, Deals: 1},
+			},
+			soldMW: 150,
+			loops:  1,
+			shares: []shareWant{{to: "a", amount: 5, incoming: 25, share: 0.2, known: true, deals: 1}},
+		},
+	},
+	{
+		name: "shares largest first, terminated deal left out", entity: "c",
+		want: flowsWant{
+			out:       moneyWant{Total: 50, Deals: 2},
+			outByType: map[dataset.DealType]moneyWant{dataset.Chips: {Total: 30, Deals: 1}, dataset.Debt: {Total: 20, Deals: 1}},
+			inType:    map[dataset.DealType]moneyWant{},
+			boughtMW:  50,
+			shares: []shareWant{
+				{to: "a", amount: 20, incoming: 25, share: 0.8, known: true, deals: 1},
+				{to: "b", amount: 30, incoming: 40, share: 0.75, known: true, deals: 1},
+			},
+		},
+	},
+	{
+		name: "undisclosed share is unknown", entity: "d",
+		want: flowsWant{
+			out:       moneyWant{Deals: 1, Undisclosed: 1},
+			outByType: map[dataset.DealType]moneyWant{dataset.Equity: {Deals: 1, Undisclosed: 1}},
+			inType:    map[dataset.DealType]moneyWant{},
+			shares:    []shareWant{{to: "b", incoming: 40, deals: 1, undisclose: 1}},
+		},
+	},
+	{
+		name: "before a date", asOf: "2025-02", entity: "a",
+		want: flowsWant{
+			out:       moneyWant{Total: 10, Deals: 2, Undisclosed: 1},
+			outByType: map[dataset.DealType]moneyWant{dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 1, Undisclosed: 1}},
+			inType:    map[dataset.DealType]moneyWant{},
+			boughtMW:  100,
+			shares:    []shareWant{{to: "b", amount: 10, incoming: 10, share: 1, known: true, deals: 2, undisclose: 1}},
+		},
+	},
+}
+
 func TestFlows(t *testing.T) {
-	web := []string{
-		"ab1 a b compute 10 2025-01 completed 100",
-		"ab2 a b equity - 2025-02 announced",
-		"cb c b chips 30 2025-03 definitive 50",
-		"ba b a power 5 2025-04 completed",
-		"ac a c warrants 7 2025-05 terminated",
-		"ca c a debt 20 2025-06 loi",
-		"db d b equity - 2025-01 completed",
-	}
-	tests := []struct {
-		name   string
-		asOf   string
-		entity string
-		want   flowsWant
-	}{
-		{
-			name: "payer with an undisclosed deal", entity: "a",
-			want: flowsWant{
-				out:       moneyWant{Total: 10, Deals: 2, Undisclosed: 1},
-				in:        moneyWant{Total: 25, Deals: 2},
-				outByType: map[dataset.DealType]moneyWant{dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 1, Undisclosed: 1}},
-				inType:    map[dataset.DealType]moneyWant{dataset.Power: {Total: 5, Deals: 1}, dataset.Debt: {Total: 20, Deals: 1}},
-				boughtMW:  100,
-				loops:     1,
-				shares:    []shareWant{{to: "b", amount: 10, incoming: 40, share: 0.25, known: true, deals: 2, undisclose: 1}},
-			},
-		},
-		{
-			name: "seller of capacity", entity: "b",
-			want: flowsWant{
-				out:       moneyWant{Total: 5, Deals: 1},
-				in:        moneyWant{Total: 40, Deals: 4, Undisclosed: 2},
-				outByType: map[dataset.DealType]moneyWant{dataset.Power: {Total: 5, Deals: 1}},
-				inType: map[dataset.DealType]moneyWant{
-					dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 2, Undisclosed: 2}, dataset.Chips: {Total: 30, Deals: 1},
-				},
-				soldMW: 150,
-				loops:  1,
-				shares: []shareWant{{to: "a", amount: 5, incoming: 25, share: 0.2, known: true, deals: 1}},
-			},
-		},
-		{
-			name: "shares largest first, terminated deal left out", entity: "c",
-			want: flowsWant{
-				out:       moneyWant{Total: 50, Deals: 2},
-				outByType: map[dataset.DealType]moneyWant{dataset.Chips: {Total: 30, Deals: 1}, dataset.Debt: {Total: 20, Deals: 1}},
-				inType:    map[dataset.DealType]moneyWant{},
-				boughtMW:  50,
-				shares: []shareWant{
-					{to: "a", amount: 20, incoming: 25, share: 0.8, known: true, deals: 1},
-					{to: "b", amount: 30, incoming: 40, share: 0.75, known: true, deals: 1},
-				},
-			},
-		},
-		{
-			name: "undisclosed share is unknown", entity: "d",
-			want: flowsWant{
-				out:       moneyWant{Deals: 1, Undisclosed: 1},
-				outByType: map[dataset.DealType]moneyWant{dataset.Equity: {Deals: 1, Undisclosed: 1}},
-				inType:    map[dataset.DealType]moneyWant{},
-				shares:    []shareWant{{to: "b", incoming: 40, deals: 1, undisclose: 1}},
-			},
-		},
-		{
-			name: "before a date", asOf: "2025-02", entity: "a",
-			want: flowsWant{
-				out:       moneyWant{Total: 10, Deals: 2, Undisclosed: 1},
-				outByType: map[dataset.DealType]moneyWant{dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 1, Undisclosed: 1}},
-				inType:    map[dataset.DealType]moneyWant{},
-				boughtMW:  100,
-				shares:    []shareWant{{to: "b", amount: 10, incoming: 10, share: 1, known: true, deals: 2, undisclose: 1}},
-			},
-		},
-	}
-	d := network(t, web...)
+	tests := flowsCases
+	d := network(t, flowsWeb...)
 	a := analysis.New(d)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
