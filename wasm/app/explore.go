@@ -6,6 +6,7 @@ import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 	"ouroboros/wasm/view"
 )
 
@@ -72,7 +73,6 @@ func (g *Game) edgeShown(ei int) bool {
 // setFocus moves the keyboard's ring.
 func (g *Game) setFocus(i int) {
 	g.now.Focus = i
-	g.builder.Focus(i)
 }
 
 // focusKey moves the keyboard focus for Tab (by +1) or Shift+Tab (-1) and
@@ -131,14 +131,14 @@ func (g *Game) showLoop() {
 	if g.now.Loop != "" {
 		for _, lp := range g.snap.Loops {
 			if view.LoopKey(g.ds, lp.Entities) == g.now.Loop {
-				g.builder.Loop(lp.Entities, g.view.Tick)
+				g.loop, g.loopTick = lp.Entities, g.view.Tick
 				return
 			}
 		}
-		g.builder.Loop(nil, 0)
+		g.loop, g.loopTick = nil, 0
 		return
 	}
-	g.builder.Loop(g.flash, g.view.Tick)
+	g.loop, g.loopTick = g.flash, g.view.Tick
 }
 
 // showStep lights the open story step's focus and frames it; with no step
@@ -146,15 +146,21 @@ func (g *Game) showLoop() {
 func (g *Game) showStep() {
 	g.rebuild = true
 	if g.now.Story < 0 {
-		g.builder.Spotlight(nil, nil, false)
+		g.spotlight(session.Spot{})
 		g.startFade()
 		g.glideTo(view.Camera{Zoom: 1})
 		return
 	}
 	st := g.ds.Stories[g.now.Story].Steps[g.now.Step]
-	g.builder.Spotlight(st.FocusEntities, st.FocusDeals, true)
+	g.spotlight(session.Spot{On: true, Entities: st.FocusEntities, Deals: st.FocusDeals})
 	g.startFade()
 	g.frameStep = true
+}
+
+// spotlight opens a step's spotlight; the open step's becomes the step
+// before's, which the dimming fades from.
+func (g *Game) spotlight(s session.Spot) {
+	g.from, g.spot = g.spot, s
 }
 
 // startFade eases the spotlight from the step before's to the new one's
@@ -168,10 +174,8 @@ func (g *Game) startFade() {
 	}
 	g.walkFrom = g.shownAsOf
 	g.fade.Start(ticks)
-	g.builder.FadeSpot(float32(g.fade.Mix()))
 	if ticks == 0 {
 		g.fade.Stop()
-		g.builder.FadeSpot(1)
 	}
 }
 
@@ -182,7 +186,6 @@ func (g *Game) stepFade() {
 		return
 	}
 	s := g.fade.Next()
-	g.builder.FadeSpot(float32(g.fade.Mix()))
 	g.rebuild = true
 	if d := view.DateOnPath(g.an.Dates(), g.walkFrom, g.now.AsOf, s); d != g.shownAsOf {
 		g.showDate(d)
@@ -199,7 +202,6 @@ func (g *Game) endFade() {
 		return
 	}
 	g.fade.Stop()
-	g.builder.FadeSpot(1)
 	g.rebuild = true
 	if g.shownAsOf != g.now.AsOf {
 		g.showDate(g.now.AsOf)
@@ -215,15 +217,14 @@ func (g *Game) showDate(d dataset.Date) {
 	g.shownAsOf = d
 	g.snap = g.an.At(d)
 	g.net = scene.NewNetwork(g.ds, g.snap)
-	g.builder.SetNetwork(g.net)
 	g.hoverEdge = -1 // edge indexes belong to the old network
 	g.flashClosed(before)
 	g.showLoop()
 }
 
-// frame points the camera at the open step's focus once the picture has
+// frameFocus points the camera at the open step's focus once the picture has
 // placed it.
-func (g *Game) frame() {
+func (g *Game) frameFocus() {
 	if !g.frameStep || g.layout == nil || !g.layout.Settled() {
 		return
 	}
@@ -231,11 +232,11 @@ func (g *Game) frame() {
 	st := g.ds.Stories[g.now.Story].Steps[g.now.Step]
 	var pts [][2]float64
 	for _, e := range st.FocusEntities {
-		pts = append(pts, g.builder.Fitted[e])
+		pts = append(pts, g.frame.Fitted[e])
 	}
 	for _, d := range st.FocusDeals {
 		x := g.ds.Deals[d]
-		pts = append(pts, g.builder.Fitted[x.From], g.builder.Fitted[x.To])
+		pts = append(pts, g.frame.Fitted[x.From], g.frame.Fitted[x.To])
 	}
 	to := g.camera
 	to.FitPoints(pts, g.geometry())

@@ -17,6 +17,7 @@ import (
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/layout"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 	"ouroboros/wasm/view"
 )
 
@@ -40,8 +41,14 @@ type Game struct {
 	net      *scene.Network
 	graph    layout.Graph
 	layout   *layout.Layout // nil until the canvas has a size
-	builder  *scene.Builder
-	view     scene.View
+	frame    *scene.Frame
+	view     session.View
+	// spot is the open story step's focus and from the step before's,
+	// which the spotlight fades from (g.fade.Mix); loop is the highlighted
+	// loop's entities, lit since the tick loopTick.
+	spot, from session.Spot
+	loop       []int
+	loopTick   int64
 
 	white     *ebiten.Image
 	verts     []ebiten.Vertex
@@ -78,7 +85,7 @@ type Game struct {
 	// rebuild says the next Update must build a frame even if the view is
 	// the same as builtView's, the view of the last frame built.
 	rebuild   bool
-	builtView scene.View
+	builtView session.View
 	// dirty says the frame differs from the picture on screen; shownW,
 	// shownH, shownVerts and shownLabels describe that picture.
 	dirty          bool
@@ -111,12 +118,10 @@ func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func
 	g.snap = g.an.At(g.now.AsOf)
 	g.net = scene.NewNetwork(ds, g.snap)
 	g.graph = view.LayoutGraph(ds, g.an.At(dataset.Date{}))
-	g.builder = scene.NewBuilder(ds, g.net)
-	g.builder.Select(g.now.Selection)
 	if g.now.Story >= 0 {
 		g.showStep()
 	}
-	g.view = scene.View{DPR: ebiten.Monitor().DeviceScaleFactor(), Motion: !opts.Reduced}
+	g.view = session.View{DPR: ebiten.Monitor().DeviceScaleFactor(), Motion: !opts.Reduced}
 	if g.view.DPR <= 0 {
 		g.view.DPR = 1
 	}
@@ -127,11 +132,12 @@ func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func
 	g.white = white.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 	g.triOpts.AntiAlias = true
 	g.text = newTexts(ds, g.view.DPR)
-	for i := range ds.Entities {
-		g.builder.SetLabelWidth(i, g.text.labelWidthCSS(i))
+	widths := make([]float32, len(ds.Entities))
+	for i := range widths {
+		widths[i] = g.text.labelWidthCSS(i)
 	}
 	g.figs = newFigureTexts(g.view.DPR)
-	g.builder.MeasureFigures(g.figs.widthCSS)
+	g.frame = scene.NewFrame(ds, widths, g.figs.widthCSS)
 	return g
 }
 
@@ -182,8 +188,8 @@ func (g *Game) Update() error {
 	}
 	if g.frameStep && g.layout.Settled() {
 		// Fitted positions come from the last frame; build one first.
-		g.builder.Build(g.layout.Positions(), g.view)
-		g.frame()
+		g.build()
+		g.frameFocus()
 	}
 	if g.glide.Active() {
 		g.camera = g.glide.Next()
@@ -198,7 +204,7 @@ func (g *Game) Update() error {
 	// and the timeline changed; when none of them did (paused, nothing
 	// touched) the last frame stands and Update costs next to nothing.
 	if g.rebuild || g.view != g.builtView {
-		g.builder.Build(g.layout.Positions(), g.view)
+		g.build()
 		g.markChanges()
 		g.builtView, g.rebuild = g.view, false
 	}
@@ -212,6 +218,18 @@ func (g *Game) Update() error {
 		ebiten.SetFPSMode(ebiten.FPSModeVsyncOn)
 	}
 	return nil
+}
+
+// build builds the frame of the network on screen, the layout's positions
+// and the look: the slice of the reader's state the picture depends on.
+func (g *Game) build() {
+	scene.Build(g.frame, g.net, g.layout.Positions(), session.Look{
+		View: g.view, AsOf: g.shownAsOf,
+		Selected: g.now.Selection, Focus: g.now.Focus,
+		Spot: g.spot, From: g.from, SpotMix: float32(g.fade.Mix()),
+		Shown: g.shown, DealShown: g.dealShown,
+		Loop: g.loop, LoopTick: g.loopTick,
+	})
 }
 
 // quiet reports that no tick would change anything: the picture on screen
@@ -236,13 +254,13 @@ func wake() { ebiten.ScheduleFrame() }
 // (SetScreenClearedEveryFrame(false) in main) and the page's main thread
 // stays idle.
 func (g *Game) markChanges() {
-	m := &g.builder.Mesh
+	m := &g.frame.Mesh
 	if g.view.Width != g.shownW || g.view.Height != g.shownH ||
-		!slices.Equal(m.Vertices, g.shownVerts) || !slices.Equal(g.builder.Labels, g.shownLabels) {
+		!slices.Equal(m.Vertices, g.shownVerts) || !slices.Equal(g.frame.Labels, g.shownLabels) {
 		g.dirty = true
 		g.shownW, g.shownH = g.view.Width, g.view.Height
 		g.shownVerts = append(g.shownVerts[:0], m.Vertices...)
-		g.shownLabels = append(g.shownLabels[:0], g.builder.Labels...)
+		g.shownLabels = append(g.shownLabels[:0], g.frame.Labels...)
 	}
 }
 
@@ -277,7 +295,6 @@ func (g *Game) apply(in view.Intent) {
 	}
 	if c.Filter {
 		g.shown, g.dealShown = g.now.Filter.Visible(g.ds)
-		g.builder.Filter(g.shown, g.dealShown)
 	}
 	if c.AsOf || c.Loop || c.Filter {
 		g.showLoop()
@@ -286,9 +303,6 @@ func (g *Game) apply(in view.Intent) {
 		g.endFade() // a reset cuts, the spotlight and the date too
 		g.glide.Stop()
 		g.camera = view.Camera{Zoom: 1}
-	}
-	if c.Selection {
-		g.builder.Select(g.now.Selection)
 	}
 	if g.emit == nil {
 		return
@@ -349,7 +363,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	}
 	g.dirty = false
 	screen.Fill(toRGBA(scene.Background))
-	m := &g.builder.Mesh
+	m := &g.frame.Mesh
 	if cap(g.verts) < len(m.Vertices) {
 		g.verts = make([]ebiten.Vertex, len(m.Vertices), len(m.Vertices)*5/4)
 	}
@@ -360,8 +374,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	for _, b := range m.Batches {
 		screen.DrawTriangles(g.verts[b.V0:b.V1], m.Indices[b.I0:b.I1], g.white, &g.triOpts)
 	}
-	g.figs.draw(screen, g.builder, &g.imgOpts)
-	g.text.draw(screen, g.builder, &g.imgOpts)
+	g.figs.draw(screen, g.frame, &g.imgOpts)
+	g.text.draw(screen, g.frame, &g.imgOpts)
 	g.drawn = true
 	if g.captureWanted && g.onCapture != nil {
 		// The pixels exist only here, after drawing; reading them is the
@@ -397,7 +411,7 @@ func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
 // StateJSON returns the page state as JSON for window.ouroboros.state().
 func (g *Game) StateJSON() string {
 	settled := g.layout != nil && g.layout.Settled()
-	s := view.Snapshot(g.ds, g.snap, g.opts, g.now, g.problems, g.builder, g.view, settled)
+	s := view.Snapshot(g.ds, g.snap, g.opts, g.now, g.problems, g.frame, g.view, settled)
 	// The explore panel, the scrubber's included, follows the date on
 	// screen while a step walks the timeline; asOf is the step's at once.
 	shown := g.now
@@ -408,7 +422,7 @@ func (g *Game) StateJSON() string {
 	s.Hover = view.HoverCard(g.ds, g.net, g.hoverEntity, g.hoverEdge)
 	s.Autoplay = g.auto.On
 	s.View.Moving = g.frameStep || g.glide.Active() || g.fade.Active()
-	s.View.FocusMix = float64(g.builder.SpotMix())
+	s.View.FocusMix = g.fade.Mix()
 	if !g.shownAsOf.IsZero() {
 		s.View.ShownAsOf = g.shownAsOf.String()
 	}

@@ -3,7 +3,7 @@
 package app
 
 import (
-	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 	"ouroboros/wasm/view"
 )
 
@@ -70,21 +70,22 @@ func (g *Game) resolve(in view.Intent) (view.Intent, bool) {
 	x, y := float32(in.X), float32(in.Y)
 	switch in.Kind {
 	case view.Tap:
-		return view.Intent{Kind: view.Select, Entity: g.builder.EntityAt(x, y, g.slop())}, true
+		return view.Intent{Kind: view.Select, Entity: g.frame.EntityAt(x, y, g.slop())}, true
 	case view.DoubleTap:
-		e := g.builder.EntityAt(x, y, g.slop())
+		e := g.frame.EntityAt(x, y, g.slop())
 		if e < 0 {
 			return view.Intent{Kind: view.ZoomAt, F: 2, X: in.X, Y: in.Y}, true
 		}
-		f := g.builder.Fitted[e]
+		f := g.frame.Fitted[e]
 		g.glide.Stop()
 		g.camera.ZoomTo(f[0], f[1], g.geometry())
 		return view.Intent{Kind: view.Select, Entity: e}, true
 	case view.HoverAt:
-		e := g.builder.EntityAt(x, y, g.slop())
+		e := g.frame.EntityAt(x, y, g.slop())
 		edge := -1
-		if e < 0 {
-			edge = g.builder.EdgeAt(x, y, g.slop())
+		if e < 0 && g.frame.Network() == g.net {
+			// The frame's edges are those of the network on screen.
+			edge = g.frame.EdgeAt(x, y, g.slop())
 		}
 		if e != g.hoverEntity || edge != g.hoverEdge {
 			g.hoverEntity, g.hoverEdge = e, edge
@@ -99,13 +100,13 @@ func (g *Game) resolve(in view.Intent) (view.Intent, bool) {
 
 // geometry is what the camera needs to know of the current picture.
 func (g *Game) geometry() view.Geometry {
-	ax, ay, aw, ah := scene.Area(g.view)
+	ax, ay, aw, ah := session.Area(g.view)
 	geo := view.Geometry{
 		Screen: view.Rect{X1: g.view.Width, Y1: g.view.Height},
 		Area:   view.Rect{X0: ax, Y0: ay, X1: ax + aw, Y1: ay + ah},
 	}
 	if s := g.now.Selection; s >= 0 {
-		geo.Selected, geo.IsSelected = g.builder.Fitted[s], true
+		geo.Selected, geo.IsSelected = g.frame.Fitted[s], true
 	}
 	return geo
 }

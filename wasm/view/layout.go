@@ -7,6 +7,7 @@ import (
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/layout"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
 // LayoutGraph is what the layout needs of a dataset. It takes the snapshot
@@ -52,8 +53,8 @@ const reshapeRatio = 1.2
 
 // LayoutAspect is the shape the layout should take for a view: that of the
 // free space, within limits.
-func LayoutAspect(v scene.View) float64 {
-	_, _, w, h := scene.Free(v)
+func LayoutAspect(v session.View) float64 {
+	_, _, w, h := session.Free(v)
 	return math.Min(maxAspect, math.Max(minAspect, w/h))
 }
 

@@ -10,6 +10,7 @@ import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
 // Mode is how much chrome the page shows.
@@ -225,7 +226,7 @@ func Loops(d *dataset.Dataset, snap *analysis.Snapshot) []Loop {
 
 // Snapshot is the state of the page for a dataset, its loops at the current
 // date, the view's options and the last frame built.
-func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o Options, now Now, problems []string, b *scene.Builder, v scene.View, settled bool) State {
+func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o Options, now Now, problems []string, b *scene.Frame, v session.View, settled bool) State {
 	s := State{
 		Dataset:        DatasetInfo{Title: d.Title, AsOf: d.AsOf.String(), Currency: d.Currency, Entities: len(d.Entities), Deals: len(d.Deals)},
 		Loops:          Loops(d, snap),

@@ -10,6 +10,7 @@ import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 	"ouroboros/wasm/view"
 )
 
@@ -75,9 +76,9 @@ func TestLoopsByID(t *testing.T) {
 
 func TestSnapshotJSON(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
-	v := scene.View{Width: 800, Height: 600, DPR: 2}
-	b.Build([][2]float64{{0.25, 0.5}, {0.75, 0.5}}, v)
+	b := scene.NewFrame(d, nil, nil)
+	v := session.View{Width: 800, Height: 600, DPR: 2}
+	scene.Build(b, network(d, dataset.Date{}), [][2]float64{{0.25, 0.5}, {0.75, 0.5}}, session.Look{View: v, Selected: -1, Focus: -1, SpotMix: 1})
 	o := view.Options{Select: 0, Story: -1, AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
 	s := view.Snapshot(d, analysis.New(d).At(o.AsOf), o, view.Start(o), []string{"p"}, b, v, true)
 	raw, err := json.Marshal(s)
@@ -114,13 +115,13 @@ func TestSnapshotJSON(t *testing.T) {
 func TestLayoutAspect(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		v    scene.View
+		v    session.View
 		want float64
 	}{
-		{"square", scene.View{Width: 624, Height: 624, DPR: 1}, 1},
-		{"phone is tall but not a strip", scene.View{Width: 390, Height: 844, DPR: 1, TopInset: 60}, 0.55},
-		{"desktop", scene.View{Width: 1304, Height: 824, DPR: 1}, 1280.0 / 800},
-		{"very wide", scene.View{Width: 3000, Height: 600, DPR: 1}, 1.9},
+		{"square", session.View{Width: 624, Height: 624, DPR: 1}, 1},
+		{"phone is tall but not a strip", session.View{Width: 390, Height: 844, DPR: 1, TopInset: 60}, 0.55},
+		{"desktop", session.View{Width: 1304, Height: 824, DPR: 1}, 1280.0 / 800},
+		{"very wide", session.View{Width: 3000, Height: 600, DPR: 1}, 1.9},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := view.LayoutAspect(tc.v); math.Abs(got-tc.want) > 1e-9 {
