@@ -343,7 +343,6 @@
     const x = s.explore;
     const names = new Map(s.view.entities.map((v) => [v.id, v.name]));
     const name = (id) => names.get(id) || id;
-    const currency = s.dataset.currency || 'USD';
     $('legend-kinds').replaceChildren(...x.legend.kinds.map((k) =>
       chip(k.label, !x.filter.hiddenKinds.includes(k.key), () => api.send({ type: 'toggleKind', kind: k.key }), k.color)));
     $('legend-types').replaceChildren(...x.legend.dealTypes.map((t) =>
@@ -357,7 +356,7 @@
     $('loop-count').textContent = '(' + s.loops.length + (s.loopsTruncated ? '+' : '') + ')';
     $('loop-list').replaceChildren(...s.loops.slice(0, 50).map((lp) => {
       const key = lp.entities.join(' ');
-      const rt = lp.roundTripValue === null ? 'round trip undisclosed' : 'round trip ' + money(lp.roundTripValue, currency);
+      const rt = 'round trip ' + lp.roundTripText;
       const b = el('button', lp.entities.concat(lp.entities[0]).map(name).join(' → ') + ' · ' + rt);
       b.type = 'button';
       b.setAttribute('aria-pressed', String(key === picked));
@@ -370,16 +369,15 @@
     if (x.loop) {
       const list = el('ul');
       for (const h of x.loop.hops) {
-        const total = h.total === null ? 'undisclosed' : money(h.total, currency);
-        const li = el('li', name(h.from) + ' → ' + name(h.to) + ': ' + total);
+        const li = el('li', name(h.from) + ' → ' + name(h.to) + ': ' + h.totalText);
         const deals = el('ul');
         for (const d of h.deals) {
-          deals.append(el('li', d.type + ', ' + (d.amount === null ? 'undisclosed' : money(d.amount, currency, d.upTo, d.estimate)) + ', ' + d.status + ', ' + d.date));
+          deals.append(el('li', d.type + ', ' + d.amountText + ', ' + d.status + ', ' + d.date));
         }
         li.append(deals);
         list.append(li);
       }
-      detail.replaceChildren(el('p', 'Follow the dollar: closed ' + x.loop.closed + ', ' + money(x.loop.disclosedTotal, currency) + ' disclosed going round.'), list);
+      detail.replaceChildren(el('p', 'Follow the dollar: closed ' + x.loop.closed + ', ' + x.loop.disclosedText + ' disclosed going round.'), list);
       detail.hidden = false;
     } else {
       detail.hidden = true;
@@ -397,16 +395,6 @@
     $('play').textContent = t.playing ? '❚❚' : '▶';
     $('play').setAttribute('aria-label', t.playing ? 'Pause the timeline' : 'Play the timeline');
   }
-
-  const money = (v, currency, upTo, estimate) => {
-    const units = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
-    let text = String(v);
-    for (const [n, u] of units) {
-      if (v >= n) { text = (v / n).toFixed(v / n >= 100 ? 0 : 1).replace(/\.0$/, '') + u; break; }
-    }
-    const sign = currency === 'USD' ? '$' : currency + ' ';
-    return (upTo ? 'up to ' : '') + (estimate ? '~' : '') + sign + text;
-  };
 
   function el(tag, text, cls) {
     const e = document.createElement(tag);
@@ -436,9 +424,8 @@
       parts.push(el('h3', g.fromName + ' → ' + g.toName));
       const list = el('ul');
       for (const d of g.deals) {
-        const amount = d.amount === null ? 'undisclosed' : money(d.amount, d.currency, d.upTo, d.estimate);
-        const cap = d.capacityMW ? ', ' + (d.capacityMW >= 1000 ? d.capacityMW / 1000 + ' GW' : d.capacityMW + ' MW') : '';
-        const li = el('li', d.type + ': ' + amount + cap + ' — ' + d.status + ', ' + d.date + (d.until ? ' to ' + d.until : ''));
+        const cap = d.capacityText ? ', ' + d.capacityText : '';
+        const li = el('li', d.type + ': ' + d.amountText + cap + ' — ' + d.status + ', ' + d.date + (d.until ? ' to ' + d.until : ''));
         li.append(el('div', d.publishers.join(', '), 'meta'));
         list.append(li);
       }
@@ -466,19 +453,17 @@
     const name = (id) => names.get(id) || id;
     const sum = (m, what) => {
       if (!m.deals) return null;
-      const amount = m.total === null ? 'undisclosed amounts' : money(m.total, currency);
+      const amount = m.total === null ? 'undisclosed amounts' : m.totalText;
       const more = m.total !== null && m.undisclosed ? ' + ' + m.undisclosed + ' undisclosed' : '';
       return what + ' ' + amount + more + ' (' + m.deals + (m.deals === 1 ? ' deal)' : ' deals)');
     };
-    const currency = s.dataset.currency || 'USD';
     const body = [];
     if (e.note) body.push(el('p', e.note));
     for (const line of [sum(r.out, 'Pays'), sum(r.in, 'Receives')]) if (line) body.push(el('p', line));
-    const mw = (v) => (v >= 1000 ? +(v / 1000).toFixed(2) + ' GW' : v + ' MW');
-    if (r.capacity.boughtMW || r.capacity.soldMW) {
+    if (r.capacity.boughtText || r.capacity.soldText) {
       const parts = [];
-      if (r.capacity.boughtMW) parts.push('buys ' + mw(r.capacity.boughtMW));
-      if (r.capacity.soldMW) parts.push('sells ' + mw(r.capacity.soldMW));
+      if (r.capacity.boughtText) parts.push('buys ' + r.capacity.boughtText);
+      if (r.capacity.soldText) parts.push('sells ' + r.capacity.soldText);
       body.push(el('p', 'Capacity: ' + parts.join(', ')));
     }
     if (r.loops.length) {
@@ -486,8 +471,7 @@
       const list = el('ul');
       for (const lp of r.loops.slice(0, 6)) {
         const path = lp.entities.concat(lp.entities[0]).map(name).join(' → ');
-        const rt = lp.roundTripValue === null ? 'round trip undisclosed' : 'round trip ' + money(lp.roundTripValue, currency);
-        list.append(el('li', path + ' (' + rt + ')'));
+        list.append(el('li', path + ' (round trip ' + lp.roundTripText + ')'));
       }
       if (r.loops.length > 6) list.append(el('li', '… and ' + (r.loops.length - 6) + ' more'));
       body.push(list);
@@ -495,15 +479,15 @@
     const x = r.exposure;
     if (x.dealsAtRisk.length) {
       body.push(el('h3', 'If ' + e.name + ' cannot pay'));
-      const risk = x.atRisk.total === null ? 'undisclosed amounts' : money(x.atRisk.total, currency);
+      const risk = x.atRisk.total === null ? 'undisclosed amounts' : x.atRisk.totalText;
       body.push(el('p', x.dealsAtRisk.length + ' deals (' + risk + ') are at risk and ' + x.loopsBroken.length +
         (x.loopsBroken.length === 1 ? ' loop breaks.' : ' loops break.')));
-      const hit = x.losers.filter((l) => l.share !== null).slice(0, 3);
+      const hit = x.losers.filter((l) => l.shareText).slice(0, 3);
       if (hit.length) {
         const list = el('ul');
         for (const l of hit) {
           const via = l.order === 2 ? ' (through ' + l.through.map(name).join(', ') + ')' : '';
-          list.append(el('li', l.name + ' loses ' + Math.round(l.share * 100) + '% of its disclosed incoming commitments' + via));
+          list.append(el('li', l.name + ' loses ' + l.shareText + ' of its disclosed incoming commitments' + via));
         }
         body.push(list);
       }
@@ -572,17 +556,17 @@
     box.hidden = false;
   }
 
+  // progress moves the bar. The program's size comes in words from the
+  // build (data-wasm-size, wasm/wording's), as every figure the page shows
+  // does: the page writes no number itself.
   function progress(loaded, total) {
+    if (!(total > 0)) return;
     const bar = document.querySelector('.bar');
-    const mb = (n) => (n / 1048576).toFixed(1) + ' MB';
-    if (total > 0) {
-      const pct = Math.min(100, Math.round((loaded / total) * 100));
-      $('bar-fill').style.width = pct + '%';
-      bar.setAttribute('aria-valuenow', String(pct));
-      $('loader-bytes').textContent = mb(Math.min(loaded, total)) + ' of ' + mb(total);
-    } else {
-      $('loader-bytes').textContent = mb(loaded);
-    }
+    const pct = Math.min(100, Math.round((loaded / total) * 100));
+    $('bar-fill').style.width = pct + '%';
+    bar.setAttribute('aria-valuenow', String(pct));
+    const size = document.documentElement.dataset.wasmSize;
+    $('loader-bytes').textContent = size ? pct + '% of ' + size : pct + '%';
   }
 
   // Refuses anything but a path on this site: no scheme, no other host, no
@@ -612,7 +596,7 @@
     }
     const length = Number(res.headers.get('Content-Length') || 0);
     if (length > MAX_DATASET_BYTES) {
-      throw new Error('The dataset ' + path + ' is ' + (length / 1048576).toFixed(1) + ' MB; the limit is 8 MB.');
+      throw new Error('The dataset ' + path + ' is larger than the 8 MB limit.');
     }
     // Bytes, not text: the loader must see the file as it is, invalid UTF-8
     // included, which res.text() would quietly replace. Read as a stream and

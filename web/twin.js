@@ -54,26 +54,16 @@
     }
   }
 
-  // Money as the cards write it (app.js money()): "$100B", "EUR 1.5M".
-  function money(v) {
-    const currency = facts.Currency || 'USD';
-    const units = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
-    let text = String(v);
-    for (const [n, u] of units) {
-      if (v >= n) { text = (v / n).toFixed(v / n >= 100 ? 0 : 1).replace(/\.0$/, '') + u; break; }
-    }
-    return (currency === 'USD' ? '$' : currency + ' ') + text;
-  }
-  const mw = (v) => (v >= 1000 ? +(v / 1000).toFixed(2) + ' GW' : v + ' MW');
+  // Every figure comes in words from the program (wasm/wording): the
+  // amounts and capacities of the deals in facts, the totals and loops'
+  // figures in the twin.
   const count = (n, one, many) => n + ' ' + (n === 1 ? one : many);
   const name = (i) => facts.Entities[i].Name;
 
   // "Nvidia → OpenAI, equity, up to $100B, definitive, 2025-09".
-  function dealText(x) {
-    const a = x.Amount;
-    const amount = !a ? 'undisclosed' : (a.UpTo ? 'up to ' : a.Estimate ? 'about ' : '') + money(a.Value);
-    const parts = [name(x.From) + ' → ' + name(x.To), facts.Types[x.Type], amount];
-    if (x.CapacityMW > 0) parts.push(mw(x.CapacityMW));
+  function dealText(x, di) {
+    const parts = [name(x.From) + ' → ' + name(x.To), facts.Types[x.Type], facts.Amounts[di]];
+    if (facts.Capacities[di]) parts.push(facts.Capacities[di]);
     parts.push(facts.Statuses[x.Status], x.Date + (x.Until ? ' to ' + x.Until : ''));
     return parts.join(', ');
   }
@@ -82,24 +72,23 @@
   // of capacity; in 2 loops." A total is known when a deal is disclosed.
   function entityText(i) {
     const f = twin.flows[i];
-    const flow = (verb, m) => {
+    const flow = (verb, m, text) => {
       if (!m.deals) return verb + ' nothing';
       const known = m.deals > m.undisclosed;
-      let s = verb + (known ? ' ' + money(m.total) : ' undisclosed amounts') + ' in ' + count(m.deals, 'deal', 'deals');
+      let s = verb + (known ? ' ' + text : ' undisclosed amounts') + ' in ' + count(m.deals, 'deal', 'deals');
       if (known && m.undisclosed) s += ' (' + m.undisclosed + ' undisclosed)';
       return s;
     };
-    const parts = [facts.Kinds[facts.Entities[i].Kind].Label, flow('pays', f.out), flow('receives', f.in)];
-    if (f.boughtMW > 0) parts.push('buys ' + mw(f.boughtMW) + ' of capacity');
-    if (f.soldMW > 0) parts.push('sells ' + mw(f.soldMW) + ' of capacity');
+    const parts = [facts.Kinds[facts.Entities[i].Kind].Label, flow('pays', f.out, f.outText), flow('receives', f.in, f.inText)];
+    if (f.boughtText) parts.push('buys ' + f.boughtText + ' of capacity');
+    if (f.soldText) parts.push('sells ' + f.soldText + ' of capacity');
     parts.push(f.loops ? 'in ' + count(f.loops, 'loop', 'loops') : 'in no loop');
     return parts.join('; ') + '.';
   }
 
-  function loopText(lp) {
+  function loopText(lp, words) {
     const path = lp.Entities.concat(lp.Entities[0]).map(name).join(' → ');
-    const rt = lp.RoundTripKnown ? 'round trip ' + money(lp.RoundTrip) : 'round trip undisclosed';
-    return path + ': ' + rt + ', closed ' + lp.Closed;
+    return path + ': round trip ' + words.RoundTrip + ', closed ' + lp.Closed;
   }
 
   // The sentences the live region says.
@@ -165,7 +154,7 @@
     for (const di of t.deals) {
       const x = facts.Deals[di];
       const li = el('li');
-      li.append(el('span', dealText(x), 'twin-deal'));
+      li.append(el('span', dealText(x, di), 'twin-deal'));
       if (x.Summary) li.append(document.createTextNode('. ' + x.Summary));
       if (x.Sources && x.Sources.length) {
         li.append(document.createTextNode(' Sources: '));
@@ -184,16 +173,17 @@
     parts.push(el('h3', 'Loops (' + more + loops + ')'));
     if (loops === 0) parts.push(el('p', 'No money comes back to where it started at this date.'));
     const list = el('ol', undefined, 'twin-loops');
-    for (const lp of t.loops) {
-      const li = el('li', loopText(lp));
+    t.loops.forEach((lp, k) => {
+      const words = t.loopTexts[k];
+      const li = el('li', loopText(lp, words));
       const hops = el('ul');
-      for (const h of lp.Hops) {
-        hops.append(el('li', name(h.From) + ' → ' + name(h.To) + ': ' + (h.Disclosed ? money(h.Total) : 'undisclosed') + ' in ' + count(h.Deals.length, 'deal', 'deals')));
-      }
+      lp.Hops.forEach((h, j) => {
+        hops.append(el('li', name(h.From) + ' → ' + name(h.To) + ': ' + words.hops[j] + ' in ' + count(h.Deals.length, 'deal', 'deals')));
+      });
       li.append(hops);
       mark(li, lp.Entities.includes(t.selection), false);
       list.append(li);
-    }
+    });
     parts.push(list);
     if (t.moreLoops) parts.push(el('p', '… and ' + more + t.moreLoops + ' more, the longer ones.'));
 

@@ -18,6 +18,7 @@ import (
 	"ouroboros/wasm/layout"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/view"
+	"ouroboros/wasm/wording"
 )
 
 // layoutBudget is the layout work allowed per tick, in pair visits: a few
@@ -410,7 +411,7 @@ func (g *Game) StateJSON() string {
 	s.View.Moving = g.frameStep || g.glide.Active() || g.fade.Active()
 	s.View.FocusMix = float64(g.builder.SpotMix())
 	if !g.shownAsOf.IsZero() {
-		s.View.ShownAsOf = g.shownAsOf.String()
+		s.View.ShownAsOf = wording.Date(g.shownAsOf)
 	}
 	s.View.Drifting = g.drifting
 	b, err := json.Marshal(s)

@@ -1,6 +1,10 @@
 package scene
 
-import "math"
+import (
+	"math"
+
+	"ouroboros/wasm/wording"
+)
 
 // A still picture (reduced motion: no particles) must still say which way
 // the money and the capacity go and how much: every edge keeps its arrow
@@ -73,13 +77,13 @@ func (b *Builder) setFigures() {
 		s := ""
 		if !e.Terminated {
 			if e.Disclosed {
-				s = Money(e.Total, b.ds.Currency)
+				s = wording.Money(e.Total, b.ds.Currency)
 			}
 			if e.CapacityMW > 0 {
 				if s != "" {
 					s += " · "
 				}
-				s += Capacity(e.CapacityMW)
+				s += wording.Capacity(e.CapacityMW)
 			}
 		}
 		b.text = append(b.text, s)

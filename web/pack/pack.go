@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ouroboros/wasm/wording"
 	"ouroboros/web/server"
 )
 
@@ -27,7 +28,8 @@ type Options struct {
 	Page string
 	// Wasm is the program, relative to the site: "ouroboros.wasm". It is
 	// hashed, and the page's <html> names it in data-wasm, with its size
-	// in data-wasm-bytes (the loader's progress bar counts decoded bytes).
+	// in data-wasm-bytes (the loader's progress bar counts decoded bytes)
+	// and in words in data-wasm-size (the loader writes no number itself).
 	Wasm string
 	// Hashed are the other immutable assets the page loads by src or href,
 	// relative to the site: "app.js", "style.css", "wasm_exec.js".
@@ -75,6 +77,7 @@ func Site(dir string, opts Options) error {
 	page, err = rewritePage(page, renamed, opts.Hashed, map[string]string{
 		"data-wasm":       path.Base(renamed[opts.Wasm]),
 		"data-wasm-bytes": strconv.FormatInt(wasmInfo.Size(), 10),
+		"data-wasm-size":  wording.Size(wasmInfo.Size()),
 	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.Page, err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"ouroboros/wasm/wording"
 	"ouroboros/web/pack"
 	"ouroboros/web/server"
 )
@@ -112,8 +113,8 @@ func TestSiteHashes(t *testing.T) {
 	if want := `<html lang="en" data-wasm="`; !strings.HasPrefix(page[strings.Index(page, "<html"):], want) {
 		t.Errorf("page's <html> = %.80q, want it to start %q", page[strings.Index(page, "<html"):], want)
 	}
-	if want := ` data-wasm-bytes="` + strconv.Itoa(len(wasmBytes)) + `">`; !strings.Contains(page, want) {
-		t.Errorf("page lacks %s (the program's size)", want)
+	if want := ` data-wasm-bytes="` + strconv.Itoa(len(wasmBytes)) + `" data-wasm-size="` + wording.Size(int64(len(wasmBytes))) + `">`; !strings.Contains(page, want) {
+		t.Errorf("page lacks %s (the program's size, in bytes and in words)", want)
 	}
 	if !strings.Contains(page, `href="https://example.com/style.css"`) {
 		t.Errorf("a link to another site was rewritten:\n%s", page)
