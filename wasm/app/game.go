@@ -19,6 +19,7 @@ import (
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
 	"ouroboros/wasm/view"
+	"ouroboros/wasm/wording"
 )
 
 // layoutBudget is the layout work allowed per tick, in pair visits: a few
@@ -424,7 +425,7 @@ func (g *Game) StateJSON() string {
 	s.View.Moving = g.frameStep || g.glide.Active() || g.fade.Active()
 	s.View.FocusMix = g.fade.Mix()
 	if !g.shownAsOf.IsZero() {
-		s.View.ShownAsOf = g.shownAsOf.String()
+		s.View.ShownAsOf = wording.Date(g.shownAsOf)
 	}
 	s.View.Drifting = g.drifting
 	b, err := json.Marshal(s)

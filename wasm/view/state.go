@@ -11,6 +11,7 @@ import (
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
+	"ouroboros/wasm/wording"
 )
 
 // Mode is how much chrome the page shows.
@@ -164,6 +165,8 @@ type Loop struct {
 	Entities       []string `json:"entities"`
 	Deals          []string `json:"deals"`
 	RoundTripValue *float64 `json:"roundTripValue"`
+	// RoundTripText is the round trip in words, "undisclosed" when null.
+	RoundTripText string `json:"roundTripText"`
 }
 
 // Screen tells where things are drawn, in CSS pixels from the canvas's top
@@ -219,6 +222,7 @@ func Loops(d *dataset.Dataset, snap *analysis.Snapshot) []Loop {
 			v := lp.RoundTrip
 			l.RoundTripValue = &v
 		}
+		l.RoundTripText = wording.Known(l.RoundTripValue, d.Currency)
 		out[i] = l
 	}
 	return out

@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"ouroboros/wasm/dataset"
-	"ouroboros/wasm/scene"
+	"ouroboros/wasm/wording"
 )
 
 const twoloopsPath = "/?data=data/examples/twoloops.json"
@@ -37,16 +37,7 @@ func loadExample(t *testing.T, name string) *dataset.Dataset {
 // dealLine is how the text twin names a deal: "Nvidia → OpenAI, equity,
 // up to $100B".
 func dealLine(d *dataset.Dataset, x dataset.Deal) string {
-	amount := "undisclosed"
-	if a := x.Amount; a != nil {
-		amount = scene.Money(a.Value, d.Currency)
-		if a.UpTo {
-			amount = "up to " + amount
-		} else if a.Estimate {
-			amount = "about " + amount
-		}
-	}
-	return d.Entities[x.From].Name + " → " + d.Entities[x.To].Name + ", " + x.Type.String() + ", " + amount
+	return d.Entities[x.From].Name + " → " + d.Entities[x.To].Name + ", " + wording.DealType(x.Type) + ", " + wording.Amount(x.Amount, d.Currency)
 }
 
 type axNode struct {
