@@ -92,7 +92,11 @@ func TestEntityMoney(t *testing.T) {
 		// = 8,000 MW.
 		{"anthropic", "", money{51.3 * billion, 10, 3}, money{180 * billion, 6, 3}, 8000, 0},
 	} {
-		t.Run(tc.entity+"@"+tc.asOf, func(t *testing.T) {
+		name := tc.entity + " by " + tc.asOf
+		if tc.asOf == "" {
+			name = tc.entity + " with every deal"
+		}
+		t.Run(name, func(t *testing.T) {
 			f := a.At(date(t, tc.asOf)).Entities[entityIndex(t, d, tc.entity)]
 			for _, m := range []struct {
 				name string
