@@ -104,9 +104,16 @@ func TestDoubleClickZoomsToAnEntity(t *testing.T) {
 	ctx := openPage(t, 900, 640, "/?data=data/examples/twoloops.json")
 	s := ready(t, ctx)
 	x, y, _ := entityOnScreen(t, s, "cirrus-dc")
+	// The clicks carry their own times, 110 ms apart, so that a loaded
+	// machine's slow dispatch cannot stretch them past a double click.
+	at := float64(time.Now().UnixMicro()) / 1e6
+	stamp := func(sec float64) chromedp.MouseOption {
+		return func(p *input.DispatchMouseEventParams) { p.Timestamp = input.TimeSinceEpoch(at + sec) }
+	}
 	for i := 1; i <= 2; i++ {
-		mouse(t, ctx, input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(i))
-		mouse(t, ctx, input.DispatchMouseEventTypeMouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(i))
+		down := 0.11 * float64(i-1)
+		mouse(t, ctx, input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(i), stamp(down))
+		mouse(t, ctx, input.DispatchMouseEventTypeMouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(i), stamp(down+0.03))
 	}
 	s = waitState(t, ctx, "zoom to cirrus-dc", func(s pageState) bool { return s.View.Zoom >= 2.5 })
 	if s.Selection == nil || *s.Selection != "cirrus-dc" {

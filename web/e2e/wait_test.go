@@ -93,29 +93,31 @@ func waitJS(t *testing.T, ctx context.Context, what, js string) {
 }
 
 // waitJSShowing waits up to timeout until the JavaScript expression js is
-// true; a failure shows the last value of the expression seen (or, if
-// seen is not empty, of seen). An expression that throws, as one may while
-// a page reloads, counts as not yet.
+// true; a failure shows the last value of the expression (or, if seen is
+// not empty, of seen). The page itself looks, at each of its animation
+// frames, so that a state that lasts a few seconds is not missed between
+// two looks from here on a loaded machine. An expression that throws
+// counts as not yet, and a look that a reload cuts short starts again.
 func waitJSShowing(t *testing.T, ctx context.Context, what, js, seen string, timeout time.Duration) {
 	t.Helper()
-	until(t, what+" ("+js+")", timeout, func() (bool, string) {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise))
-		if err == nil && ok {
-			return true, ""
+	deadline := time.Now().Add(timeout)
+	guarded := `(() => { try { return !!(` + js + `); } catch (e) { return false; } })()`
+	var err error
+	for time.Now().Before(deadline) {
+		if _, err = chromedp.Run(ctx, chromedp.Poll[bool](guarded, chromedp.WithPollingTimeout(time.Until(deadline)))); err == nil {
+			return
 		}
-		if seen != "" {
-			v, serr := chromedp.Run(ctx, chromedp.Evaluate[any](seen))
-			if serr != nil {
-				return false, fmt.Sprintf("%s threw %v", seen, serr)
-			}
-			b, _ := json.Marshal(v)
-			return false, seen + " = " + string(b)
-		}
-		if err != nil {
-			return false, "it threw " + err.Error()
-		}
-		return false, "false"
-	})
+		time.Sleep(pollEvery) // the page was replaced under the look: look again
+	}
+	if seen == "" {
+		seen = js
+	}
+	v, serr := chromedp.Run(ctx, chromedp.Evaluate[any](seen))
+	if serr != nil {
+		t.Fatalf("waited %s for %s (%s): %v; last seen: %s threw %v", timeout, what, js, err, seen, serr)
+	}
+	b, _ := json.Marshal(v)
+	t.Fatalf("waited %s for %s (%s): %v; last seen: %s = %s", timeout, what, js, err, seen, b)
 }
 
 // waitSelection waits until the selection is the entity with id want, or
