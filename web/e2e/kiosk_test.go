@@ -144,8 +144,8 @@ func TestKioskIdleCountdownAndAttractLoop(t *testing.T) {
 	// A touch keeps the visitor's view.
 	tap(t, ctx, 500, 300)
 	kioskWait(t, ctx, "the countdown to go", `ouroborosKiosk.phase === 'visitor' && document.getElementById('still').hidden`, 30*time.Second)
-	if got := state(t, ctx); got.Selection == nil || *got.Selection != "nvidia" || eval[int](t, ctx, `ouroborosKiosk.resets`) != resets {
-		t.Errorf("a touch on the countdown lost the visitor's view: selection %v", got.Selection)
+	if got, now := state(t, ctx), eval[int](t, ctx, `ouroborosKiosk.resets`); got.Selection == nil || *got.Selection != "nvidia" || now != resets {
+		t.Errorf("a touch on the countdown lost the visitor's view: selection %v, resets %d, want %d", got.Selection, now, resets)
 	}
 
 	// Nobody again: the countdown runs out and the attract loop starts over.
