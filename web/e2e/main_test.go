@@ -63,9 +63,17 @@ func openPage(t *testing.T, w, h int64, path string) context.Context {
 // openPageScaled is openPage on a screen with the given device pixel ratio.
 func openPageScaled(t *testing.T, w, h int64, dpr float64, path string) context.Context {
 	t.Helper()
+	return openPageFor(t, w, h, dpr, path, 90*time.Second)
+}
+
+// openPageFor is openPageScaled with the time the whole test may spend in
+// the tab: a test that loads the page many times needs more than one
+// page's 90 s.
+func openPageFor(t *testing.T, w, h int64, dpr float64, path string, budget time.Duration) context.Context {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	t.Cleanup(cancel)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, budget)
 	t.Cleanup(cancelT)
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, h, chromedp.EmulateScale(dpr))); err != nil {
 		t.Fatalf("opening a tab: %v", err)

@@ -267,7 +267,8 @@ func TestRefusedDatasetsShowTheirProblems(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no refused examples under data/examples/refused")
 	}
-	ctx := openPage(t, 640, 480, "")
+	// Every example loads the page again: 15 s each on a slow machine.
+	ctx := openPageFor(t, 640, 480, 1, "", time.Duration(len(files))*15*time.Second)
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
