@@ -389,8 +389,36 @@ function renderExplore() {
   const label = t.index < 0 ? 'All dates' : (s.view.shownAsOf || s.asOf);
   $('scrub-date').textContent = label;
   scrub.setAttribute('aria-valuetext', label);
+  renderYears(t.years);
+  $('facts-as-of').textContent = s.dataset.factsAsOf;
   $('play').textContent = t.playing ? '❚❚' : '▶';
   $('play').setAttribute('aria-label', t.playing ? 'Pause the timeline' : 'Play the timeline');
+}
+
+// The year marks: a button per year of the dataset's dates, to the year's
+// last date, with the loops as of it (words from the program). They are
+// made once, so that the keyboard keeps its place; each render marks the
+// year the timeline is in.
+function renderYears(years) {
+  const box = $('years');
+  const key = years.map((y) => y.label).join('|');
+  if (box.dataset.key !== key) {
+    box.dataset.key = key;
+    box.replaceChildren(...years.map((y) => {
+      const b = el('button');
+      b.type = 'button';
+      b.append(el('span', y.year, 'y'), el('span', ' · ', 'sep'), el('span', y.loopsText, 'n'));
+      b.setAttribute('aria-label', y.spoken);
+      b.title = y.spoken;
+      b.dataset.asOf = y.asOf;
+      b.addEventListener('click', () => api.send({ type: 'setAsOf', date: y.asOf }));
+      return b;
+    }));
+  }
+  years.forEach((y, i) => {
+    const b = box.children[i];
+    if (y.current) b.setAttribute('aria-current', 'true'); else b.removeAttribute('aria-current');
+  });
 }
 
 function hideHover() { $('hover').hidden = true; }

@@ -99,14 +99,16 @@ function parse(e, host) {
 function contentHeight() {
   const w = document.documentElement.clientWidth || window.innerWidth;
   const narrow = w <= 600;
-  let h = Math.round(Math.min(640, Math.max(380, w * 0.62)));
+  // The network's landscape box, and the timeline's row of year marks
+  // (style.css's --timeline is 100 px: 56 for the scrubber, 44 for them).
+  let h = Math.round(Math.min(640, Math.max(380, w * 0.62))) + 44;
   const cap = $('caption');
   if (cap && !cap.hidden) {
-    // Timeline (56), the toolbar's row on narrow screens, and a view of
+    // Timeline (100), the toolbar's row on narrow screens, and a view of
     // the network above the caption.
     // The caption's natural height: its body scrolls when it is short of room.
     const natural = $('caption-body').scrollHeight + $('caption-foot').offsetHeight + 24;
-    h = Math.max(h, natural + 56 + (narrow ? 62 : 12) + (narrow ? 260 : 220));
+    h = Math.max(h, natural + 100 + (narrow ? 62 : 12) + (narrow ? 260 : 220));
   }
   return Math.min(h, 2000);
 }

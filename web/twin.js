@@ -117,6 +117,7 @@ function render() {
 
   const parts = [el('h2', facts.Title, 'twin-title')];
   if (facts.Subtitle) parts.push(el('p', facts.Subtitle));
+  if (s.dataset.factsAsOf) parts.push(el('p', s.dataset.factsAsOf + '.'));
   parts.push(el('p', summary));
   if (step) parts.push(el('p', step, 'twin-step'));
   parts.push(el('p', t.selection < 0 ? 'Nothing selected.' : selectionText()));

@@ -7,7 +7,7 @@ package view
 const (
 	// TimelineCSS is the height of the timeline bar, kept free below the
 	// network.
-	TimelineCSS = 56
+	TimelineCSS = 100
 	// On screens wider than NarrowCSS the toolbar takes ToolbarCSS at the
 	// top right, beside the title; narrower ones have it in a row of
 	// ToolbarRowCSS at the bottom, above the timeline.

@@ -6,12 +6,12 @@ func TestChrome(t *testing.T) {
 	for _, tc := range []struct {
 		width, title, bottom float64
 	}{
-		{1280, 1280 - 470 - 28, 56}, // the toolbar beside the title
-		{601, 601 - 470 - 28, 56},
-		{600, 600 - 28, 112}, // the toolbar in a row above the timeline
-		{400, 400 - 28, 112},
-		{399, 399 - 28, 168}, // the narrowest: the toolbar wraps to two rows
-		{390, 390 - 28, 168},
+		{1280, 1280 - 470 - 28, 100}, // the toolbar beside the title
+		{601, 601 - 470 - 28, 100},
+		{600, 600 - 28, 156}, // the toolbar in a row above the timeline
+		{400, 400 - 28, 156},
+		{399, 399 - 28, 212}, // the narrowest: the toolbar wraps to two rows
+		{390, 390 - 28, 212},
 	} {
 		title, bottom := Chrome(tc.width)
 		if title != tc.title || bottom != tc.bottom {

@@ -1,6 +1,8 @@
 package view
 
 import (
+	"strconv"
+
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/wording"
@@ -33,11 +35,62 @@ type LegendKind struct {
 }
 
 // Timeline is the scrubber: the distinct deal dates, where it is (-1 for
-// every date, past the last) and whether it plays.
+// every date, past the last) and whether it plays, and the year marks a
+// reader can jump to.
 type Timeline struct {
-	Dates   []string `json:"dates"`
-	Index   int      `json:"index"`
-	Playing bool     `json:"playing"`
+	Dates   []string   `json:"dates"`
+	Index   int        `json:"index"`
+	Playing bool       `json:"playing"`
+	Years   []YearMark `json:"years"`
+}
+
+// YearMark is one year of the timeline's dates, a chapter a reader can
+// jump to: the year's last date and the loops as of it, in words.
+type YearMark struct {
+	Year  string `json:"year"`  // "2025"
+	AsOf  string `json:"asOf"`  // the year's last date on the timeline
+	Loops int    `json:"loops"` // loops as of AsOf, as state().loops counts them
+	// LoopsText is the count in words, "120 loops" ("120+ loops" when
+	// there are more than the finder keeps); Label is "2025 · 120 loops"
+	// and Spoken adds the date for a screen reader and a tooltip, "2025 ·
+	// 120 loops, as of 2025-12-18".
+	LoopsText string `json:"loopsText"`
+	Label     string `json:"label"`
+	Spoken    string `json:"spoken"`
+	// Current says the timeline's date is in this year.
+	Current bool `json:"current"`
+}
+
+// YearMarks returns a mark for each year of an's dates, in order: the
+// year's last date and the loops as of it. current is the date the
+// timeline is at (zero for every date, which is in the last year).
+func YearMarks(an *analysis.Analysis, current dataset.Date) []YearMark {
+	out := []YearMark{}
+	dates := an.Dates()
+	for i, dt := range dates {
+		if i+1 < len(dates) && dates[i+1].Year == dt.Year {
+			continue
+		}
+		snap := an.At(dt)
+		n := len(snap.Loops)
+		words := strconv.Itoa(n)
+		if snap.Truncated {
+			words += "+"
+		}
+		if n == 1 && !snap.Truncated {
+			words += " loop"
+		} else {
+			words += " loops"
+		}
+		year := wording.Date(dataset.Date{Year: dt.Year})
+		out = append(out, YearMark{
+			Year: year, AsOf: wording.Date(dt), Loops: n, LoopsText: words,
+			Label:   year + " · " + words,
+			Spoken:  year + " · " + words + ", as of " + wording.Date(dt),
+			Current: current.Year == dt.Year || current.IsZero() && i == len(dates)-1,
+		})
+	}
+	return out
 }
 
 // NewExplore describes the exploring controls.
@@ -47,7 +100,7 @@ func NewExplore(d *dataset.Dataset, an *analysis.Analysis, snap *analysis.Snapsh
 		e.Legend.Kinds = append(e.Legend.Kinds, LegendKind{Key: k.Key, Label: k.Label, Color: hex(k.Color)})
 	}
 	e.Legend.DealTypes, e.Legend.Statuses = wording.DealTypes(), wording.Statuses()
-	e.Timeline = Timeline{Dates: []string{}, Index: -1, Playing: now.Playing}
+	e.Timeline = Timeline{Dates: []string{}, Index: -1, Playing: now.Playing, Years: YearMarks(an, now.AsOf)}
 	for i, dt := range an.Dates() {
 		e.Timeline.Dates = append(e.Timeline.Dates, dt.String())
 		if !now.AsOf.IsZero() && dt.Compare(now.AsOf) <= 0 {

@@ -158,6 +158,17 @@ type DatasetInfo struct {
 	Currency string `json:"currency"`
 	Entities int    `json:"entities"`
 	Deals    int    `json:"deals"`
+	// FactsAsOf says in words when the dataset's facts were checked:
+	// "Facts as of 2026-12-04"; "" when the dataset gives no date.
+	FactsAsOf string `json:"factsAsOf"`
+}
+
+// FactsAsOf words the date a dataset's facts were checked, its asOf.
+func FactsAsOf(d *dataset.Dataset) string {
+	if d.AsOf.IsZero() {
+		return ""
+	}
+	return "Facts as of " + wording.Date(d.AsOf)
 }
 
 // Loop is one loop by entity and deal ids.
@@ -232,7 +243,8 @@ func Loops(d *dataset.Dataset, snap *analysis.Snapshot) []Loop {
 // date, the view's options and the last frame built.
 func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o Options, now Now, problems []string, b *scene.Frame, v session.View, settled bool) State {
 	s := State{
-		Dataset:        DatasetInfo{Title: d.Title, AsOf: d.AsOf.String(), Currency: d.Currency, Entities: len(d.Entities), Deals: len(d.Deals)},
+		Dataset: DatasetInfo{Title: d.Title, AsOf: d.AsOf.String(), Currency: d.Currency, Entities: len(d.Entities), Deals: len(d.Deals),
+			FactsAsOf: FactsAsOf(d)},
 		Loops:          Loops(d, snap),
 		LoopsTruncated: snap.Truncated,
 		Mode:           o.Mode.String(),
