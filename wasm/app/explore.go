@@ -6,7 +6,7 @@ import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
-	"ouroboros/wasm/view"
+	"ouroboros/wasm/session"
 )
 
 // timelineTicks is how long a playing timeline rests on each date.
@@ -17,15 +17,15 @@ const flashTicks = 150
 
 // translate turns the intents that need the current picture (the dates,
 // the drawn edges, the keyboard's focus) into plain ones.
-func (g *Game) translate(in view.Intent) view.Intent {
+func (g *Game) translate(in session.Intent) session.Intent {
 	switch in.Kind {
-	case view.StepTime:
-		return view.Intent{Kind: view.SetAsOf, AsOf: view.StepDate(g.an.Dates(), g.now.AsOf, in.Entity)}
-	case view.Activate:
+	case session.StepTime:
+		return session.Intent{Kind: session.SetAsOf, AsOf: session.StepDate(g.an.Dates(), g.now.AsOf, in.Entity)}
+	case session.Activate:
 		if g.now.Focus >= 0 {
-			return view.Intent{Kind: view.Select, Entity: g.now.Focus}
+			return session.Intent{Kind: session.Select, Entity: g.now.Focus}
 		}
-	case view.FollowOut, view.FollowIn:
+	case session.FollowOut, session.FollowIn:
 		from := g.now.Selection
 		if from < 0 {
 			from = g.now.Focus
@@ -33,23 +33,23 @@ func (g *Game) translate(in view.Intent) view.Intent {
 		if from < 0 {
 			break
 		}
-		var links []view.Link
+		var links []session.Link
 		for ei, e := range g.net.Edges {
 			if g.edgeShown(ei) && !e.Terminated {
-				links = append(links, view.Link{From: e.From, To: e.To, Total: e.Total})
+				links = append(links, session.Link{From: e.From, To: e.To, Total: e.Total})
 			}
 		}
-		if to := view.Follow(links, from, in.Kind == view.FollowOut); to >= 0 {
+		if to := session.Follow(links, from, in.Kind == session.FollowOut); to >= 0 {
 			g.setFocus(to)
-			return view.Intent{Kind: view.Select, Entity: to}
+			return session.Intent{Kind: session.Select, Entity: to}
 		}
-	case view.Drift:
+	case session.Drift:
 		g.setDrift(in.Entity == 1)
-	case view.PlayTimeline, view.ToggleTimeline:
-		if !g.now.Playing || in.Kind == view.PlayTimeline {
+	case session.PlayTimeline, session.ToggleTimeline:
+		if !g.now.Playing || in.Kind == session.PlayTimeline {
 			// Playing from the end starts again from the first date.
 			if g.now.AsOf.IsZero() && len(g.an.Dates()) > 0 {
-				g.apply(view.Intent{Kind: view.SetAsOf, AsOf: g.an.Dates()[0]})
+				g.apply(session.Intent{Kind: session.SetAsOf, AsOf: g.an.Dates()[0]})
 			}
 			g.nextStep = g.view.Tick + timelineTicks
 		}
@@ -81,8 +81,8 @@ func (g *Game) setFocus(i int) {
 // Update because the page must know, while handling the key, whether to
 // keep Tab for the canvas.
 func (g *Game) focusKey(by int) bool {
-	order := view.TabOrder(g.ds, g.net.Money, g.shown)
-	g.setFocus(view.NextFocus(order, g.now.Focus, by))
+	order := session.TabOrder(g.ds, g.net.Money, g.shown)
+	g.setFocus(session.NextFocus(order, g.now.Focus, by))
 	return g.now.Focus >= 0
 }
 
@@ -93,10 +93,10 @@ func (g *Game) playTimeline() {
 		return
 	}
 	g.nextStep = g.view.Tick + timelineTicks
-	next := view.StepDate(g.an.Dates(), g.now.AsOf, 1)
-	g.apply(view.Intent{Kind: view.SetAsOf, AsOf: next})
+	next := session.StepDate(g.an.Dates(), g.now.AsOf, 1)
+	g.apply(session.Intent{Kind: session.SetAsOf, AsOf: next})
 	if next.IsZero() {
-		g.apply(view.Intent{Kind: view.PauseTimeline})
+		g.apply(session.Intent{Kind: session.PauseTimeline})
 	}
 }
 
@@ -106,9 +106,9 @@ func (g *Game) flashClosed(before *analysis.Snapshot) {
 	if before == nil || !g.now.Playing && g.snap.AsOf.Compare(before.AsOf) <= 0 {
 		return // only a date moving forward closes loops
 	}
-	old := view.LoopKeys(g.ds, before)
+	old := session.LoopKeys(g.ds, before)
 	for _, lp := range g.snap.Loops {
-		if !old[view.LoopKey(g.ds, lp.Entities)] {
+		if !old[session.LoopKey(g.ds, lp.Entities)] {
 			g.flash = lp.Entities
 			g.flashUntil = g.view.Tick + flashTicks
 			g.showLoop()
@@ -130,7 +130,7 @@ func (g *Game) showLoop() {
 	g.rebuild = true
 	if g.now.Loop != "" {
 		for _, lp := range g.snap.Loops {
-			if view.LoopKey(g.ds, lp.Entities) == g.now.Loop {
+			if session.LoopKey(g.ds, lp.Entities) == g.now.Loop {
 				g.builder.Loop(lp.Entities, g.view.Tick)
 				return
 			}
@@ -148,7 +148,7 @@ func (g *Game) showStep() {
 	if g.now.Story < 0 {
 		g.builder.Spotlight(nil, nil, false)
 		g.startFade()
-		g.glideTo(view.Camera{Zoom: 1})
+		g.glideTo(session.Camera{Zoom: 1})
 		return
 	}
 	st := g.ds.Stories[g.now.Story].Steps[g.now.Step]
@@ -162,7 +162,7 @@ func (g *Game) showStep() {
 // camera's glide; with reduced motion, or a link that opens at a step, it
 // cuts, as the camera does.
 func (g *Game) startFade() {
-	ticks := view.GlideTicks
+	ticks := session.GlideTicks
 	if g.opts.Reduced || !g.drawn {
 		ticks = 0
 	}
@@ -184,7 +184,7 @@ func (g *Game) stepFade() {
 	s := g.fade.Next()
 	g.builder.FadeSpot(float32(g.fade.Mix()))
 	g.rebuild = true
-	if d := view.DateOnPath(g.an.Dates(), g.walkFrom, g.now.AsOf, s); d != g.shownAsOf {
+	if d := session.DateOnPath(g.an.Dates(), g.walkFrom, g.now.AsOf, s); d != g.shownAsOf {
 		g.showDate(d)
 		if g.emit != nil {
 			g.emit("ui", map[string]any{}) // the scrubber follows
@@ -245,12 +245,12 @@ func (g *Game) frame() {
 // glideTo eases the camera to another view; with reduced motion it cuts,
 // so that the picture after a step is still at once, and so does a link
 // that opens at a step: the first picture is already the step's.
-func (g *Game) glideTo(to view.Camera) {
-	ticks := view.GlideTicks
+func (g *Game) glideTo(to session.Camera) {
+	ticks := session.GlideTicks
 	if g.opts.Reduced || !g.drawn {
 		ticks = 0
 	}
-	g.glide.Start(g.camera, to, view.Rect{X1: g.view.Width, Y1: g.view.Height}, ticks)
+	g.glide.Start(g.camera, to, session.Rect{X1: g.view.Width, Y1: g.view.Height}, ticks)
 }
 
 // setAutoplay turns the story's autoplay on (resting ticks on each step; 0
@@ -295,7 +295,7 @@ func (g *Game) setDrift(on bool) {
 		return
 	}
 	if !on {
-		g.camera = view.Camera{Zoom: g.view.Zoom, X: g.view.PanX, Y: g.view.PanY}
+		g.camera = session.Camera{Zoom: g.view.Zoom, X: g.view.PanX, Y: g.view.PanY}
 	}
 	g.drifting, g.driftT = on, 0
 }
@@ -306,6 +306,6 @@ func (g *Game) drift() {
 		return
 	}
 	g.driftT++
-	f, dx, dy := view.DriftAt(g.driftT, g.view.Width, g.view.Height)
-	g.view.Zoom, g.view.PanX, g.view.PanY = view.Drifted(g.view.Zoom, g.view.PanX, g.view.PanY, f, dx, dy, g.view.Width, g.view.Height)
+	f, dx, dy := session.DriftAt(g.driftT, g.view.Width, g.view.Height)
+	g.view.Zoom, g.view.PanX, g.view.PanY = session.Drifted(g.view.Zoom, g.view.PanX, g.view.PanY, f, dx, dy, g.view.Width, g.view.Height)
 }

@@ -17,6 +17,7 @@ import (
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/layout"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 	"ouroboros/wasm/view"
 )
 
@@ -31,9 +32,9 @@ const layoutBudget = 1_500_000
 // ready callback asks for the state), where a lock would deadlock.
 type Game struct {
 	ds       *dataset.Dataset
-	opts     view.Options
-	now      view.Now
-	intents  []view.Intent // waiting for the next Update
+	opts     session.Options
+	now      session.Now
+	intents  []session.Intent // waiting for the next Update
 	problems []string
 	an       *analysis.Analysis
 	snap     *analysis.Snapshot // at the current date
@@ -51,9 +52,9 @@ type Game struct {
 	drawn     bool
 	onReady   func()
 	readySent bool
-	gestures  view.Gestures
+	gestures  session.Gestures
 	touch     bool // the last pointer was a finger
-	camera    view.Camera
+	camera    session.Camera
 	// hoverEntity and hoverEdge are under the mouse, or -1.
 	hoverEntity, hoverEdge int
 	// shown and dealShown are what the filter keeps (nil: everything).
@@ -67,14 +68,14 @@ type Game struct {
 	// frameStep asks for the camera to frame the open story step.
 	frameStep bool
 	// glide eases the camera to a story step; auto moves the story on.
-	glide view.Glide
+	glide session.Glide
 	// fade eases a story step's spotlight and walks the timeline from
 	// walkFrom to the step's date; shownAsOf is the date on screen, which
 	// g.snap is for: the step's date (now.AsOf) once the walk is over.
-	fade      view.Fade
+	fade      session.Fade
 	walkFrom  dataset.Date
 	shownAsOf dataset.Date
-	auto      view.Autoplay
+	auto      session.Autoplay
 	// rebuild says the next Update must build a frame even if the view is
 	// the same as builtView's, the view of the last frame built.
 	rebuild   bool
@@ -91,7 +92,7 @@ type Game struct {
 	onCapture     func(width, height int, rgba []byte)
 	// emit tells the page about a change: an event type and its detail.
 	emit func(event string, detail map[string]any)
-	// drifting is the attract loop's camera wander (view.DriftAt), on for
+	// drifting is the attract loop's camera wander (session.DriftAt), on for
 	// driftT ticks.
 	drifting bool
 	driftT   int64
@@ -103,9 +104,9 @@ type Game struct {
 
 // New builds the explainer for a valid dataset. onReady runs once, after the
 // first frame has been drawn.
-func New(ds *dataset.Dataset, opts view.Options, problems []string, onReady func(), emit func(string, map[string]any)) *Game {
-	g := &Game{ds: ds, opts: opts, now: view.Start(opts), problems: problems, onReady: onReady, emit: emit,
-		camera: view.Camera{Zoom: 1}, hoverEntity: -1, hoverEdge: -1}
+func New(ds *dataset.Dataset, opts session.Options, problems []string, onReady func(), emit func(string, map[string]any)) *Game {
+	g := &Game{ds: ds, opts: opts, now: session.Start(opts), problems: problems, onReady: onReady, emit: emit,
+		camera: session.Camera{Zoom: 1}, hoverEntity: -1, hoverEdge: -1}
 	g.an = analysis.New(ds)
 	g.shownAsOf = g.now.AsOf
 	g.snap = g.an.At(g.now.AsOf)
@@ -151,13 +152,13 @@ func (g *Game) Update() error {
 		g.rebuild = true
 	}
 	for _, in := range g.intents {
-		if g.auto.On && view.Interrupts(in.Kind) {
+		if g.auto.On && session.Interrupts(in.Kind) {
 			g.setAutoplay(false, 0)
 		}
-		if view.Interrupts(in.Kind) {
+		if session.Interrupts(in.Kind) {
 			g.endFade() // the reader's input lands on the step's picture
 		}
-		if in.Kind == view.SetAutoplay {
+		if in.Kind == session.SetAutoplay {
 			g.setAutoplay(in.Entity == 1 || in.Entity < 0 && !g.auto.On, in.Ticks)
 			continue
 		}
@@ -250,7 +251,7 @@ func (g *Game) markChanges() {
 // is wrong with it.
 func (g *Game) Send(command []byte) error {
 	wake()
-	in, err := view.ParseCommand(g.ds, command)
+	in, err := session.ParseCommand(g.ds, command)
 	if err != nil {
 		return err
 	}
@@ -259,13 +260,13 @@ func (g *Game) Send(command []byte) error {
 }
 
 // apply changes the view by one intent and tells the page what changed.
-func (g *Game) apply(in view.Intent) {
+func (g *Game) apply(in session.Intent) {
 	g.rebuild = true
 	before := g.now
 	if !g.now.ApplyStory(g.ds, in) {
 		g.now.Apply(in)
 	}
-	c := view.Diff(before, g.now)
+	c := session.Diff(before, g.now)
 	if c.Step {
 		g.showStep()
 	}
@@ -282,10 +283,10 @@ func (g *Game) apply(in view.Intent) {
 	if c.AsOf || c.Loop || c.Filter {
 		g.showLoop()
 	}
-	if in.Kind == view.Reset {
+	if in.Kind == session.Reset {
 		g.endFade() // a reset cuts, the spotlight and the date too
 		g.glide.Stop()
-		g.camera = view.Camera{Zoom: 1}
+		g.camera = session.Camera{Zoom: 1}
 	}
 	if c.Selection {
 		g.builder.Select(g.now.Selection)
@@ -326,17 +327,17 @@ func (g *Game) apply(in view.Intent) {
 // width, and the layout takes the shape of the space left, reshaping when
 // the window's shape changes a lot.
 func (g *Game) fit() {
-	// The page's chrome (view.Chrome) is shared with the build-time
+	// The page's chrome (session.Chrome) is shared with the build-time
 	// poster, which must fit the network the same way.
-	titleW, bottom := view.Chrome(g.view.Width / g.view.DPR)
+	titleW, bottom := session.Chrome(g.view.Width / g.view.DPR)
 	g.view.BottomInset = bottom
 	g.view.TopInset = g.text.wrap(titleW)
-	want := view.LayoutAspect(g.view)
+	want := session.LayoutAspect(session.View(g.view))
 	switch {
 	case g.layout == nil:
 		g.graph.Aspect = want
 		g.layout = layout.New(g.graph, 1)
-	case view.Reshape(g.layout.Aspect(), want):
+	case session.Reshape(g.layout.Aspect(), want):
 		g.layout.SetAspect(want)
 	}
 	g.view.Aspect = g.layout.Aspect()

@@ -4,7 +4,7 @@ package app
 
 import (
 	"ouroboros/wasm/scene"
-	"ouroboros/wasm/view"
+	"ouroboros/wasm/session"
 )
 
 // Pointer takes one pointer event from the page (web/app.js listens on the
@@ -24,7 +24,7 @@ func (g *Game) Pointer(kind string, id int, x, y, t float64, touch bool) {
 func (g *Game) Wheel(dy, x, y float64) {
 	wake()
 	dpr := g.view.DPR
-	g.intents = append(g.intents, view.Wheel(dy*dpr, x*dpr, y*dpr))
+	g.intents = append(g.intents, session.Wheel(dy*dpr, x*dpr, y*dpr))
 }
 
 // Key takes one key press from the page, by its KeyboardEvent.key name
@@ -43,7 +43,7 @@ func (g *Game) Key(key string) bool {
 	case "Shift+Tab":
 		return g.focusKey(-1)
 	}
-	in, ok := view.KeyIntent(key)
+	in, ok := session.KeyIntent(key)
 	if ok {
 		g.intents = append(g.intents, in)
 	}
@@ -66,21 +66,21 @@ func (g *Game) slop() float32 {
 
 // resolve turns a pointer intent into what it means here: a tap selects
 // what is under it, a double tap zooms to it, hovering points at it.
-func (g *Game) resolve(in view.Intent) (view.Intent, bool) {
+func (g *Game) resolve(in session.Intent) (session.Intent, bool) {
 	x, y := float32(in.X), float32(in.Y)
 	switch in.Kind {
-	case view.Tap:
-		return view.Intent{Kind: view.Select, Entity: g.builder.EntityAt(x, y, g.slop())}, true
-	case view.DoubleTap:
+	case session.Tap:
+		return session.Intent{Kind: session.Select, Entity: g.builder.EntityAt(x, y, g.slop())}, true
+	case session.DoubleTap:
 		e := g.builder.EntityAt(x, y, g.slop())
 		if e < 0 {
-			return view.Intent{Kind: view.ZoomAt, F: 2, X: in.X, Y: in.Y}, true
+			return session.Intent{Kind: session.ZoomAt, F: 2, X: in.X, Y: in.Y}, true
 		}
 		f := g.builder.Fitted[e]
 		g.glide.Stop()
 		g.camera.ZoomTo(f[0], f[1], g.geometry())
-		return view.Intent{Kind: view.Select, Entity: e}, true
-	case view.HoverAt:
+		return session.Intent{Kind: session.Select, Entity: e}, true
+	case session.HoverAt:
 		e := g.builder.EntityAt(x, y, g.slop())
 		edge := -1
 		if e < 0 {
@@ -98,11 +98,11 @@ func (g *Game) resolve(in view.Intent) (view.Intent, bool) {
 }
 
 // geometry is what the camera needs to know of the current picture.
-func (g *Game) geometry() view.Geometry {
+func (g *Game) geometry() session.Geometry {
 	ax, ay, aw, ah := scene.Area(g.view)
-	geo := view.Geometry{
-		Screen: view.Rect{X1: g.view.Width, Y1: g.view.Height},
-		Area:   view.Rect{X0: ax, Y0: ay, X1: ax + aw, Y1: ay + ah},
+	geo := session.Geometry{
+		Screen: session.Rect{X1: g.view.Width, Y1: g.view.Height},
+		Area:   session.Rect{X0: ax, Y0: ay, X1: ax + aw, Y1: ay + ah},
 	}
 	if s := g.now.Selection; s >= 0 {
 		geo.Selected, geo.IsSelected = g.builder.Fitted[s], true

@@ -20,6 +20,7 @@ import (
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/layout"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 	"ouroboros/wasm/view"
 )
 
@@ -70,10 +71,10 @@ func newFaces() (faces, error) {
 	if fs.label, err = face(scene.LabelSize); err != nil {
 		return faces{}, err
 	}
-	if fs.title, err = face(view.TitleFontSize); err != nil {
+	if fs.title, err = face(session.TitleFontSize); err != nil {
 		return faces{}, err
 	}
-	if fs.subtitle, err = face(view.SubtitleSize); err != nil {
+	if fs.subtitle, err = face(session.SubtitleSize); err != nil {
 		return faces{}, err
 	}
 	return fs, nil
@@ -96,18 +97,18 @@ func New(ds *dataset.Dataset, width, height float64) (*Poster, error) {
 		return nil, err
 	}
 	p := &Poster{DS: ds, labelFace: fs.label, titleFace: fs.title, subtitleFace: fs.subtitle}
-	titleW, bottom := view.Chrome(width)
+	titleW, bottom := session.Chrome(width)
 	p.Title = scene.WrapWords(ds.Title, titleW, func(s string) float64 { return advance(fs.title, s) })
 	p.Subtitle = scene.WrapWords(ds.Subtitle, titleW, func(s string) float64 { return advance(fs.subtitle, s) })
 	p.View = scene.View{Width: width, Height: height, DPR: 1, Zoom: 1,
-		TopInset: view.TitleInset(len(p.Title), len(p.Subtitle)), BottomInset: bottom}
+		TopInset: session.TitleInset(len(p.Title), len(p.Subtitle)), BottomInset: bottom}
 
 	an := analysis.New(ds)
-	opts, _ := view.ParseOptions(ds, map[string]string{}, true)
-	now := view.Start(opts)
+	opts, _ := session.ParseOptions(ds, map[string]string{}, true)
+	now := session.Start(opts)
 	net := scene.NewNetwork(ds, an.At(now.AsOf))
 	g := view.LayoutGraph(ds, an.At(dataset.Date{}))
-	g.Aspect = view.LayoutAspect(p.View)
+	g.Aspect = session.LayoutAspect(session.View(p.View))
 	l := layout.New(g, seed)
 	l.Settle()
 	p.View.Aspect = l.Aspect()
@@ -136,7 +137,7 @@ type Fit struct {
 	Content [4]float64 `json:"content"`
 	// Pad is the space kept round the free space (scene.Free).
 	Pad float64 `json:"pad"`
-	// MinAspect and MaxAspect bound the layout's shape (view.LayoutAspect).
+	// MinAspect and MaxAspect bound the layout's shape (session.LayoutAspect).
 	MinAspect float64 `json:"minAspect"`
 	// MaxAspect is the widest layout shape.
 	MaxAspect float64 `json:"maxAspect"`
@@ -155,15 +156,15 @@ func (p *Poster) Fit() Fit {
 	ax, ay, aw, ah := scene.Area(p.View)
 	pad, _, _, _ := scene.Free(scene.View{Width: 100, Height: 100, DPR: 1})
 	f := Fit{Width: p.View.Width, Height: p.View.Height, Area: [4]float64{ax, ay, aw, ah}, Pad: pad,
-		MinAspect: view.LayoutAspect(scene.View{Width: 100, Height: 1e6, DPR: 1}),
-		MaxAspect: view.LayoutAspect(scene.View{Width: 1e6, Height: 100, DPR: 1})}
+		MinAspect: session.LayoutAspect(session.View(scene.View{Width: 100, Height: 1e6, DPR: 1})),
+		MaxAspect: session.LayoutAspect(session.View(scene.View{Width: 1e6, Height: 100, DPR: 1}))}
 	f.Content = p.content()
 	title := func(s string, face font.Face, w float64) int {
 		return len(scene.WrapWords(s, w, func(s string) float64 { return advance(face, s) }))
 	}
 	for w := 0; w <= maxFitWidth; w++ {
-		titleW, bottom := view.Chrome(float64(w))
-		top := view.TitleInset(title(p.DS.Title, p.titleFace, titleW), title(p.DS.Subtitle, p.subtitleFace, titleW))
+		titleW, bottom := session.Chrome(float64(w))
+		top := session.TitleInset(title(p.DS.Title, p.titleFace, titleW), title(p.DS.Subtitle, p.subtitleFace, titleW))
 		if n := len(f.Insets); n == 0 || f.Insets[n-1][1] != top || f.Insets[n-1][2] != bottom {
 			f.Insets = append(f.Insets, [3]float64{float64(w), top, bottom})
 		}

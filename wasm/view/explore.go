@@ -3,6 +3,7 @@ package view
 import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/session"
 )
 
 // Explore is the state of the page's exploring controls: the legend and
@@ -10,7 +11,7 @@ import (
 // focus. It is part of state().
 type Explore struct {
 	Legend   Legend               `json:"legend"`
-	Filter   FilterState          `json:"filter"`
+	Filter   session.FilterState  `json:"filter"`
 	Timeline Timeline             `json:"timeline"`
 	Loop     *analysis.LoopReport `json:"loop"`  // the picked loop
 	Flash    []string             `json:"flash"` // the loop that just closed, lit
@@ -40,7 +41,7 @@ type Timeline struct {
 }
 
 // NewExplore describes the exploring controls.
-func NewExplore(d *dataset.Dataset, an *analysis.Analysis, snap *analysis.Snapshot, now Now, flash []int) *Explore {
+func NewExplore(d *dataset.Dataset, an *analysis.Analysis, snap *analysis.Snapshot, now session.Now, flash []int) *Explore {
 	e := &Explore{Filter: now.Filter.State(d), Flash: nil}
 	for _, k := range d.Kinds {
 		e.Legend.Kinds = append(e.Legend.Kinds, LegendKind{Key: k.Key, Label: k.Label, Color: hex(k.Color)})
@@ -62,7 +63,7 @@ func NewExplore(d *dataset.Dataset, an *analysis.Analysis, snap *analysis.Snapsh
 		e.Timeline.Index = 0
 	}
 	for i, lp := range snap.Loops {
-		if now.Loop != "" && LoopKey(d, lp.Entities) == now.Loop {
+		if now.Loop != "" && session.LoopKey(d, lp.Entities) == now.Loop {
 			r := snap.LoopReport(i)
 			e.Loop = &r
 		}
@@ -74,13 +75,4 @@ func NewExplore(d *dataset.Dataset, an *analysis.Analysis, snap *analysis.Snapsh
 		e.Focus = &d.Entities[now.Focus].ID
 	}
 	return e
-}
-
-// LoopKeys names every loop of a snapshot.
-func LoopKeys(d *dataset.Dataset, snap *analysis.Snapshot) map[string]bool {
-	keys := make(map[string]bool, len(snap.Loops))
-	for _, lp := range snap.Loops {
-		keys[LoopKey(d, lp.Entities)] = true
-	}
-	return keys
 }

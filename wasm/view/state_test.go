@@ -2,66 +2,15 @@ package view_test
 
 import (
 	"encoding/json"
-	"math"
 	"reflect"
-	"strings"
 	"testing"
 
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 	"ouroboros/wasm/view"
 )
-
-func TestParseOptions(t *testing.T) {
-	for _, tc := range []struct {
-		name     string
-		params   map[string]string
-		reduced  bool
-		want     view.Options
-		problems []string // prefixes
-	}{
-		{"defaults", nil, false, view.Options{Select: -1, Story: -1}, nil},
-		{"browser prefers reduced motion", nil, true, view.Options{Select: -1, Story: -1, Reduced: true}, nil},
-		{"link overrides the browser", map[string]string{"motion": "full"}, true, view.Options{Select: -1, Story: -1}, nil},
-		{"all known", map[string]string{"select": "a", "asOf": "2025-10", "mode": "kiosk", "motion": "reduced"}, false,
-			view.Options{Select: 1, Story: -1, AsOf: dataset.Date{Year: 2025, Month: 10}, Mode: view.Kiosk, Reduced: true}, nil},
-		{"embed", map[string]string{"mode": "embed"}, false, view.Options{Select: -1, Story: -1, Mode: view.Embed}, nil},
-		{"unknown parameters ignored", map[string]string{"utm_source": "x", "data": "a.json"}, false, view.Options{Select: -1, Story: -1}, nil},
-		{"bad values reported, rest kept", map[string]string{"select": "zzz", "asOf": "2025-02-30", "mode": "poster", "motion": "slow"}, false,
-			view.Options{Select: -1, Story: -1}, []string{`select: "zzz"`, `asOf: "2025-02-30"`, `mode: "poster"`, `motion: "slow"`}},
-		{"a story this dataset lacks", map[string]string{"story": "x", "step": "2"}, false, view.Options{Select: -1, Story: -1}, []string{`story: "x" is not a story`}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, problems := view.ParseOptions(tiny(), tc.params, tc.reduced)
-			if got != tc.want {
-				t.Errorf("got %+v, want %+v", got, tc.want)
-			}
-			if len(problems) != len(tc.problems) {
-				t.Fatalf("problems %q, want %d", problems, len(tc.problems))
-			}
-			for i, p := range tc.problems {
-				if !strings.HasPrefix(problems[i], p) {
-					t.Errorf("problem %d = %q, want it to start %q", i, problems[i], p)
-				}
-			}
-		})
-	}
-}
-
-func tiny() *dataset.Dataset {
-	doc := `{"format":"ouroboros/1","title":"T","asOf":"2026-01","kinds":{"k":{"label":"K","color":"#112233"}},
-	"entities":[{"id":"b","name":"B","kind":"k"},{"id":"a","name":"A","kind":"k"}],
-	"deals":[{"id":"d1","from":"b","to":"a","type":"equity","amount":{"value":5},"date":"2025","status":"completed","summary":"s","sources":["s"]},
-	         {"id":"d2","from":"a","to":"b","type":"compute","date":"2025-06","status":"announced","summary":"s","sources":["s"]},
-	         {"id":"d3","from":"a","to":"b","type":"chips","amount":{"value":7},"date":"2025-07","status":"reported","summary":"s","sources":["s"]}],
-	"sources":{"s":{"publisher":"P","url":"https://example.com/"}}}`
-	d, err := dataset.Load([]byte(doc))
-	if err != nil {
-		panic(err)
-	}
-	return d
-}
 
 func TestLoopsByID(t *testing.T) {
 	d := tiny()
@@ -78,8 +27,8 @@ func TestSnapshotJSON(t *testing.T) {
 	b := scene.NewBuilder(d, network(d, dataset.Date{}))
 	v := scene.View{Width: 800, Height: 600, DPR: 2}
 	b.Build([][2]float64{{0.25, 0.5}, {0.75, 0.5}}, v)
-	o := view.Options{Select: 0, Story: -1, AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
-	s := view.Snapshot(d, analysis.New(d).At(o.AsOf), o, view.Start(o), []string{"p"}, b, v, true)
+	o := session.Options{Select: 0, Story: -1, AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
+	s := view.Snapshot(d, analysis.New(d).At(o.AsOf), o, session.Start(o), []string{"p"}, b, v, true)
 	raw, err := json.Marshal(s)
 	if err != nil {
 		t.Fatal(err)
@@ -111,28 +60,6 @@ func TestSnapshotJSON(t *testing.T) {
 	}
 }
 
-func TestLayoutAspect(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		v    scene.View
-		want float64
-	}{
-		{"square", scene.View{Width: 624, Height: 624, DPR: 1}, 1},
-		{"phone is tall but not a strip", scene.View{Width: 390, Height: 844, DPR: 1, TopInset: 60}, 0.55},
-		{"desktop", scene.View{Width: 1304, Height: 824, DPR: 1}, 1280.0 / 800},
-		{"very wide", scene.View{Width: 3000, Height: 600, DPR: 1}, 1.9},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := view.LayoutAspect(tc.v); math.Abs(got-tc.want) > 1e-9 {
-				t.Errorf("got %v, want %v", got, tc.want)
-			}
-		})
-	}
-	if view.Reshape(1.5, 1.6) || !view.Reshape(1.6, 0.6) || !view.Reshape(0.6, 1.0) {
-		t.Error("Reshape: want small changes kept, large ones reshaped")
-	}
-}
-
 func TestLayoutGraph(t *testing.T) {
 	d := tiny()
 	d.Entities[0].Pinned, d.Entities[0].Pin = true, [2]float64{0.1, 0.9}
@@ -151,4 +78,18 @@ func TestLayoutGraph(t *testing.T) {
 
 func network(d *dataset.Dataset, asOf dataset.Date) *scene.Network {
 	return scene.NewNetwork(d, analysis.New(d).At(asOf))
+}
+
+func tiny() *dataset.Dataset {
+	doc := `{"format":"ouroboros/1","title":"T","asOf":"2026-01","kinds":{"k":{"label":"K","color":"#112233"}},
+	"entities":[{"id":"b","name":"B","kind":"k"},{"id":"a","name":"A","kind":"k"}],
+	"deals":[{"id":"d1","from":"b","to":"a","type":"equity","amount":{"value":5},"date":"2025","status":"completed","summary":"s","sources":["s"]},
+	         {"id":"d2","from":"a","to":"b","type":"compute","date":"2025-06","status":"announced","summary":"s","sources":["s"]},
+	         {"id":"d3","from":"a","to":"b","type":"chips","amount":{"value":7},"date":"2025-07","status":"reported","summary":"s","sources":["s"]}],
+	"sources":{"s":{"publisher":"P","url":"https://example.com/"}}}`
+	d, err := dataset.Load([]byte(doc))
+	if err != nil {
+		panic(err)
+	}
+	return d
 }

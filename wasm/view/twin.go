@@ -3,6 +3,7 @@ package view
 import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/session"
 )
 
 // The text twin of the picture: what the canvas shows, for screen readers
@@ -93,13 +94,13 @@ type TwinKey struct {
 }
 
 // KeyOf returns the key of the twin for a view.
-func KeyOf(n Now) TwinKey {
+func KeyOf(n session.Now) TwinKey {
 	return TwinKey{AsOf: n.AsOf, Selection: n.Selection, Story: n.Story, Step: n.Step}
 }
 
 // NewTwin gathers the twin's figures for the view n, with snap the analysis
 // at n's date.
-func NewTwin(d *dataset.Dataset, snap *analysis.Snapshot, n Now) *Twin {
+func NewTwin(d *dataset.Dataset, snap *analysis.Snapshot, n session.Now) *Twin {
 	t := &Twin{Deals: []int{}, Flows: make([]TwinFlows, len(snap.Entities)), Loops: snap.Loops,
 		Truncated: snap.Truncated, Selection: n.Selection, FocusEntities: []int{}, FocusDeals: []int{}}
 	for i := range d.Deals {

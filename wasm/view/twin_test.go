@@ -8,6 +8,7 @@ import (
 
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/session"
 	"ouroboros/wasm/view"
 )
 
@@ -24,11 +25,11 @@ func twoloops(t *testing.T) *dataset.Dataset {
 	return d
 }
 
-func twinAt(d *dataset.Dataset, n view.Now) *view.Twin {
+func twinAt(d *dataset.Dataset, n session.Now) *view.Twin {
 	return view.NewTwin(d, analysis.New(d).At(n.AsOf), n)
 }
 
-func nothing() view.Now { return view.Now{Selection: -1, Focus: -1, Story: -1} }
+func nothing() session.Now { return session.Now{Selection: -1, Focus: -1, Story: -1} }
 
 // The page (web/twin.js) reads the twin by these names; the test pins them.
 func TestTwinJSONIsWhatThePageReads(t *testing.T) {
@@ -200,11 +201,11 @@ func TestTwinKey(t *testing.T) {
 	if view.KeyOf(a) != view.KeyOf(b) {
 		t.Error("pausing, the keyboard's focus or the timeline playing change the twin's key")
 	}
-	for _, change := range []func(*view.Now){
-		func(n *view.Now) { n.Selection = 1 },
-		func(n *view.Now) { n.AsOf = dataset.Date{Year: 2025} },
-		func(n *view.Now) { n.Story = 0 },
-		func(n *view.Now) { n.Step = 2 },
+	for _, change := range []func(*session.Now){
+		func(n *session.Now) { n.Selection = 1 },
+		func(n *session.Now) { n.AsOf = dataset.Date{Year: 2025} },
+		func(n *session.Now) { n.Story = 0 },
+		func(n *session.Now) { n.Step = 2 },
 	} {
 		c := a
 		change(&c)

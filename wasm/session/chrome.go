@@ -1,4 +1,4 @@
-package view
+package session
 
 // The page's chrome round the canvas, in CSS pixels: what web/style.css
 // gives the timeline and the toolbar, and the title block the program draws

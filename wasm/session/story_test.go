@@ -1,4 +1,4 @@
-package view_test
+package session_test
 
 import (
 	"os"
@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"ouroboros/wasm/dataset"
-	"ouroboros/wasm/view"
+	"ouroboros/wasm/session"
 )
 
 func bundled(t *testing.T) *dataset.Dataset {
@@ -25,43 +25,34 @@ func bundled(t *testing.T) *dataset.Dataset {
 func TestStories(t *testing.T) {
 	d := bundled(t)
 	first := d.Stories[0]
-	in, err := view.ParseCommand(d, []byte(`{"type":"goToStep","story":"`+first.ID+`","step":2}`))
+	in, err := session.ParseCommand(d, []byte(`{"type":"goToStep","story":"`+first.ID+`","step":2}`))
 	if err != nil || in.Story != 0 || in.Step != 1 {
 		t.Fatalf("goToStep: %+v %v", in, err)
 	}
-	if _, err := view.ParseCommand(d, []byte(`{"type":"goToStep","story":"`+first.ID+`","step":99}`)); err == nil || !strings.Contains(err.Error(), "has steps 1 to") {
+	if _, err := session.ParseCommand(d, []byte(`{"type":"goToStep","story":"`+first.ID+`","step":99}`)); err == nil || !strings.Contains(err.Error(), "has steps 1 to") {
 		t.Errorf("step 99: %v", err)
 	}
-	n := view.Now{Selection: 3, Focus: -1, Story: -1}
+	n := session.Now{Selection: 3, Focus: -1, Story: -1}
 	n.ApplyStory(d, in)
 	if n.Story != 0 || n.Step != 1 || n.Selection != -1 || n.AsOf != first.Steps[1].AsOf {
 		t.Errorf("after goToStep: %+v, want story 0 step 1 at %v, nothing selected", n, first.Steps[1].AsOf)
 	}
-	n.ApplyStory(d, view.Intent{Kind: view.PrevStep})
-	n.ApplyStory(d, view.Intent{Kind: view.PrevStep})
+	n.ApplyStory(d, session.Intent{Kind: session.PrevStep})
+	n.ApplyStory(d, session.Intent{Kind: session.PrevStep})
 	if n.Step != 0 {
 		t.Errorf("prev twice from step 2: step %d, want 0 (it stops at the first)", n.Step)
 	}
 	for i := 0; i < 20; i++ {
-		n.ApplyStory(d, view.Intent{Kind: view.NextStep})
+		n.ApplyStory(d, session.Intent{Kind: session.NextStep})
 	}
 	if n.Step != len(first.Steps)-1 {
 		t.Errorf("next many times: step %d, want the last, %d", n.Step, len(first.Steps)-1)
 	}
-	c := view.Caption(d, n)
-	if c == nil || c.Step != len(first.Steps) || c.Title != first.Steps[len(first.Steps)-1].Title || len(c.Sources) == 0 {
-		t.Fatalf("caption %+v", c)
-	}
-	for _, s := range c.Sources {
-		if !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
-			t.Errorf("source %+v links somewhere other than the web", s)
-		}
-	}
-	n.ApplyStory(d, view.Intent{Kind: view.GoToStep, Story: -1})
-	if n.Story != -1 || view.Caption(d, n) != nil {
+	n.ApplyStory(d, session.Intent{Kind: session.GoToStep, Story: -1})
+	if n.Story != -1 {
 		t.Errorf("leaving: %+v", n)
 	}
-	o, problems := view.ParseOptions(d, map[string]string{"story": first.ID, "step": "3"}, false)
+	o, problems := session.ParseOptions(d, map[string]string{"story": first.ID, "step": "3"}, false)
 	if len(problems) != 0 || o.Story != 0 || o.Step != 2 || o.AsOf != first.Steps[2].AsOf {
 		t.Errorf("link story: %+v %v", o, problems)
 	}
@@ -82,12 +73,12 @@ func TestAutoplayCommand(t *testing.T) {
 		{`{"type":"autoplay","on":true,"ticks":3}`, 0, 0, true},
 		{`{"type":"autoplay","on":"yes"}`, 0, 0, true},
 	} {
-		in, err := view.ParseCommand(d, []byte(tc.cmd))
+		in, err := session.ParseCommand(d, []byte(tc.cmd))
 		if (err != nil) != tc.bad {
 			t.Errorf("%s: error %v", tc.cmd, err)
 			continue
 		}
-		if !tc.bad && (in.Kind != view.SetAutoplay || in.Entity != tc.on || in.Ticks != tc.ticks) {
+		if !tc.bad && (in.Kind != session.SetAutoplay || in.Entity != tc.on || in.Ticks != tc.ticks) {
 			t.Errorf("%s: %+v, want on %d ticks %d", tc.cmd, in, tc.on, tc.ticks)
 		}
 	}
@@ -95,10 +86,10 @@ func TestAutoplayCommand(t *testing.T) {
 
 func TestAutoplayPlaysToTheEndAndStops(t *testing.T) {
 	d := bundled(t)
-	n := view.Now{Selection: -1, Focus: -1, Story: -1}
-	var a view.Autoplay
+	n := session.Now{Selection: -1, Focus: -1, Story: -1}
+	var a session.Autoplay
 	in, ok := a.Start(d, n, 3)
-	if !ok || in.Kind != view.GoToStep || in.Story != 0 || in.Step != 0 {
+	if !ok || in.Kind != session.GoToStep || in.Story != 0 || in.Step != 0 {
 		t.Fatalf("starting with no story open: %+v %v, want the first story's first step", in, ok)
 	}
 	n.ApplyStory(d, in)
@@ -122,15 +113,15 @@ func TestAutoplayPlaysToTheEndAndStops(t *testing.T) {
 		t.Errorf("%d ticks for %d steps, want %d", ticks, steps, 3*steps)
 	}
 	// From the last step, playing starts the story again.
-	if in, ok := a.Start(d, n, 0); !ok || in.Kind != view.GoToStep || in.Story != 0 || in.Step != 0 {
+	if in, ok := a.Start(d, n, 0); !ok || in.Kind != session.GoToStep || in.Story != 0 || in.Step != 0 {
 		t.Errorf("playing from the last step: %+v %v, want step 1", in, ok)
 	}
 	// From a middle step it goes on from there.
-	n.ApplyStory(d, view.Intent{Kind: view.GoToStep, Story: 0, Step: 1})
+	n.ApplyStory(d, session.Intent{Kind: session.GoToStep, Story: 0, Step: 1})
 	if _, ok := a.Start(d, n, 0); ok {
 		t.Error("playing from step 2 jumps elsewhere")
 	}
-	if !view.Interrupts(view.Tap) || !view.Interrupts(view.NextStep) || !view.Interrupts(view.ZoomAt) || view.Interrupts(view.HoverAt) || view.Interrupts(view.SetAutoplay) {
+	if !session.Interrupts(session.Tap) || !session.Interrupts(session.NextStep) || !session.Interrupts(session.ZoomAt) || session.Interrupts(session.HoverAt) || session.Interrupts(session.SetAutoplay) {
 		t.Error("Interrupts: reader input and commands stop autoplay; hovering and autoplay's own command do not")
 	}
 }

@@ -1,14 +1,14 @@
-package view_test
+package session_test
 
 import (
 	"math"
 	"testing"
 
-	"ouroboros/wasm/view"
+	"ouroboros/wasm/session"
 )
 
 func TestZoomAtKeepsThePointerPut(t *testing.T) {
-	var c view.Camera
+	var c session.Camera
 	px, py := 300.0, 200.0
 	// The fitted point under the pointer before zooming…
 	fx, fy := px, py
@@ -27,8 +27,8 @@ func TestZoomAtKeepsThePointerPut(t *testing.T) {
 }
 
 func TestCentreOn(t *testing.T) {
-	var c view.Camera
-	screen := view.Rect{X1: 800, Y1: 600}
+	var c session.Camera
+	screen := session.Rect{X1: 800, Y1: 600}
 	c.CentreOn(100, 50, 4, screen)
 	if x, y := c.Apply(100, 50); x != 400 || y != 300 {
 		t.Errorf("(100, 50) drawn at (%v, %v), want the centre", x, y)
@@ -36,16 +36,16 @@ func TestCentreOn(t *testing.T) {
 }
 
 func TestKeepNeverLosesTheNetwork(t *testing.T) {
-	area := view.Rect{X0: 100, Y0: 50, X1: 700, Y1: 550}
-	screen := view.Rect{X1: 800, Y1: 600}
+	area := session.Rect{X0: 100, Y0: 50, X1: 700, Y1: 550}
+	screen := session.Rect{X1: 800, Y1: 600}
 	for _, tc := range []struct {
 		name string
-		c    view.Camera
+		c    session.Camera
 	}{
-		{"panned far right", view.Camera{Zoom: 1, X: 5000}},
-		{"panned far up", view.Camera{Zoom: 1, Y: -9000}},
-		{"zoomed in and away", view.Camera{Zoom: 8, X: 20000, Y: -20000}},
-		{"zoomed out and away", view.Camera{Zoom: 0.5, X: -3000, Y: 3000}},
+		{"panned far right", session.Camera{Zoom: 1, X: 5000}},
+		{"panned far up", session.Camera{Zoom: 1, Y: -9000}},
+		{"zoomed in and away", session.Camera{Zoom: 8, X: 20000, Y: -20000}},
+		{"zoomed out and away", session.Camera{Zoom: 0.5, X: -3000, Y: 3000}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := tc.c
@@ -61,35 +61,35 @@ func TestKeepNeverLosesTheNetwork(t *testing.T) {
 			}
 		})
 	}
-	c := view.Camera{Zoom: 1}
+	c := session.Camera{Zoom: 1}
 	c.Keep(area, screen)
-	if c != (view.Camera{Zoom: 1}) {
+	if c != (session.Camera{Zoom: 1}) {
 		t.Errorf("Keep moved a fitted camera to %+v", c)
 	}
 }
 
 func TestMove(t *testing.T) {
-	g := view.Geometry{Screen: view.Rect{X1: 800, Y1: 600}, Area: view.Rect{X0: 100, Y0: 0, X1: 700, Y1: 600}}
-	c := view.Camera{Zoom: 1}
-	if !c.Move(view.Intent{Kind: view.ZoomIn}, g) || c.Zoom != 1.25 {
+	g := session.Geometry{Screen: session.Rect{X1: 800, Y1: 600}, Area: session.Rect{X0: 100, Y0: 0, X1: 700, Y1: 600}}
+	c := session.Camera{Zoom: 1}
+	if !c.Move(session.Intent{Kind: session.ZoomIn}, g) || c.Zoom != 1.25 {
 		t.Errorf("+ gave %+v, want zoom 1.25", c)
 	}
 	// With a selection, + and - keep it where it is on screen.
 	g.IsSelected, g.Selected = true, [2]float64{650, 80}
 	bx, by := c.Apply(650, 80)
-	c.Move(view.Intent{Kind: view.ZoomIn}, g)
-	c.Move(view.Intent{Kind: view.ZoomIn}, g)
+	c.Move(session.Intent{Kind: session.ZoomIn}, g)
+	c.Move(session.Intent{Kind: session.ZoomIn}, g)
 	if x, y := c.Apply(650, 80); math.Abs(x-bx) > 1e-6 || math.Abs(y-by) > 1e-6 {
 		t.Errorf("the selection moved from (%v, %v) to (%v, %v)", bx, by, x, y)
 	}
-	c.Move(view.Intent{Kind: view.PanBy, X: 1e6, Y: 0}, g)
+	c.Move(session.Intent{Kind: session.PanBy, X: 1e6, Y: 0}, g)
 	if x, _ := c.Apply(100, 0); x > 800 {
 		t.Errorf("panned the network off screen: its left edge at %v", x)
 	}
-	if !c.Move(view.Intent{Kind: view.Fit}, g) || c != (view.Camera{Zoom: 1}) {
+	if !c.Move(session.Intent{Kind: session.FitAll}, g) || c != (session.Camera{Zoom: 1}) {
 		t.Errorf("fit gave %+v", c)
 	}
-	if c.Move(view.Intent{Kind: view.Select}, g) {
+	if c.Move(session.Intent{Kind: session.Select}, g) {
 		t.Error("select moved the camera")
 	}
 	c.ZoomTo(650, 80, g)
@@ -99,8 +99,8 @@ func TestMove(t *testing.T) {
 }
 
 func TestFitPoints(t *testing.T) {
-	g := view.Geometry{Screen: view.Rect{X1: 800, Y1: 600}, Area: view.Rect{X0: 100, Y0: 0, X1: 700, Y1: 600}}
-	var c view.Camera
+	g := session.Geometry{Screen: session.Rect{X1: 800, Y1: 600}, Area: session.Rect{X0: 100, Y0: 0, X1: 700, Y1: 600}}
+	var c session.Camera
 	c.FitPoints([][2]float64{{200, 100}, {260, 140}}, g)
 	if c.Zoom <= 1 {
 		t.Errorf("two close points: zoom %v, want closer", c.Zoom)
@@ -111,11 +111,11 @@ func TestFitPoints(t *testing.T) {
 		}
 	}
 	c.FitPoints([][2]float64{{100, 0}, {700, 600}}, g)
-	if c != (view.Camera{Zoom: 1}) {
+	if c != (session.Camera{Zoom: 1}) {
 		t.Errorf("the whole area: %+v, want the fitted view", c)
 	}
 	c.FitPoints(nil, g)
-	if c != (view.Camera{Zoom: 1}) {
+	if c != (session.Camera{Zoom: 1}) {
 		t.Errorf("no points: %+v", c)
 	}
 }

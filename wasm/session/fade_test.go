@@ -1,15 +1,15 @@
-package view_test
+package session_test
 
 import (
 	"strings"
 	"testing"
 
 	"ouroboros/wasm/dataset"
-	"ouroboros/wasm/view"
+	"ouroboros/wasm/session"
 )
 
 func TestFadeMixesInAndOut(t *testing.T) {
-	var f view.Fade
+	var f session.Fade
 	if f.Active() || f.Mix() != 1 {
 		t.Fatalf("the zero fade is active or not at its target: mix %v", f.Mix())
 	}
@@ -96,7 +96,7 @@ func TestDateOnPathStepsThroughTheDatesBetween(t *testing.T) {
 	for _, tt := range tests {
 		var got []string
 		for i := 0; i <= 10; i++ {
-			x := view.DateOnPath(dates, d(tt.from), d(tt.to), float64(i)/10)
+			x := session.DateOnPath(dates, d(tt.from), d(tt.to), float64(i)/10)
 			s := x.String()
 			if x.IsZero() {
 				s = "all"
@@ -107,10 +107,10 @@ func TestDateOnPathStepsThroughTheDatesBetween(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", tt.name, g, tt.want)
 		}
 	}
-	if x := view.DateOnPath(nil, d("2024-01"), d("2025-01"), 0.5); x != d("2024-01") {
+	if x := session.DateOnPath(nil, d("2024-01"), d("2025-01"), 0.5); x != d("2024-01") {
 		t.Errorf("with no dates, half way shows %v, want the start (a cut at the end)", x)
 	}
-	if n := testing.AllocsPerRun(100, func() { view.DateOnPath(dates, d("2024-01"), d(""), 0.5) }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { session.DateOnPath(dates, d("2024-01"), d(""), 0.5) }); n != 0 {
 		t.Errorf("DateOnPath allocates %v times a call", n)
 	}
 }

@@ -1,25 +1,25 @@
-package view_test
+package session_test
 
 import (
 	"reflect"
 	"testing"
 
 	"ouroboros/wasm/dataset"
-	"ouroboros/wasm/view"
+	"ouroboros/wasm/session"
 )
 
 func TestFilterVisible(t *testing.T) {
 	d := tiny() // b, a; d1 b→a equity completed; d2 a→b compute announced; d3 a→b chips reported
 	for _, tc := range []struct {
 		name     string
-		f        view.Filter
+		f        session.Filter
 		entities []bool
 		deals    []bool
 	}{
-		{"nothing hidden", view.Filter{}, []bool{true, true}, []bool{true, true, true}},
-		{"a kind", view.Filter{Kinds: 1}, []bool{false, false}, []bool{false, false, false}},
-		{"a type", view.Filter{Types: 1 << dataset.Compute}, []bool{true, true}, []bool{true, false, true}},
-		{"binding only", view.Filter{Statuses: view.Binding}, []bool{true, true}, []bool{true, false, false}},
+		{"nothing hidden", session.Filter{}, []bool{true, true}, []bool{true, true, true}},
+		{"a kind", session.Filter{Kinds: 1}, []bool{false, false}, []bool{false, false, false}},
+		{"a type", session.Filter{Types: 1 << dataset.Compute}, []bool{true, true}, []bool{true, false, true}},
+		{"binding only", session.Filter{Statuses: session.Binding}, []bool{true, true}, []bool{true, false, false}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e, dl := tc.f.Visible(d)
@@ -28,7 +28,7 @@ func TestFilterVisible(t *testing.T) {
 			}
 		})
 	}
-	s := view.Filter{Types: 1 << dataset.Chips, Statuses: view.Binding}.State(d)
+	s := session.Filter{Types: 1 << dataset.Chips, Statuses: session.Binding}.State(d)
 	if !s.BindingOnly || !reflect.DeepEqual(s.HiddenTypes, []string{"chips"}) || len(s.HiddenStatuses) != 5 {
 		t.Errorf("state %+v", s)
 	}

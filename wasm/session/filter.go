@@ -1,8 +1,9 @@
-package view
+package session
 
 import (
 	"strings"
 
+	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 )
 
@@ -75,4 +76,13 @@ func LoopKey(d *dataset.Dataset, entities []int) string {
 		ids[i] = d.Entities[e].ID
 	}
 	return strings.Join(ids, " ")
+}
+
+// LoopKeys names every loop of a snapshot.
+func LoopKeys(d *dataset.Dataset, snap *analysis.Snapshot) map[string]bool {
+	keys := make(map[string]bool, len(snap.Loops))
+	for _, lp := range snap.Loops {
+		keys[LoopKey(d, lp.Entities)] = true
+	}
+	return keys
 }

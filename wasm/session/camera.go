@@ -1,4 +1,4 @@
-package view
+package session
 
 import "math"
 
@@ -102,7 +102,7 @@ func (c *Camera) Move(in Intent, g Geometry) bool {
 		c.ZoomAt(in.F, in.X, in.Y)
 	case PanBy:
 		c.PanBy(in.X, in.Y)
-	case Fit:
+	case FitAll:
 		*c = Camera{Zoom: 1}
 	case ZoomIn, ZoomOut:
 		f := keyZoom

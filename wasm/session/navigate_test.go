@@ -1,10 +1,10 @@
-package view_test
+package session_test
 
 import (
 	"testing"
 
 	"ouroboros/wasm/dataset"
-	"ouroboros/wasm/view"
+	"ouroboros/wasm/session"
 )
 
 func TestStepDate(t *testing.T) {
@@ -27,7 +27,7 @@ func TestStepDate(t *testing.T) {
 		{"before every date", d(2020, 1), 1, d(2024, 1)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := view.StepDate(dates, tc.cur, tc.by); got != tc.want {
+			if got := session.StepDate(dates, tc.cur, tc.by); got != tc.want {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
@@ -36,29 +36,29 @@ func TestStepDate(t *testing.T) {
 
 func TestTabOrderAndFocus(t *testing.T) {
 	d := tiny() // b, a
-	order := view.TabOrder(d, []float64{5, 12}, nil)
+	order := session.TabOrder(d, []float64{5, 12}, nil)
 	if len(order) != 2 || order[0] != 1 || order[1] != 0 {
 		t.Errorf("order %v, want a (more money) then b", order)
 	}
-	if got := view.TabOrder(d, []float64{5, 12}, []bool{true, false}); len(got) != 1 || got[0] != 0 {
+	if got := session.TabOrder(d, []float64{5, 12}, []bool{true, false}); len(got) != 1 || got[0] != 0 {
 		t.Errorf("with a hidden: %v", got)
 	}
 	for _, tc := range []struct{ focus, by, want int }{{-1, 1, 1}, {1, 1, 0}, {0, 1, -1}, {-1, -1, 0}, {1, -1, -1}} {
-		if got := view.NextFocus(order, tc.focus, tc.by); got != tc.want {
+		if got := session.NextFocus(order, tc.focus, tc.by); got != tc.want {
 			t.Errorf("NextFocus(%d, %d) = %d, want %d", tc.focus, tc.by, got, tc.want)
 		}
 	}
 }
 
 func TestFollow(t *testing.T) {
-	links := []view.Link{{0, 1, 5}, {0, 2, 9}, {3, 0, 1}}
-	if got := view.Follow(links, 0, true); got != 2 {
+	links := []session.Link{{0, 1, 5}, {0, 2, 9}, {3, 0, 1}}
+	if got := session.Follow(links, 0, true); got != 2 {
 		t.Errorf("out of 0: %d, want 2 (the larger)", got)
 	}
-	if got := view.Follow(links, 0, false); got != 3 {
+	if got := session.Follow(links, 0, false); got != 3 {
 		t.Errorf("into 0: %d, want 3", got)
 	}
-	if got := view.Follow(links, 2, true); got != -1 {
+	if got := session.Follow(links, 2, true); got != -1 {
 		t.Errorf("out of 2: %d, want -1", got)
 	}
 }

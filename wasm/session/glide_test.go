@@ -1,17 +1,17 @@
-package view_test
+package session_test
 
 import (
 	"math"
 	"testing"
 
-	"ouroboros/wasm/view"
+	"ouroboros/wasm/session"
 )
 
 func TestGlideEasesToTheTarget(t *testing.T) {
-	screen := view.Rect{X1: 800, Y1: 600}
-	from := view.Camera{Zoom: 1}
-	to := view.Camera{Zoom: 4, X: -900, Y: -500}
-	var g view.Glide
+	screen := session.Rect{X1: 800, Y1: 600}
+	from := session.Camera{Zoom: 1}
+	to := session.Camera{Zoom: 4, X: -900, Y: -500}
+	var g session.Glide
 	if g.Active() {
 		t.Fatal("the zero glide is active")
 	}
@@ -42,11 +42,11 @@ func TestGlideEasesToTheTarget(t *testing.T) {
 }
 
 func TestGlideMovesTheCentreStraight(t *testing.T) {
-	screen := view.Rect{X1: 800, Y1: 600}
-	from := view.Camera{Zoom: 1}
-	var to view.Camera
+	screen := session.Rect{X1: 800, Y1: 600}
+	from := session.Camera{Zoom: 1}
+	var to session.Camera
 	to.CentreOn(200, 150, 3, screen) // the fitted point (200, 150) to the centre
-	var g view.Glide
+	var g session.Glide
 	g.Start(from, to, screen, 8)
 	for g.Active() {
 		c := g.Next()
@@ -60,17 +60,17 @@ func TestGlideMovesTheCentreStraight(t *testing.T) {
 }
 
 func TestGlideCutsWithReducedMotion(t *testing.T) {
-	to := view.Camera{Zoom: 2, X: -10, Y: -20}
-	var g view.Glide
-	g.Start(view.Camera{Zoom: 1}, to, view.Rect{X1: 800, Y1: 600}, 0)
+	to := session.Camera{Zoom: 2, X: -10, Y: -20}
+	var g session.Glide
+	g.Start(session.Camera{Zoom: 1}, to, session.Rect{X1: 800, Y1: 600}, 0)
 	if c := g.Next(); c != to || g.Active() {
 		t.Errorf("a glide of 0 ticks gives %+v (active %v), want the target at once", c, g.Active())
 	}
 }
 
 func TestGlideStops(t *testing.T) {
-	var g view.Glide
-	g.Start(view.Camera{Zoom: 1}, view.Camera{Zoom: 3}, view.Rect{X1: 800, Y1: 600}, 30)
+	var g session.Glide
+	g.Start(session.Camera{Zoom: 1}, session.Camera{Zoom: 3}, session.Rect{X1: 800, Y1: 600}, 30)
 	g.Next()
 	g.Stop()
 	if g.Active() {
