@@ -43,6 +43,7 @@ var plainCommands = map[string]IntentKind{
 	"pauseTimeline": PauseTimeline,
 	"next":          NextStep,
 	"prev":          PrevStep,
+	"activity":      Activity,
 }
 
 // argCommands are the commands that read arguments, each by its parser.

@@ -50,7 +50,7 @@ func (g *Gestures) Pointer(kind string, id int, x, y, t, dpr float64, out []Inte
 		}
 	case "move":
 		if i < 0 {
-			return append(out, Intent{Kind: HoverAt, X: x, Y: y})
+			return append(out, Intent{Kind: HoverAt, Entity: -1, Edge: -1, X: x, Y: y})
 		}
 		p := &g.down[i]
 		if len(g.down) >= 2 {
@@ -86,10 +86,10 @@ func (g *Gestures) Pointer(kind string, id int, x, y, t, dpr float64, out []Inte
 		l := g.lastTap
 		if l.ok && t-l.t <= doubleTapMS && !far(l.x, l.y, x, y, doubleTapCSS*dpr) {
 			g.lastTap.ok = false
-			return append(out, Intent{Kind: DoubleTap, X: x, Y: y})
+			return append(out, Intent{Kind: DoubleTap, Entity: -1, Edge: -1, X: x, Y: y})
 		}
 		g.lastTap.x, g.lastTap.y, g.lastTap.t, g.lastTap.ok = x, y, t, true
-		return append(out, Intent{Kind: Tap, X: x, Y: y})
+		return append(out, Intent{Kind: Tap, Entity: -1, Edge: -1, X: x, Y: y})
 	}
 	return out
 }

@@ -50,6 +50,10 @@ const (
 	// Drift turns the attract loop's camera wander on (Entity 1) or off (0).
 	Drift
 	SetAutoplay // Entity 1 starts, 0 stops, -1 toggles; Ticks per step (0: the default)
+	// Activity says someone is at the screen (a touch, a key, the mouse
+	// anywhere on the page): the kiosk hands over to the visitor, or keeps
+	// from starting over.
+	Activity
 )
 
 // Intent is one request to change the session.

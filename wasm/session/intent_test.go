@@ -30,6 +30,7 @@ func TestParseCommand(t *testing.T) {
 		{"pause", `{"type":"pause"}`, session.Intent{Kind: session.Pause}, ""},
 		{"reset", `{"type":"reset"}`, session.Intent{Kind: session.Reset}, ""},
 		{"next", `{"type":"next"}`, session.Intent{Kind: session.NextStep}, ""},
+		{"activity", `{"type":"activity"}`, session.Intent{Kind: session.Activity}, ""},
 		{"goToStep without stories", `{"type":"goToStep","story":"circle","step":1}`, session.Intent{}, `"circle" is not a story`},
 		{"goToStep null leaves", `{"type":"goToStep","story":null}`, session.Intent{Kind: session.GoToStep, Story: -1}, ""},
 		{"toggleKind", `{"type":"toggleKind","kind":"k"}`, session.Intent{Kind: session.ToggleKind, Entity: 0}, ""},

@@ -78,7 +78,10 @@ const (
 // until the story ends or the reader (or a host page) does anything. The
 // zero Autoplay is off.
 type Autoplay struct {
-	On    bool
+	On bool
+	// Round goes on from a story's last step to the next story's first,
+	// round and round, rather than stopping: the kiosk's attract loop.
+	Round bool
 	every int // ticks per step
 	left  int // ticks until the next step
 }
@@ -119,6 +122,9 @@ func (a *Autoplay) Tick(d *dataset.Dataset, n Now) (next Intent, move, stop bool
 		return Intent{}, false, false
 	}
 	a.left = a.every
+	if a.Round && len(d.Stories) > 0 && (n.Story < 0 || n.Story >= len(d.Stories) || n.Step+1 >= len(d.Stories[n.Story].Steps)) {
+		return Intent{Kind: GoToStep, Story: (n.Story + 1) % len(d.Stories)}, true, false
+	}
 	if n.Story < 0 || n.Story >= len(d.Stories) || n.Step+1 >= len(d.Stories[n.Story].Steps) {
 		a.On = false
 		return Intent{}, false, true
@@ -128,7 +134,7 @@ func (a *Autoplay) Tick(d *dataset.Dataset, n Now) (next Intent, move, stop bool
 
 // Interrupts reports whether an intent stops autoplay: anything the reader
 // or a host page asks for does, except hovering, which is only looking,
-// and autoplay's own command.
+// autoplay's own command, and the kiosk's word that someone is there.
 func Interrupts(k IntentKind) bool {
-	return k != HoverAt && k != SetAutoplay
+	return k != HoverAt && k != SetAutoplay && k != Activity
 }
