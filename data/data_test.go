@@ -108,6 +108,9 @@ var schemaCannotSay = map[string]bool{
 	"step-focus-entity.json":      true,
 	"step-source-unknown.json":    true,
 	"story-id-duplicate.json":     true,
+	"update-before-date.json":     true,
+	"update-order.json":           true,
+	"update-source-unknown.json":  true,
 	"json-utf8.json":              true,
 	"number-too-large.json":       true,
 }
@@ -209,16 +212,21 @@ func TestBundledFacts(t *testing.T) {
 	if d09.Status != dataset.LOI || !d09.Amount.UpTo || d09.Type != dataset.Equity {
 		t.Errorf("Nvidia → OpenAI $100B: status %v, up to %v, type %v; want an LOI, up to, equity", d09.Status, d09.Amount.UpTo, d09.Type)
 	}
-	// Every deal cites an A or B source, or says it is reported.
-	for _, dl := range d.Deals {
-		good := false
-		for _, s := range dl.Sources {
+	// Every deal and update cites an A or B source, or says it is reported.
+	sayReported := func(where string, sources []int, summary string) {
+		for _, s := range sources {
 			if t := d.Sources[s].Tier; t == dataset.TierA || t == dataset.TierB {
-				good = true
+				return
 			}
 		}
-		if !good && !strings.Contains(strings.ToLower(dl.Summary), "reported") {
-			t.Errorf("deal %s cites no A or B source and does not say \"reported\"", dl.ID)
+		if !strings.Contains(strings.ToLower(summary), "reported") {
+			t.Errorf("%s cites no A or B source and does not say \"reported\"", where)
+		}
+	}
+	for _, dl := range d.Deals {
+		sayReported("deal "+dl.ID, dl.Sources, dl.Summary)
+		for _, u := range dl.Updates {
+			sayReported("deal "+dl.ID+", update of "+u.Date.String(), u.Sources, u.Summary)
 		}
 	}
 	// Every story step moves the timeline and has a focus.
@@ -229,4 +237,17 @@ func TestBundledFacts(t *testing.T) {
 			}
 		}
 	}
+}
+
+func load(t *testing.T, name string) *dataset.Dataset {
+	t.Helper()
+	doc, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dataset.Load(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

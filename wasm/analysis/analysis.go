@@ -6,10 +6,12 @@
 //
 // # Counted deals
 //
-// A deal counts at a date exactly as for loops (loops.Counted): it is not
-// terminated and its date is on or before the date, a partial date counting
-// as its first day; at the zero Date every deal that is not terminated
-// counts. Only counted deals enter any figure of a Snapshot.
+// A deal counts at a date exactly as for loops (loops.Counted): its date is
+// on or before the date, a partial date counting as its first day, and as
+// of the date it is not terminated; at the zero Date every deal that is not
+// currently terminated counts. Only counted deals enter any figure of a
+// Snapshot, and each as of the snapshot's date (dataset.Deal.At): its
+// status, amount and capacity with the updates dated on or before it.
 //
 // # Money
 //
@@ -43,6 +45,16 @@
 // counted at the snapshot's date was counted at every later date too, so
 // that date is when the last hop first existed.
 //
+// # Circular deals
+//
+// A loop is a circular deal (Class Circular) when it has at most three hops
+// and, among the deals behind its hops, at least one finances (equity,
+// warrants, debt, backstop, acquisition) and at least one buys something
+// real (compute, chips, power); every other loop is Other. Snapshot.Circular
+// ranks the circular deals by round-trip value, largest first, unknown
+// last; ties by the disclosed total going round, largest first, then by
+// loop order.
+//
 // # Exposure: what if X cannot pay
 //
 // Remove entity X. The deals at risk are the counted deals to and from X;
@@ -69,7 +81,8 @@
 // # Dates
 //
 // The figures change only at the dates of deals that can count (not
-// terminated). Analysis keeps one Snapshot per such date, computed the first
+// terminated as announced) and at the dates of updates that change a
+// status, an amount or a capacity. Analysis keeps one Snapshot per such date, computed the first
 // time it is asked for, so that moving the date filter is a lookup.
 package analysis
 
@@ -86,7 +99,8 @@ import (
 // computed on first use. It is safe for concurrent use.
 type Analysis struct {
 	d *dataset.Dataset
-	// dates are the distinct dates of deals that are not terminated, by Key.
+	// dates are the distinct dates at which the figures can change (see
+	// Dates), by Key.
 	dates []dataset.Date
 	// rank[e] is the position of entity e in id order (byte order).
 	rank []int
@@ -102,8 +116,14 @@ type Analysis struct {
 func New(d *dataset.Dataset) *Analysis {
 	a := &Analysis{d: d, rank: make([]int, len(d.Entities))}
 	for i := range d.Deals {
-		if x := &d.Deals[i]; x.Status != dataset.Terminated {
+		x := &d.Deals[i]
+		if x.At(x.Date).Status != dataset.Terminated {
 			a.dates = append(a.dates, x.Date)
+		}
+		for _, u := range x.Updates {
+			if u.HasStatus || u.Amount != nil || u.CapacityMW > 0 {
+				a.dates = append(a.dates, u.Date)
+			}
 		}
 	}
 	// Among dates of one Key (2025-09 and 2025-09-01), keep the most precise.
@@ -142,8 +162,10 @@ func precision(d dataset.Date) int {
 // Dataset returns the dataset being analysed.
 func (a *Analysis) Dataset() *dataset.Dataset { return a.d }
 
-// Dates returns the distinct dates of the deals that are not terminated, in
-// ascending order: the dates at which the figures change, for the timeline.
+// Dates returns the distinct dates of the deals that are not terminated as
+// announced and of the updates that change a status, an amount or a
+// capacity, in ascending order: the dates at which the figures change, for
+// the timeline.
 // Of dates that order alike (2025-09 and 2025-09-01) it keeps the most
 // precise. The slice is shared; do not modify it.
 func (a *Analysis) Dates() []dataset.Date { return a.dates }

@@ -105,82 +105,87 @@ type flowsWant struct {
 	shares            []shareWant
 }
 
+// flowsWeb is the network of TestFlows: one deal a line.
+var flowsWeb = []string{
+	"ab1 a b compute 10 2025-01 completed 100",
+	"ab2 a b equity - 2025-02 announced",
+	"cb c b chips 30 2025-03 definitive 50",
+	"ba b a power 5 2025-04 completed",
+	"ac a c warrants 7 2025-05 terminated",
+	"ca c a debt 20 2025-06 loi",
+	"db d b equity - 2025-01 completed",
+}
+
+// flowsCases are TestFlows's cases, on flowsWeb.
+var flowsCases = []struct {
+	name   string
+	asOf   string
+	entity string
+	want   flowsWant
+}{
+	{
+		name: "payer with an undisclosed deal", entity: "a",
+		want: flowsWant{
+			out:       moneyWant{Total: 10, Deals: 2, Undisclosed: 1},
+			in:        moneyWant{Total: 25, Deals: 2},
+			outByType: map[dataset.DealType]moneyWant{dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 1, Undisclosed: 1}},
+			inType:    map[dataset.DealType]moneyWant{dataset.Power: {Total: 5, Deals: 1}, dataset.Debt: {Total: 20, Deals: 1}},
+			boughtMW:  100,
+			loops:     1,
+			shares:    []shareWant{{to: "b", amount: 10, incoming: 40, share: 0.25, known: true, deals: 2, undisclose: 1}},
+		},
+	},
+	{
+		name: "seller of capacity", entity: "b",
+		want: flowsWant{
+			out:       moneyWant{Total: 5, Deals: 1},
+			in:        moneyWant{Total: 40, Deals: 4, Undisclosed: 2},
+			outByType: map[dataset.DealType]moneyWant{dataset.Power: {Total: 5, Deals: 1}},
+			inType: map[dataset.DealType]moneyWant{
+				dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 2, Undisclosed: 2}, dataset.Chips: {Total: 30, Deals: 1},
+			},
+			soldMW: 150,
+			loops:  1,
+			shares: []shareWant{{to: "a", amount: 5, incoming: 25, share: 0.2, known: true, deals: 1}},
+		},
+	},
+	{
+		name: "shares largest first, terminated deal left out", entity: "c",
+		want: flowsWant{
+			out:       moneyWant{Total: 50, Deals: 2},
+			outByType: map[dataset.DealType]moneyWant{dataset.Chips: {Total: 30, Deals: 1}, dataset.Debt: {Total: 20, Deals: 1}},
+			inType:    map[dataset.DealType]moneyWant{},
+			boughtMW:  50,
+			shares: []shareWant{
+				{to: "a", amount: 20, incoming: 25, share: 0.8, known: true, deals: 1},
+				{to: "b", amount: 30, incoming: 40, share: 0.75, known: true, deals: 1},
+			},
+		},
+	},
+	{
+		name: "undisclosed share is unknown", entity: "d",
+		want: flowsWant{
+			out:       moneyWant{Deals: 1, Undisclosed: 1},
+			outByType: map[dataset.DealType]moneyWant{dataset.Equity: {Deals: 1, Undisclosed: 1}},
+			inType:    map[dataset.DealType]moneyWant{},
+			shares:    []shareWant{{to: "b", incoming: 40, deals: 1, undisclose: 1}},
+		},
+	},
+	{
+		name: "before a date", asOf: "2025-02", entity: "a",
+		want: flowsWant{
+			out:       moneyWant{Total: 10, Deals: 2, Undisclosed: 1},
+			outByType: map[dataset.DealType]moneyWant{dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 1, Undisclosed: 1}},
+			inType:    map[dataset.DealType]moneyWant{},
+			boughtMW:  100,
+			shares:    []shareWant{{to: "b", amount: 10, incoming: 10, share: 1, known: true, deals: 2, undisclose: 1}},
+		},
+	},
+}
+
 func TestFlows(t *testing.T) {
-	web := []string{
-		"ab1 a b compute 10 2025-01 completed 100",
-		"ab2 a b equity - 2025-02 announced",
-		"cb c b chips 30 2025-03 definitive 50",
-		"ba b a power 5 2025-04 completed",
-		"ac a c warrants 7 2025-05 terminated",
-		"ca c a debt 20 2025-06 loi",
-		"db d b equity - 2025-01 completed",
-	}
-	tests := []struct {
-		name   string
-		asOf   string
-		entity string
-		want   flowsWant
-	}{
-		{
-			name: "payer with an undisclosed deal", entity: "a",
-			want: flowsWant{
-				out:       moneyWant{Total: 10, Deals: 2, Undisclosed: 1},
-				in:        moneyWant{Total: 25, Deals: 2},
-				outByType: map[dataset.DealType]moneyWant{dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 1, Undisclosed: 1}},
-				inType:    map[dataset.DealType]moneyWant{dataset.Power: {Total: 5, Deals: 1}, dataset.Debt: {Total: 20, Deals: 1}},
-				boughtMW:  100,
-				loops:     1,
-				shares:    []shareWant{{to: "b", amount: 10, incoming: 40, share: 0.25, known: true, deals: 2, undisclose: 1}},
-			},
-		},
-		{
-			name: "seller of capacity", entity: "b",
-			want: flowsWant{
-				out:       moneyWant{Total: 5, Deals: 1},
-				in:        moneyWant{Total: 40, Deals: 4, Undisclosed: 2},
-				outByType: map[dataset.DealType]moneyWant{dataset.Power: {Total: 5, Deals: 1}},
-				inType: map[dataset.DealType]moneyWant{
-					dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 2, Undisclosed: 2}, dataset.Chips: {Total: 30, Deals: 1},
-				},
-				soldMW: 150,
-				loops:  1,
-				shares: []shareWant{{to: "a", amount: 5, incoming: 25, share: 0.2, known: true, deals: 1}},
-			},
-		},
-		{
-			name: "shares largest first, terminated deal left out", entity: "c",
-			want: flowsWant{
-				out:       moneyWant{Total: 50, Deals: 2},
-				outByType: map[dataset.DealType]moneyWant{dataset.Chips: {Total: 30, Deals: 1}, dataset.Debt: {Total: 20, Deals: 1}},
-				inType:    map[dataset.DealType]moneyWant{},
-				boughtMW:  50,
-				shares: []shareWant{
-					{to: "a", amount: 20, incoming: 25, share: 0.8, known: true, deals: 1},
-					{to: "b", amount: 30, incoming: 40, share: 0.75, known: true, deals: 1},
-				},
-			},
-		},
-		{
-			name: "undisclosed share is unknown", entity: "d",
-			want: flowsWant{
-				out:       moneyWant{Deals: 1, Undisclosed: 1},
-				outByType: map[dataset.DealType]moneyWant{dataset.Equity: {Deals: 1, Undisclosed: 1}},
-				inType:    map[dataset.DealType]moneyWant{},
-				shares:    []shareWant{{to: "b", incoming: 40, deals: 1, undisclose: 1}},
-			},
-		},
-		{
-			name: "before a date", asOf: "2025-02", entity: "a",
-			want: flowsWant{
-				out:       moneyWant{Total: 10, Deals: 2, Undisclosed: 1},
-				outByType: map[dataset.DealType]moneyWant{dataset.Compute: {Total: 10, Deals: 1}, dataset.Equity: {Deals: 1, Undisclosed: 1}},
-				inType:    map[dataset.DealType]moneyWant{},
-				boughtMW:  100,
-				shares:    []shareWant{{to: "b", amount: 10, incoming: 10, share: 1, known: true, deals: 2, undisclose: 1}},
-			},
-		},
-	}
-	d := network(t, web...)
+	tests := flowsCases
+	d := network(t, flowsWeb...)
 	a := analysis.New(d)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -284,6 +289,69 @@ func TestLoopInfo(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("loops:\n got %+v\nwant %+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestUpdatesAsOf checks that every figure takes the deals as of the
+// snapshot's date: a letter of intent that grows and is then walked back,
+// and a capacity that an update raises.
+func TestUpdatesAsOf(t *testing.T) {
+	d := network(t,
+		"ab a b equity 100 2025-09 loi",
+		"^ ab 2026-01 amount=30",
+		"^ ab 2026-03 status=terminated",
+		"ba b a compute 50 2025-10 definitive 100",
+		"^ ba 2026-02 mw=200",
+	)
+	a := analysis.New(d)
+	var dates []string
+	for _, x := range a.Dates() {
+		dates = append(dates, x.String())
+	}
+	if want := []string{"2025-09", "2025-10", "2026-01", "2026-02", "2026-03"}; !reflect.DeepEqual(dates, want) {
+		t.Errorf("Dates() = %v; want %v", dates, want)
+	}
+	ia, ib := d.EntityIndex["a"], d.EntityIndex["b"]
+	tests := []struct {
+		asOf      string
+		outA      float64 // a's disclosed outgoing total
+		boughtB   float64 // MW b buys
+		loops     int
+		roundTrip float64
+		status    string // of deal ab in the loop report, when there is a loop
+	}{
+		{"2025-09-30", 100, 0, 0, 0, ""},
+		{"2025-10", 100, 100, 1, 50, "loi"},
+		{"2026-01", 30, 100, 1, 30, "loi"},
+		{"2026-02-15", 30, 200, 1, 30, "loi"},
+		{"2026-03", 0, 200, 0, 0, ""},
+		{"", 0, 200, 0, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.asOf, func(t *testing.T) {
+			s := a.At(date(t, tt.asOf))
+			if got := s.Entities[ia].Out.Total; got != tt.outA {
+				t.Errorf("a pays %v; want %v", got, tt.outA)
+			}
+			if got := s.Entities[ib].BoughtMW; got != tt.boughtB {
+				t.Errorf("b buys %v MW; want %v", got, tt.boughtB)
+			}
+			if len(s.Loops) != tt.loops {
+				t.Fatalf("%d loops; want %d", len(s.Loops), tt.loops)
+			}
+			if tt.loops == 0 {
+				return
+			}
+			if s.Loops[0].RoundTrip != tt.roundTrip {
+				t.Errorf("round trip %v; want %v", s.Loops[0].RoundTrip, tt.roundTrip)
+			}
+			if got := s.LoopReport(0).Hops[0].Deals[0].Status; got != tt.status {
+				t.Errorf("deal ab reported as %s; want %s", got, tt.status)
+			}
+			if x := s.Exposure(ia); x.AtRisk.Total != tt.outA+50 {
+				t.Errorf("at risk if a fails: %v; want %v", x.AtRisk.Total, tt.outA+50)
 			}
 		})
 	}

@@ -71,7 +71,7 @@ func (s *Snapshot) Exposure(entity int) Exposure {
 		x.Deals = []int{}
 	}
 	for _, i := range x.Deals {
-		x.AtRisk.add(&s.a.d.Deals[i])
+		x.AtRisk.add(s.a.d.Deals[i].At(s.at).Amount)
 	}
 
 	// at[e] is 1 + the index into x.Losers of entity e's loss, 0 for none.
@@ -98,7 +98,7 @@ func (s *Snapshot) Exposure(entity int) Exposure {
 			}
 			l.Deals += len(h.Deals)
 			for _, i := range h.Deals {
-				if s.a.d.Deals[i].Amount == nil {
+				if s.a.d.Deals[i].At(s.at).Amount == nil {
 					l.Undisclosed++
 				}
 			}

@@ -16,7 +16,11 @@ import (
 //	id from to type amount date status [capacityMW]
 //
 // where amount "-" means undisclosed and entities are created in the order
-// they first appear.
+// they first appear; or of the form
+//
+//	^ id date [status=word] [amount=number] [mw=number]
+//
+// for an update of the deal id, given after it.
 func network(t testing.TB, deals ...string) *dataset.Dataset {
 	t.Helper()
 	type entity struct {
@@ -34,8 +38,13 @@ func network(t testing.TB, deals ...string) *dataset.Dataset {
 	var entities []entity
 	seen := map[string]bool{}
 	var list []map[string]any
+	byID := map[string]map[string]any{}
 	for _, line := range deals {
 		f := strings.Fields(line)
+		if len(f) >= 3 && f[0] == "^" {
+			addUpdate(t, byID[f[1]], line, f[2:])
+			continue
+		}
 		if len(f) != 7 && len(f) != 8 {
 			t.Fatalf("bad test: deal %q needs 7 or 8 fields", line)
 		}
@@ -64,6 +73,7 @@ func network(t testing.TB, deals ...string) *dataset.Dataset {
 			x["capacityMW"] = mw
 		}
 		list = append(list, x)
+		byID[f[0]] = x
 	}
 	doc["entities"], doc["deals"] = entities, list
 	b, err := json.Marshal(doc)
@@ -75,6 +85,37 @@ func network(t testing.TB, deals ...string) *dataset.Dataset {
 		t.Fatalf("bad test: %v", err)
 	}
 	return d
+}
+
+// addUpdate appends to deal x the update of line, whose fields after the
+// deal id are f: a date, then field=value pairs.
+func addUpdate(t testing.TB, x map[string]any, line string, f []string) {
+	t.Helper()
+	if x == nil {
+		t.Fatalf("bad test: update %q of an unknown deal", line)
+	}
+	u := map[string]any{"date": f[0], "summary": "A test update.", "sources": []string{"s"}}
+	for _, kv := range f[1:] {
+		k, v, _ := strings.Cut(kv, "=")
+		switch k {
+		case "status":
+			u["status"] = v
+		case "amount", "mw":
+			n, err := strconv.ParseFloat(v, 64)
+			if err != nil {
+				t.Fatalf("bad test: update %q: %v", line, err)
+			}
+			if k == "mw" {
+				u["capacityMW"] = n
+			} else {
+				u["amount"] = map[string]any{"value": n}
+			}
+		default:
+			t.Fatalf("bad test: update %q: unknown field %q", line, k)
+		}
+	}
+	ups, _ := x["updates"].([]map[string]any)
+	x["updates"] = append(ups, u)
 }
 
 // randomDoc returns a valid document of n entities and m deals from a seed:

@@ -190,30 +190,43 @@ func checkExposure(t *testing.T, d *dataset.Dataset, s *analysis.Snapshot, x int
 		t.Errorf("%s: loops broken %v; loops through it %v", id, ex.Loops, through)
 	}
 	if viaRemoval && !s.Truncated {
-		// Remove the entity's deals and find the loops again: the loops
-		// that are gone are exactly the broken ones.
-		without := *d
-		without.Deals = nil
-		for _, deal := range d.Deals {
-			if deal.From != x && deal.To != x {
-				without.Deals = append(without.Deals, deal)
-			}
-		}
-		left := map[string]bool{}
-		for _, l := range loops.Find(&without, s.AsOf, 0).Loops {
-			left[strings.Join(l.EntityIDs(d), " ")] = true
-		}
-		var gone []int
-		for k, l := range s.Loops {
-			if !left[strings.Join(l.EntityIDs(d), " ")] {
-				gone = append(gone, k)
-			}
-		}
-		if !slices.Equal(ex.Loops, gone) && len(ex.Loops)+len(gone) > 0 {
-			t.Errorf("%s: loops broken %v; removing it breaks %v", id, ex.Loops, gone)
+		checkBrokenByRemoval(t, d, s, x, ex.Loops)
+	}
+	checkLosers(t, d, s, x, ex)
+}
+
+// checkBrokenByRemoval removes x's deals and finds the loops again: the
+// loops that are gone are exactly the broken ones.
+func checkBrokenByRemoval(t *testing.T, d *dataset.Dataset, s *analysis.Snapshot, x int, broken []int) {
+	t.Helper()
+	id := d.Entities[x].ID
+	without := *d
+	without.Deals = nil
+	for _, deal := range d.Deals {
+		if deal.From != x && deal.To != x {
+			without.Deals = append(without.Deals, deal)
 		}
 	}
+	left := map[string]bool{}
+	for _, l := range loops.Find(&without, s.AsOf, 0).Loops {
+		left[strings.Join(l.EntityIDs(d), " ")] = true
+	}
+	var gone []int
+	for k, l := range s.Loops {
+		if !left[strings.Join(l.EntityIDs(d), " ")] {
+			gone = append(gone, k)
+		}
+	}
+	if !slices.Equal(broken, gone) && len(broken)+len(gone) > 0 {
+		t.Errorf("%s: loops broken %v; removing it breaks %v", id, broken, gone)
+	}
+}
 
+// checkLosers checks the losses that x's failure causes: in range, of the
+// right order, through failing counterparties only, and in order.
+func checkLosers(t *testing.T, d *dataset.Dataset, s *analysis.Snapshot, x int, ex analysis.Exposure) {
+	t.Helper()
+	id := d.Entities[x].ID
 	failing := map[int]bool{}
 	for _, c := range ex.Failing {
 		failing[c] = true

@@ -201,16 +201,18 @@ func (s *Snapshot) LoopReport(loop int) LoopReport {
 			Total: known(h.Total, h.Disclosed),
 		}
 		for j, i := range h.Deals {
-			hr.Deals[j] = dealReport(&d.Deals[i])
+			hr.Deals[j] = dealReport(&d.Deals[i], s.at)
 		}
 		r.Hops[k] = hr
 	}
 	return r
 }
 
-func dealReport(x *dataset.Deal) DealReport {
-	r := DealReport{ID: x.ID, Type: x.Type.String(), Status: x.Status.String(), Date: x.Date.String(), Summary: x.Summary}
-	if a := x.Amount; a != nil {
+// dealReport reports the deal as of at.
+func dealReport(x *dataset.Deal, at dataset.Date) DealReport {
+	st := x.At(at)
+	r := DealReport{ID: x.ID, Type: x.Type.String(), Status: st.Status.String(), Date: x.Date.String(), Summary: x.Summary}
+	if a := st.Amount; a != nil {
 		r.Amount, r.UpTo, r.Estimate = known(a.Value, true), a.UpTo, a.Estimate
 	}
 	return r

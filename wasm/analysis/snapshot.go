@@ -24,13 +24,13 @@ type Money struct {
 // least one of them is disclosed.
 func (m Money) Known() bool { return m.Deals == 0 || m.Deals > m.Undisclosed }
 
-func (m *Money) add(x *dataset.Deal) {
+func (m *Money) add(a *dataset.Amount) {
 	m.Deals++
-	if x.Amount == nil {
+	if a == nil {
 		m.Undisclosed++
 		return
 	}
-	m.Total += x.Amount.Value
+	m.Total += a.Value
 }
 
 // EntityFlows are the figures of one entity at a snapshot's date.
@@ -77,6 +77,8 @@ type LoopInfo struct {
 	// Closed is the date the loop closed: the latest over the hops of the
 	// earliest counted deal of each hop, as that deal gives it.
 	Closed dataset.Date
+	// Class says whether the loop is a circular deal (see Classify).
+	Class Class
 }
 
 // Snapshot is the analysis at one date. Its slices are shared between the
@@ -97,9 +99,13 @@ type Snapshot struct {
 	Loops []LoopInfo
 	// Truncated reports whether more loops exist than Loops holds.
 	Truncated bool
+	// circular ranks the circular deals among Loops (see Circular).
+	circular []int
 
 	a *Analysis
-	g *loops.Graph
+	// at is the date of the figures: deals are taken as of it.
+	at dataset.Date
+	g  *loops.Graph
 	// in[e] holds the indexes into g.Edges of the edges into entity e.
 	in [][]int
 }
@@ -128,6 +134,7 @@ func build(a *Analysis, asOf dataset.Date) *Snapshot {
 		s.Loops[k] = info(d, l)
 		members += len(l.Entities)
 	}
+	s.circular = rankCircular(s.Loops)
 	// One backing array for all the entities' loop lists, carved in
 	// entity order once each list's length is known.
 	count := make([]int, len(d.Entities))
@@ -156,19 +163,21 @@ func build(a *Analysis, asOf dataset.Date) *Snapshot {
 func measure(a *Analysis, asOf dataset.Date) *Snapshot {
 	d := a.d
 	s := empty(a)
+	s.at = asOf
 	s.g = loops.NewGraph(d, asOf)
 	for i := range d.Deals {
 		x := &d.Deals[i]
 		if !loops.Counted(x, asOf) {
 			continue
 		}
+		st := x.At(asOf)
 		from, to := &s.Entities[x.From], &s.Entities[x.To]
-		from.Out.add(x)
-		from.OutByType[x.Type].add(x)
-		to.In.add(x)
-		to.InByType[x.Type].add(x)
-		from.BoughtMW += x.CapacityMW
-		to.SoldMW += x.CapacityMW
+		from.Out.add(st.Amount)
+		from.OutByType[x.Type].add(st.Amount)
+		to.In.add(st.Amount)
+		to.InByType[x.Type].add(st.Amount)
+		from.BoughtMW += st.CapacityMW
+		to.SoldMW += st.CapacityMW
 	}
 
 	inCount := make([]int, len(d.Entities))
@@ -192,7 +201,7 @@ func measure(a *Analysis, asOf dataset.Date) *Snapshot {
 			s.in[h.To] = append(s.in[h.To], e)
 			sh := Share{To: h.To, Amount: h.Total, Deals: len(h.Deals), Incoming: s.Entities[h.To].In.Total}
 			for _, i := range h.Deals {
-				if d.Deals[i].Amount == nil {
+				if d.Deals[i].At(asOf).Amount == nil {
 					sh.Undisclosed++
 				}
 			}
@@ -223,9 +232,9 @@ func compareShares(x float64, xKnown bool, y float64, yKnown bool) int {
 	return -cmp.Compare(x, y)
 }
 
-// info adds the disclosed total and the closing date to a loop.
+// info adds the disclosed total, the closing date and the class to a loop.
 func info(d *dataset.Dataset, l loops.Loop) LoopInfo {
-	li := LoopInfo{Loop: l}
+	li := LoopInfo{Loop: l, Class: Classify(d, l)}
 	for k, h := range l.Hops {
 		li.Disclosed += h.Total
 		first := d.Deals[h.Deals[0]].Date

@@ -38,7 +38,7 @@ func (f *figureTexts) widthCSS(s string) float32 {
 	return float32(advance(f.face, s) / f.dpr)
 }
 
-func (f *figureTexts) draw(screen *ebiten.Image, b *scene.Builder, op *ebiten.DrawImageOptions) {
+func (f *figureTexts) draw(screen *ebiten.Image, b *scene.Frame, op *ebiten.DrawImageOptions) {
 	pad := 2 * f.dpr
 	for ei, fg := range b.Figures {
 		if !fg.Visible {

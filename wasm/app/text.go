@@ -143,7 +143,7 @@ func render(s string, face font.Face, ink color.Color, dpr float64) (*ebiten.Ima
 
 func (t *texts) labelWidthCSS(i int) float32 { return float32(t.widths[i] / t.dpr) }
 
-func (t *texts) draw(screen *ebiten.Image, b *scene.Builder, op *ebiten.DrawImageOptions) {
+func (t *texts) draw(screen *ebiten.Image, b *scene.Frame, op *ebiten.DrawImageOptions) {
 	pad := 2 * t.dpr
 	for i, l := range b.Labels {
 		if !l.Visible {

@@ -36,13 +36,14 @@ const (
 	dealStatus
 	dealSummary
 	dealSources
+	dealUpdates
 	dealCount
 )
 
 var dealNames = [dealCount]string{
 	dealID: "id", dealFrom: "from", dealTo: "to", dealType: "type", dealAmount: "amount",
 	dealCapacity: "capacityMW", dealDate: "date", dealUntil: "until", dealStatus: "status",
-	dealSummary: "summary", dealSources: "sources",
+	dealSummary: "summary", dealSources: "sources", dealUpdates: "updates",
 }
 
 func (l *loader) deal(v gjson.Result, p path) {
@@ -90,6 +91,7 @@ func (l *loader) deal(v gjson.Result, p path) {
 			l.add(c.Index, p.member("capacityMW"), "is only for compute, chips and power deals, not "+d.Type.String())
 		}
 	}
+	capOK := typeOK && d.Type.BuysCapacity()
 	var dateOK, untilOK bool
 	d.Date, dateOK = l.date(v, f[dealDate], p.member("date"), true)
 	d.Until, untilOK = l.date(v, f[dealUntil], p.member("until"), false)
@@ -111,6 +113,13 @@ func (l *loader) deal(v gjson.Result, p path) {
 		if n == 0 && s.IsArray() {
 			l.add(s.Index, p.member("sources"), "must list at least one source")
 		}
+	}
+	if u := f[dealUpdates]; u.Exists() {
+		after := d.Date
+		if !dateOK {
+			after = Date{}
+		}
+		d.Updates = l.updates(u, p.member("updates"), after, typeOK, capOK, d.Type)
 	}
 	ds.Deals = append(ds.Deals, d)
 }

@@ -223,6 +223,23 @@ func checkDataset(t testing.TB, ds *dataset.Dataset) {
 			inRange("deal source", s, len(ds.Sources))
 			cited[s] = true
 		}
+		prev := d.Date
+		for k, u := range d.Updates {
+			if u.Date.Compare(prev) <= 0 || u.Summary == "" || len(u.Sources) == 0 {
+				t.Fatalf("deal %s update %d: date %v after %v, summary %q, %d sources", d.ID, k, u.Date, prev, u.Summary, len(u.Sources))
+			}
+			if u.Amount != nil && !(u.Amount.Value > 0) || u.CapacityMW < 0 || u.CapacityMW > 0 && !d.Type.BuysCapacity() {
+				t.Fatalf("deal %s update %d: amount %v, capacity %v", d.ID, k, u.Amount, u.CapacityMW)
+			}
+			if strings.Contains(u.Status.String(), "(") {
+				t.Fatalf("deal %s update %d: status %v", d.ID, k, u.Status)
+			}
+			for _, s := range u.Sources {
+				inRange("update source", s, len(ds.Sources))
+				cited[s] = true
+			}
+			prev = u.Date
+		}
 	}
 	for _, st := range ds.Stories {
 		if len(st.Steps) == 0 {

@@ -102,7 +102,60 @@ type Deal struct {
 	Status  Status
 	Summary string
 	Sources []int // indexes into Dataset.Sources
+	// Updates are the later changes to the deal, oldest first, each dated
+	// strictly after Date and after the one before it.
+	Updates []Update
 }
+
+// Update is a later change to a deal: from Date on, the fields it gives
+// replace the deal's.
+type Update struct {
+	Date    Date
+	Summary string
+	Sources []int // indexes into Dataset.Sources
+	// HasStatus reports whether the update gives a Status.
+	HasStatus bool
+	Status    Status
+	// Amount is nil when the update does not change the amount.
+	Amount *Amount
+	// CapacityMW is the new capacity in megawatts, 0 when unchanged.
+	CapacityMW float64
+}
+
+// State is what a deal is at a date: the fields that updates change.
+type State struct {
+	Status Status
+	// Amount is nil when the figure is undisclosed.
+	Amount *Amount
+	// CapacityMW is in megawatts, 0 when none is given.
+	CapacityMW float64
+}
+
+// At returns the deal as of date: its state as announced with every update
+// dated on or before date applied, a partial date counting as its first
+// day. The zero Date applies every update: the deal's current state.
+func (d *Deal) At(date Date) State {
+	s := State{Status: d.Status, Amount: d.Amount, CapacityMW: d.CapacityMW}
+	for i := range d.Updates {
+		u := &d.Updates[i]
+		if !date.IsZero() && u.Date.Compare(date) > 0 {
+			break
+		}
+		if u.HasStatus {
+			s.Status = u.Status
+		}
+		if u.Amount != nil {
+			s.Amount = u.Amount
+		}
+		if u.CapacityMW > 0 {
+			s.CapacityMW = u.CapacityMW
+		}
+	}
+	return s
+}
+
+// Current returns the deal with all its updates applied.
+func (d *Deal) Current() State { return d.At(Date{}) }
 
 // Tier grades a source.
 type Tier int

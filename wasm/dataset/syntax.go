@@ -32,7 +32,6 @@ func lineColumn(doc []byte, pos int) (line, col int) {
 func syntaxError(doc []byte) (int, string) {
 	var stack []byte // '{' or '[' for each open container
 	i := skipSpace(doc, 0)
-value:
 	for {
 		// A value starts at i.
 		if i == len(doc) {
@@ -41,78 +40,93 @@ value:
 			}
 			return i, "the document ends where a value is expected"
 		}
+		var opened, end bool
 		var why string
-		switch c := doc[i]; {
-		case (c == '{' || c == '[') && len(stack) == maxNesting:
-			return i, fmt.Sprintf("arrays and objects are nested more than %d deep", maxNesting)
-		case c == '{':
-			i = skipSpace(doc, i+1)
-			if i < len(doc) && doc[i] == '}' {
-				i++
-				break
-			}
-			stack = append(stack, '{')
-			if i, why = memberKey(doc, i); why != "" {
-				return i, why
-			}
-			continue value
-		case c == '[':
-			i = skipSpace(doc, i+1)
-			if i < len(doc) && doc[i] == ']' {
-				i++
-				break
-			}
-			stack = append(stack, '[')
-			continue value
-		case c == '"':
-			i, why = scanString(doc, i)
-		case c == '-' || c >= '0' && c <= '9':
-			i, why = scanNumber(doc, i)
-		case c == 't':
-			i, why = scanLiteral(doc, i, "true")
-		case c == 'f':
-			i, why = scanLiteral(doc, i, "false")
-		case c == 'n':
-			i, why = scanLiteral(doc, i, "null")
-		default:
-			return i, "expected a value, found " + describe(doc, i)
-		}
-		if why != "" {
+		if i, opened, why = startValue(doc, i, &stack); why != "" {
 			return i, why
 		}
-		// A value ended at i: close containers until the next value starts.
-		for {
-			i = skipSpace(doc, i)
-			if len(stack) == 0 {
-				if i == len(doc) {
-					return -1, ""
-				}
-				return i, "expected the end of the document, found " + describe(doc, i)
-			}
-			top := stack[len(stack)-1]
-			closer := byte(']')
-			if top == '{' {
-				closer = '}'
-			}
-			if i == len(doc) {
-				return i, fmt.Sprintf("the document ends before a closing '%c'", closer)
-			}
-			switch doc[i] {
-			case closer:
-				stack = stack[:len(stack)-1]
-				i++
-				continue
-			case ',':
-				i = skipSpace(doc, i+1)
-				if top == '{' {
-					if i, why = memberKey(doc, i); why != "" {
-						return i, why
-					}
-				}
-				continue value
-			}
-			return i, fmt.Sprintf("expected ',' or '%c', found %s", closer, describe(doc, i))
+		if opened {
+			continue // the container's first value starts at i
 		}
+		if i, end, why = afterValue(doc, i, &stack); why != "" {
+			return i, why
+		}
+		if end {
+			return -1, ""
+		}
+	}
+}
+
+// startValue reads the value that starts at i. A non-empty object or array
+// is opened (pushed on stack) and opened is true, with i where its first
+// value starts; any other value is read whole and i is just after it.
+func startValue(doc []byte, i int, stack *[]byte) (next int, opened bool, why string) {
+	switch c := doc[i]; {
+	case (c == '{' || c == '[') && len(*stack) == maxNesting:
+		return i, false, fmt.Sprintf("arrays and objects are nested more than %d deep", maxNesting)
+	case c == '{':
+		i = skipSpace(doc, i+1)
+		if i < len(doc) && doc[i] == '}' {
+			return i + 1, false, ""
+		}
+		*stack = append(*stack, '{')
+		i, why = memberKey(doc, i)
+		return i, true, why
+	case c == '[':
+		i = skipSpace(doc, i+1)
+		if i < len(doc) && doc[i] == ']' {
+			return i + 1, false, ""
+		}
+		*stack = append(*stack, '[')
+		return i, true, ""
+	case c == '"':
+		i, why = scanString(doc, i)
+	case c == '-' || c >= '0' && c <= '9':
+		i, why = scanNumber(doc, i)
+	case c == 't':
+		i, why = scanLiteral(doc, i, "true")
+	case c == 'f':
+		i, why = scanLiteral(doc, i, "false")
+	case c == 'n':
+		i, why = scanLiteral(doc, i, "null")
+	default:
+		return i, false, "expected a value, found " + describe(doc, i)
+	}
+	return i, false, why
+}
+
+// afterValue closes containers after a value that ended at i, until the
+// next value starts (next is where) or the document ends (end is true).
+func afterValue(doc []byte, i int, stack *[]byte) (next int, end bool, why string) {
+	for {
+		i = skipSpace(doc, i)
+		if len(*stack) == 0 {
+			if i == len(doc) {
+				return i, true, ""
+			}
+			return i, false, "expected the end of the document, found " + describe(doc, i)
+		}
+		top := (*stack)[len(*stack)-1]
+		closer := byte(']')
+		if top == '{' {
+			closer = '}'
+		}
+		if i == len(doc) {
+			return i, false, fmt.Sprintf("the document ends before a closing '%c'", closer)
+		}
+		switch doc[i] {
+		case closer:
+			*stack = (*stack)[:len(*stack)-1]
+			i++
+			continue
+		case ',':
+			i = skipSpace(doc, i+1)
+			if top == '{' {
+				i, why = memberKey(doc, i)
+			}
+			return i, false, why
+		}
+		return i, false, fmt.Sprintf("expected ',' or '%c', found %s", closer, describe(doc, i))
 	}
 }
 

@@ -8,13 +8,14 @@ import (
 )
 
 // Counted reports whether a deal makes an edge of the money graph at asOf:
-// it is not terminated and, unless asOf is the zero Date, its date is on or
-// before asOf, a partial date counting as its first day.
+// unless asOf is the zero Date, its date is on or before asOf, a partial
+// date counting as its first day; and as of asOf (currently, for the zero
+// Date) it is not terminated.
 func Counted(deal *dataset.Deal, asOf dataset.Date) bool {
-	if deal.Status == dataset.Terminated {
+	if !asOf.IsZero() && deal.Date.Compare(asOf) > 0 {
 		return false
 	}
-	return asOf.IsZero() || deal.Date.Compare(asOf) <= 0
+	return deal.At(asOf).Status != dataset.Terminated
 }
 
 // Hop is one edge of the money graph, from one entity to another, with the
@@ -24,8 +25,8 @@ type Hop struct {
 	// Deals are the counted deals from From to To, as indexes into
 	// Dataset.Deals in dataset order. The slice is shared; do not modify it.
 	Deals []int
-	// Total is the sum of the disclosed amounts of Deals, in the dataset's
-	// currency; 0 when none is disclosed.
+	// Total is the sum of the disclosed amounts of Deals as of the graph's
+	// date, in the dataset's currency; 0 when none is disclosed.
 	Total float64
 	// Disclosed reports whether at least one of Deals has an amount.
 	Disclosed bool
@@ -66,7 +67,7 @@ func NewGraph(d *dataset.Dataset, asOf dataset.Date) *Graph {
 			}
 			h := Hop{From: from, To: to, Deals: deals[:n:n]}
 			for _, i := range h.Deals {
-				if a := d.Deals[i].Amount; a != nil {
+				if a := d.Deals[i].At(asOf).Amount; a != nil {
 					h.Total += a.Value
 					h.Disclosed = true
 				}

@@ -49,7 +49,7 @@ func (p *Poster) Image() *image.RGBA {
 	for _, r := range p.runs() {
 		fill(img, &z, r)
 	}
-	b := p.Builder
+	b := p.Frame
 	for i, l := range b.Labels {
 		if l.Visible {
 			name := p.DS.Entities[i].Name

@@ -21,7 +21,6 @@ import (
 	"ouroboros/wasm/layout"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
-	"ouroboros/wasm/view"
 )
 
 // Card is the size of a link-preview card in CSS pixels, the one Open
@@ -46,9 +45,9 @@ const seed = 1
 type Poster struct {
 	DS *dataset.Dataset
 	// View is the canvas the frame was built for.
-	View scene.View
-	// Builder holds the frame: Mesh, Discs and Labels.
-	Builder *scene.Builder
+	View session.View
+	// Frame holds the frame: Mesh, Discs and Labels.
+	Frame *scene.Frame
 	// Title and Subtitle are the title block's lines, wrapped as the
 	// program wraps them.
 	Title, Subtitle []string
@@ -100,25 +99,28 @@ func New(ds *dataset.Dataset, width, height float64) (*Poster, error) {
 	titleW, bottom := session.Chrome(width)
 	p.Title = scene.WrapWords(ds.Title, titleW, func(s string) float64 { return advance(fs.title, s) })
 	p.Subtitle = scene.WrapWords(ds.Subtitle, titleW, func(s string) float64 { return advance(fs.subtitle, s) })
-	p.View = scene.View{Width: width, Height: height, DPR: 1, Zoom: 1,
+	p.View = session.View{Width: width, Height: height, DPR: 1, Zoom: 1,
 		TopInset: session.TitleInset(len(p.Title), len(p.Subtitle)), BottomInset: bottom}
 
+	// The session's defaults, as a reader with reduced motion who opens
+	// the page without parameters sees them.
 	an := analysis.New(ds)
 	opts, _ := session.ParseOptions(ds, map[string]string{}, true)
-	now := session.Start(opts)
-	net := scene.NewNetwork(ds, an.At(now.AsOf))
-	g := view.LayoutGraph(ds, an.At(dataset.Date{}))
-	g.Aspect = session.LayoutAspect(session.View(p.View))
+	ss := session.New(ds, an, opts)
+	g := scene.LayoutGraph(ds, an.At(dataset.Date{}))
+	g.Aspect = session.LayoutAspect(p.View)
 	l := layout.New(g, seed)
 	l.Settle()
 	p.View.Aspect = l.Aspect()
+	ss.SetScreen(p.View)
+	ss.SetLayout(l.Positions(), true)
 
-	p.Builder = scene.NewBuilder(ds, net)
-	p.Builder.Select(now.Selection)
+	widths := make([]float32, len(ds.Entities))
 	for i, e := range ds.Entities {
-		p.Builder.SetLabelWidth(i, float32(advance(fs.label, e.Name)))
+		widths[i] = float32(advance(fs.label, e.Name))
 	}
-	p.Builder.Build(l.Positions(), p.View)
+	p.Frame = scene.NewFrame(ds, widths, nil)
+	scene.Build(p.Frame, scene.NewNetwork(ds, ss.Snapshot()), l.Positions(), ss.Look())
 	return p, nil
 }
 
@@ -135,7 +137,7 @@ type Fit struct {
 	// Content bounds what the poster draws, names included: left, top,
 	// right, bottom. Names may reach past the area.
 	Content [4]float64 `json:"content"`
-	// Pad is the space kept round the free space (scene.Free).
+	// Pad is the space kept round the free space (session.Free).
 	Pad float64 `json:"pad"`
 	// MinAspect and MaxAspect bound the layout's shape (session.LayoutAspect).
 	MinAspect float64 `json:"minAspect"`
@@ -153,11 +155,11 @@ const maxFitWidth = 4096
 
 // Fit returns the poster's fit data.
 func (p *Poster) Fit() Fit {
-	ax, ay, aw, ah := scene.Area(p.View)
-	pad, _, _, _ := scene.Free(scene.View{Width: 100, Height: 100, DPR: 1})
+	ax, ay, aw, ah := session.Area(p.View)
+	pad, _, _, _ := session.Free(session.View{Width: 100, Height: 100, DPR: 1})
 	f := Fit{Width: p.View.Width, Height: p.View.Height, Area: [4]float64{ax, ay, aw, ah}, Pad: pad,
-		MinAspect: session.LayoutAspect(session.View(scene.View{Width: 100, Height: 1e6, DPR: 1})),
-		MaxAspect: session.LayoutAspect(session.View(scene.View{Width: 1e6, Height: 100, DPR: 1}))}
+		MinAspect: session.LayoutAspect(session.View{Width: 100, Height: 1e6, DPR: 1}),
+		MaxAspect: session.LayoutAspect(session.View{Width: 1e6, Height: 100, DPR: 1})}
 	f.Content = p.content()
 	title := func(s string, face font.Face, w float64) int {
 		return len(scene.WrapWords(s, w, func(s string) float64 { return advance(face, s) }))
@@ -178,7 +180,7 @@ func (p *Poster) content() [4]float64 {
 	grow := func(x0, y0, x1, y1 float64) {
 		c = [4]float64{math.Min(c[0], x0), math.Min(c[1], y0), math.Max(c[2], x1), math.Max(c[3], y1)}
 	}
-	b := p.Builder
+	b := p.Frame
 	for i, d := range b.Discs {
 		if !b.Shown(i) {
 			continue

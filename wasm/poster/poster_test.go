@@ -14,6 +14,7 @@ import (
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
 func load(t *testing.T, file string) *dataset.Dataset {
@@ -81,7 +82,7 @@ func TestSVG(t *testing.T) {
 			if texts["title:"+e.Name] == 0 {
 				t.Errorf("%+v: no tooltip names %q", o, e.Name)
 			}
-			if p.Builder.Labels[i].Visible {
+			if p.Frame.Labels[i].Visible {
 				labels++
 				if texts["text:"+e.Name] == 0 {
 					t.Errorf("%+v: %q has a label in the frame but none in the SVG", o, e.Name)
@@ -137,7 +138,7 @@ func TestPNGShowsTheNetwork(t *testing.T) {
 	}
 	checked := 0
 	for i, e := range p.DS.Entities {
-		d := p.Builder.Discs[i]
+		d := p.Frame.Discs[i]
 		if covered(p, i) {
 			continue
 		}
@@ -159,9 +160,9 @@ func TestPNGShowsTheNetwork(t *testing.T) {
 
 // covered reports whether a disc drawn after entity i hides its centre.
 func covered(p *Poster, i int) bool {
-	d := p.Builder.Discs[i]
-	for j := i + 1; j < len(p.Builder.Discs); j++ {
-		o := p.Builder.Discs[j]
+	d := p.Frame.Discs[i]
+	for j := i + 1; j < len(p.Frame.Discs); j++ {
+		o := p.Frame.Discs[j]
 		if math.Hypot(float64(o.X-d.X), float64(o.Y-d.Y)) <= float64(o.R)+outlineCSS+1 {
 			return true
 		}
@@ -201,12 +202,12 @@ func TestDeterministic(t *testing.T) {
 // layout has the shape the program would give it.
 func TestFollowsTheFrame(t *testing.T) {
 	p := bundled(t)
-	ax, ay, aw, ah := scene.Area(p.View)
+	ax, ay, aw, ah := session.Area(p.View)
 	f := p.Fit()
 	if f.Area != [4]float64{ax, ay, aw, ah} {
-		t.Errorf("Fit.Area = %v, want scene.Area %v", f.Area, [4]float64{ax, ay, aw, ah})
+		t.Errorf("Fit.Area = %v, want session.Area %v", f.Area, [4]float64{ax, ay, aw, ah})
 	}
-	for i, d := range p.Builder.Discs {
+	for i, d := range p.Frame.Discs {
 		x, y, r := float64(d.X), float64(d.Y), float64(d.R)
 		if x < ax-1 || x > ax+aw+1 || y < ay-1 || y > ay+ah+1 {
 			t.Errorf("entity %d at (%.0f, %.0f) is outside the area %v", i, x, y, f.Area)

@@ -22,7 +22,7 @@ type run struct {
 // order, joining the two triangles of each quad (scene.Mesh.Quad adds
 // (a, b, c) then (a, c, d)) into one shape.
 func (p *Poster) runs() []run {
-	m := &p.Builder.Mesh
+	m := &p.Frame.Mesh
 	var out []run
 	for _, b := range m.Batches {
 		v := m.Vertices[b.V0:b.V1]

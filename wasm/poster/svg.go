@@ -53,7 +53,7 @@ func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 		bw.WriteString("\"/>\n")
 	}
 	bw.WriteString("</g>\n<g class=\"entities\">\n")
-	b := p.Builder
+	b := p.Frame
 	outline := float64(outlineCSS)
 	for i, e := range p.DS.Entities {
 		if !b.Shown(i) {

@@ -8,6 +8,7 @@ import (
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
 // randomDataset makes a seeded network of n entities and m deals.
@@ -60,14 +61,16 @@ func BenchmarkBuild(b *testing.B) {
 			for i := range pos {
 				pos[i] = [2]float64{rng.Float64(), rng.Float64()}
 			}
-			bl := scene.NewBuilder(tc.d, network(tc.d, dataset.Date{}))
-			v := scene.View{Width: 1280, Height: 800, DPR: 1, Motion: true}
-			bl.Build(pos, v)
+			f := scene.NewFrame(tc.d, nil, nil)
+			net := network(tc.d, dataset.Date{})
+			look := session.Look{Selected: -1, Focus: -1, SpotMix: 1,
+				View: session.View{Width: 1280, Height: 800, DPR: 1, Motion: true}}
+			scene.Build(f, net, pos, look)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				v.Tick++
-				bl.Build(pos, v)
+				look.View.Tick++
+				scene.Build(f, net, pos, look)
 			}
 		})
 	}

@@ -48,7 +48,7 @@ const (
 	merged // a hairline already drawn covers it
 )
 
-// lod is the Builder's level-of-detail state, kept between frames so that
+// lod is the Frame's level-of-detail state, kept between frames so that
 // choosing the detail allocates nothing.
 type lod struct {
 	// byWeight lists the edges, heaviest first.
@@ -80,7 +80,7 @@ type DetailCounts struct {
 }
 
 // Detail reports how much detail the last Build drew.
-func (b *Builder) Detail() DetailCounts { return b.counts }
+func (f *Frame) Detail() DetailCounts { return f.counts }
 
 // prepare sizes the state for net and orders its edges by weight.
 func (l *lod) prepare(net *Network) {
@@ -118,60 +118,60 @@ func (l *lod) prepare(net *Network) {
 
 // chooseDetail sets each edge's level of detail and particles for a frame
 // on a screen of the given bounds; the curves must be built.
-func (b *Builder) chooseDetail(screen rect, motion bool, dpr float32) {
-	for ei := range b.detail {
-		b.detail[ei] = notDrawn
-		b.moving[ei] = false
+func (f *Frame) chooseDetail(screen rect, motion bool, dpr float32) {
+	for ei := range f.detail {
+		f.detail[ei] = notDrawn
+		f.moving[ei] = false
 	}
-	b.gen++
-	if b.gen == 0 { // wrapped: forget every old stamp
-		clear(b.stamp)
-		b.gen = 1
+	f.gen++
+	if f.gen == 0 { // wrapped: forget every old stamp
+		clear(f.stamp)
+		f.gen = 1
 	}
-	b.counts = DetailCounts{}
-	if b.selected >= 0 || b.spotOn {
+	f.counts = DetailCounts{}
+	if f.selected >= 0 || f.spotOn {
 		// What the selection or the story step points at comes first.
-		b.chooseEdges(screen, motion, dpr, true)
+		f.chooseEdges(screen, motion, dpr, true)
 	}
-	b.chooseEdges(screen, motion, dpr, false)
+	f.chooseEdges(screen, motion, dpr, false)
 }
 
 // chooseEdges walks the edges not yet chosen, heaviest first (only the lit
 // ones if litOnly), and gives each on screen the most detail the budgets
 // leave.
-func (b *Builder) chooseEdges(screen rect, motion bool, dpr float32, litOnly bool) {
+func (f *Frame) chooseEdges(screen rect, motion bool, dpr float32, litOnly bool) {
 	cell := mergeCSS * dpr
-	for _, ei := range b.byWeight {
-		if b.detail[ei] != notDrawn || !b.edgeShown[ei] || litOnly && !b.edgeLit(ei) || !screen.overlaps(b.bounds[ei]) {
+	for _, ei := range f.byWeight {
+		if f.detail[ei] != notDrawn || !f.edgeShown[ei] || litOnly && !f.edgeLit(ei) || !screen.overlaps(f.bounds[ei]) {
 			continue
 		}
-		if b.counts.FullEdges < maxFullEdges {
-			b.detail[ei] = fullDetail
-			b.counts.FullEdges++
+		if f.counts.FullEdges < maxFullEdges {
+			f.detail[ei] = fullDetail
+			f.counts.FullEdges++
 			if motion {
-				b.chooseParticles(ei, dpr)
+				f.chooseParticles(ei, dpr)
 			}
 			continue
 		}
-		from, to := b.Discs[b.net.Edges[ei].From], b.Discs[b.net.Edges[ei].To]
-		if b.mark(cellOf(point{from.X, from.Y}, cell), cellOf(point{to.X, to.Y}, cell)) {
-			b.detail[ei] = hairline
-			b.counts.Hairlines++
+		from, to := f.Discs[f.net.Edges[ei].From], f.Discs[f.net.Edges[ei].To]
+		if f.mark(cellOf(point{from.X, from.Y}, cell), cellOf(point{to.X, to.Y}, cell)) {
+			f.detail[ei] = hairline
+			f.counts.Hairlines++
 		} else {
-			b.detail[ei] = merged
-			b.counts.Merged++
+			f.detail[ei] = merged
+			f.counts.Merged++
 		}
 	}
 }
 
 // chooseParticles lets edge ei carry particles if the frame's budget has
 // room for them.
-func (b *Builder) chooseParticles(ei int, dpr float32) {
-	e := &b.net.Edges[ei]
-	if e.Terminated || !b.edgeLit(ei) {
+func (f *Frame) chooseParticles(ei int, dpr float32) {
+	e := &f.net.Edges[ei]
+	if e.Terminated || !f.edgeLit(ei) {
 		return
 	}
-	length := b.arcs[ei][curveSamples]
+	length := f.arcs[ei][curveSamples]
 	if length < 1 {
 		return
 	}
@@ -179,9 +179,9 @@ func (b *Builder) chooseParticles(ei int, dpr float32) {
 	if e.CapacityMW > 0 {
 		n *= 2
 	}
-	if b.counts.Particles+n <= maxFrameParticles {
-		b.moving[ei] = true
-		b.counts.Particles += n
+	if f.counts.Particles+n <= maxFrameParticles {
+		f.moving[ei] = true
+		f.counts.Particles += n
 	}
 }
 
@@ -210,20 +210,20 @@ func (l *lod) mark(from, to uint64) bool {
 
 // hairline adds edge ei as a faint line along its curve to the rim of its
 // target, without arrow head or dashes.
-func (b *Builder) hairline(ei int, dpr float32) {
-	c := &b.curves[ei]
-	col := b.edgeColor(ei).WithAlpha(hairlineAlpha)
+func (f *Frame) hairline(ei int, dpr float32) {
+	c := &f.curves[ei]
+	col := f.edgeColor(ei).WithAlpha(hairlineAlpha)
 	h := hairlineCSS * dpr / 2
 	// The points: every hairlineStep-th sample of the curve, then the tip.
 	const n = curveSamples/hairlineStep + 2
 	p := func(k int) point {
 		if k >= n-1 {
-			return b.tips[ei]
+			return f.tips[ei]
 		}
 		return c[k*hairlineStep]
 	}
-	base := b.Mesh.begin(2 * n)
-	vs, is := b.Mesh.grow(2*n, 6*(n-1))
+	base := f.Mesh.begin(2 * n)
+	vs, is := f.Mesh.grow(2*n, 6*(n-1))
 	for k := 0; k < n; k++ {
 		nx, ny := normal(p(max(0, k-1)), p(min(n-1, k+1)))
 		q := p(k)

@@ -7,6 +7,7 @@ import (
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
 func bundled(t testing.TB) *dataset.Dataset {
@@ -36,9 +37,9 @@ func randomPos(n int, seed int64) [][2]float64 {
 func TestSmallNetworkKeepsFullDetail(t *testing.T) {
 	d := bundled(t)
 	net := network(d, dataset.Date{})
-	b := scene.NewBuilder(d, net)
+	b := newRig(d, net)
 	for _, dpr := range []float64{1, 2, 3} {
-		b.Build(randomPos(len(d.Entities), 2), scene.View{Width: 1280 * dpr, Height: 800 * dpr, DPR: dpr, Motion: true})
+		b.Build(randomPos(len(d.Entities), 2), session.View{Width: 1280 * dpr, Height: 800 * dpr, DPR: dpr, Motion: true})
 		got := b.Detail()
 		if got.FullEdges != len(net.Edges) || got.Hairlines != 0 || got.Merged != 0 {
 			t.Errorf("DPR %v: %+v, want all %d edges in full", dpr, got, len(net.Edges))
@@ -57,8 +58,8 @@ func TestSmallNetworkKeepsFullDetail(t *testing.T) {
 func TestLargeNetworkWithinBudgets(t *testing.T) {
 	d := randomDataset(2000, 10000, 1)
 	net := network(d, dataset.Date{})
-	b := scene.NewBuilder(d, net)
-	b.Build(randomPos(len(d.Entities), 2), scene.View{Width: 1280, Height: 800, DPR: 1, Motion: true, Tick: 40})
+	b := newRig(d, net)
+	b.Build(randomPos(len(d.Entities), 2), session.View{Width: 1280, Height: 800, DPR: 1, Motion: true, Tick: 40})
 	got := b.Detail()
 	if got.FullEdges != scene.MaxFullEdges {
 		t.Errorf("%d edges in full, want the budget, %d", got.FullEdges, scene.MaxFullEdges)
@@ -99,11 +100,11 @@ func TestLargeNetworkWithinBudgets(t *testing.T) {
 func TestSelectionKeepsItsEdgesInFull(t *testing.T) {
 	d := randomDataset(2000, 10000, 1)
 	net := network(d, dataset.Date{})
-	b := scene.NewBuilder(d, net)
+	b := newRig(d, net)
 	// The entity with the lightest edges is the hardest case.
 	sel := net.Edges[len(net.Edges)-1].To
-	b.Select(sel)
-	b.Build(randomPos(len(d.Entities), 2), scene.View{Width: 1280, Height: 800, DPR: 1, Motion: true})
+	b.look.Selected = sel
+	b.Build(randomPos(len(d.Entities), 2), session.View{Width: 1280, Height: 800, DPR: 1, Motion: true})
 	n := 0
 	for ei, e := range net.Edges {
 		if e.From == sel || e.To == sel {
@@ -137,8 +138,8 @@ func TestHairlinesBetweenTheSameCellsMerge(t *testing.T) {
 			d.Deals = append(d.Deals, dataset.Deal{From: a, To: c, Amount: &dataset.Amount{Value: float64(1 + a)}, Date: dataset.Date{Year: 2025}})
 		}
 	}
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
-	b.Build(p, scene.View{Width: 1280, Height: 800, DPR: 1})
+	b := newRig(d, network(d, dataset.Date{}))
+	b.Build(p, session.View{Width: 1280, Height: 800, DPR: 1})
 	got := b.Detail()
 	if want := (scene.DetailCounts{FullEdges: scene.MaxFullEdges, Hairlines: 1, Merged: k*k - scene.MaxFullEdges - 1}); got != want {
 		t.Errorf("%+v, want %+v", got, want)
@@ -150,9 +151,9 @@ func TestHairlinesBetweenTheSameCellsMerge(t *testing.T) {
 func TestOffScreenEdgesAreNotDrawn(t *testing.T) {
 	d := randomDataset(2000, 10000, 1)
 	net := network(d, dataset.Date{})
-	b := scene.NewBuilder(d, net)
+	b := newRig(d, net)
 	p := randomPos(len(d.Entities), 2)
-	v := scene.View{Width: 1280, Height: 800, DPR: 1, Zoom: 16, PanX: -8 * 1280, PanY: -8 * 800}
+	v := session.View{Width: 1280, Height: 800, DPR: 1, Zoom: 16, PanX: -8 * 1280, PanY: -8 * 800}
 	b.Build(p, v)
 	got := b.Detail()
 	drawn := got.FullEdges + got.Hairlines + got.Merged
@@ -178,20 +179,21 @@ func TestLabelGridAgreesWithTheQuadraticSearch(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		d    *dataset.Dataset
-		v    scene.View
+		v    session.View
 	}{
-		{"bundled", bundled(t), scene.View{Width: 1280, Height: 800, DPR: 1, TopInset: 70, BottomInset: 50}},
-		{"bundled DPR 2", bundled(t), scene.View{Width: 2560, Height: 1600, DPR: 2, TopInset: 70}},
-		{"bundled zoomed", bundled(t), scene.View{Width: 900, Height: 700, DPR: 1, Zoom: 3, PanX: -700, PanY: -500}},
-		{"500", randomDataset(500, 2000, 3), scene.View{Width: 1280, Height: 800, DPR: 1}},
-		{"2000 zoomed", randomDataset(2000, 10000, 1), scene.View{Width: 1280, Height: 800, DPR: 1.5, Zoom: 2.5, PanX: -900, PanY: -400}},
+		{"bundled", bundled(t), session.View{Width: 1280, Height: 800, DPR: 1, TopInset: 70, BottomInset: 50}},
+		{"bundled DPR 2", bundled(t), session.View{Width: 2560, Height: 1600, DPR: 2, TopInset: 70}},
+		{"bundled zoomed", bundled(t), session.View{Width: 900, Height: 700, DPR: 1, Zoom: 3, PanX: -700, PanY: -500}},
+		{"500", randomDataset(500, 2000, 3), session.View{Width: 1280, Height: 800, DPR: 1}},
+		{"2000 zoomed", randomDataset(2000, 10000, 1), session.View{Width: 1280, Height: 800, DPR: 1.5, Zoom: 2.5, PanX: -900, PanY: -400}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			b := scene.NewBuilder(tc.d, network(tc.d, dataset.Date{}))
 			rng := rand.New(rand.NewSource(5))
-			for i := range tc.d.Entities {
-				b.SetLabelWidth(i, float32(20+rng.Intn(120)))
+			widths := make([]float32, len(tc.d.Entities))
+			for i := range widths {
+				widths[i] = float32(20 + rng.Intn(120))
 			}
+			b := newRigMeasured(tc.d, network(tc.d, dataset.Date{}), widths, nil)
 			b.Build(randomPos(len(tc.d.Entities), 4), tc.v)
 			want := b.LabelsByQuadraticSearch(tc.v)
 			shown := 0
@@ -212,9 +214,9 @@ func TestLabelGridAgreesWithTheQuadraticSearch(t *testing.T) {
 
 func TestLargeSteadyFrameAllocatesNothing(t *testing.T) {
 	d := randomDataset(2000, 10000, 1)
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b := newRig(d, network(d, dataset.Date{}))
 	p := randomPos(len(d.Entities), 2)
-	v := scene.View{Width: 1280, Height: 800, DPR: 1, Motion: true}
+	v := session.View{Width: 1280, Height: 800, DPR: 1, Motion: true}
 	b.Build(p, v)
 	if allocs := testing.AllocsPerRun(5, func() {
 		v.Tick++

@@ -1,5 +1,7 @@
 package scene
 
+import "ouroboros/wasm/session"
+
 // Budgets of the level of detail, for the tests.
 const (
 	MaxFullEdges      = maxFullEdges
@@ -7,17 +9,17 @@ const (
 )
 
 // EdgeDetail names edge ei's level of detail in the last frame.
-func (b *Builder) EdgeDetail(ei int) string {
-	return [...]string{notDrawn: "none", hairline: "hairline", fullDetail: "full", merged: "merged"}[b.detail[ei]]
+func (f *Frame) EdgeDetail(ei int) string {
+	return [...]string{notDrawn: "none", hairline: "hairline", fullDetail: "full", merged: "merged"}[f.detail[ei]]
 }
 
 // LabelsByQuadraticSearch places the labels of the last frame built for v
 // as placeLabels did before it had a grid, testing every candidate place
 // against every placed label and every disc: the grid must agree with it.
-func (b *Builder) LabelsByQuadraticSearch(v View) []Label {
+func (f *Frame) LabelsByQuadraticSearch(v session.View) []Label {
 	dpr := float32(v.DPR)
 	screen := rect{0, float32(v.TopInset) * dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)}
-	out := make([]Label, len(b.Labels))
+	out := make([]Label, len(f.Labels))
 	var placed []rect
 	free := func(r rect) bool {
 		for _, p := range placed {
@@ -25,20 +27,20 @@ func (b *Builder) LabelsByQuadraticSearch(v View) []Label {
 				return false
 			}
 		}
-		for i, d := range b.Discs {
-			if b.shown[i] && r.overlaps(rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}) {
+		for i, d := range f.Discs {
+			if f.shown[i] && r.overlaps(rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}) {
 				return false
 			}
 		}
 		return true
 	}
 	lineH, gap := labelLineCSS*dpr, labelGapCSS*dpr
-	for _, i := range b.byMoney {
-		if !b.lit[i] || !b.shown[i] {
+	for _, i := range f.byMoney {
+		if !f.lit[i] || !f.shown[i] {
 			continue
 		}
-		d := b.Discs[i]
-		w := b.labelWidth[i] * dpr
+		d := f.Discs[i]
+		w := f.labelWidth[i] * dpr
 		for _, c := range [4]rect{
 			{d.X - w/2, d.Y + d.R + gap, d.X + w/2, d.Y + d.R + gap + lineH},
 			{d.X - w/2, d.Y - d.R - gap - lineH, d.X + w/2, d.Y - d.R - gap},
@@ -56,8 +58,8 @@ func (b *Builder) LabelsByQuadraticSearch(v View) []Label {
 }
 
 // Curve is edge ei's sampled curve in the last frame.
-func (b *Builder) Curve(ei int) (out [][2]float32) {
-	for _, p := range b.curves[ei] {
+func (f *Frame) Curve(ei int) (out [][2]float32) {
+	for _, p := range f.curves[ei] {
 		out = append(out, [2]float32{p.x, p.y})
 	}
 	return out

@@ -1,5 +1,20 @@
 package scene
 
+// Label places an entity's name: X is its centre and Y its top, in device
+// pixels. Hidden labels would overlap a larger entity's label.
+type Label struct {
+	X, Y    float32
+	Visible bool
+}
+
+// LabelSize is the label font size in CSS pixels.
+const LabelSize = 12
+
+const (
+	labelGapCSS  = 3  // space between a disc and its label
+	labelLineCSS = 15 // height of a label line
+)
+
 // labelCellCSS is the size of the label grid's cells in CSS pixels: about
 // a short name's width, so that a label's place spans a few cells.
 const labelCellCSS = 64
@@ -75,23 +90,23 @@ func (g *labelGrid) free(r rect) bool {
 // when that is taken, and hides it when no side is free on screen: labels
 // appear only where they fit, so zooming in on a crowded network reveals
 // more of them. Entities with more money claim space first.
-func (b *Builder) placeLabels(dpr float32, screen rect) {
-	g := &b.grid
+func (f *Frame) placeLabels(dpr float32, screen rect) {
+	g := &f.grid
 	g.reset(screen, labelCellCSS*dpr)
-	for i, d := range b.Discs {
-		if r := (rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}); b.shown[i] && r.overlaps(screen) {
+	for i, d := range f.Discs {
+		if r := (rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}); f.shown[i] && r.overlaps(screen) {
 			g.add(r)
 		}
 	}
 	lineH := labelLineCSS * dpr
 	gap := labelGapCSS * dpr
-	for _, i := range b.byMoney {
-		b.Labels[i] = Label{}
-		if !b.lit[i] || !b.shown[i] {
+	for _, i := range f.byMoney {
+		f.Labels[i] = Label{}
+		if !f.lit[i] || !f.shown[i] {
 			continue // a faded entity's name would only add noise
 		}
-		d := b.Discs[i]
-		w := b.labelWidth[i] * dpr
+		d := f.Discs[i]
+		w := f.labelWidth[i] * dpr
 		candidates := [4]rect{
 			{d.X - w/2, d.Y + d.R + gap, d.X + w/2, d.Y + d.R + gap + lineH},
 			{d.X - w/2, d.Y - d.R - gap - lineH, d.X + w/2, d.Y - d.R - gap},
@@ -101,7 +116,7 @@ func (b *Builder) placeLabels(dpr float32, screen rect) {
 		for _, c := range candidates {
 			if c.x0 >= screen.x0 && c.y0 >= screen.y0 && c.x1 <= screen.x1 && c.y1 <= screen.y1 && g.free(c) {
 				g.add(c)
-				b.Labels[i] = Label{X: (c.x0 + c.x1) / 2, Y: c.y0, Visible: true}
+				f.Labels[i] = Label{X: (c.x0 + c.x1) / 2, Y: c.y0, Visible: true}
 				break
 			}
 		}

@@ -1,7 +1,9 @@
-// Package scene turns a dataset, its layout and the view into what is drawn:
-// a mesh of coloured triangles (edges, arrows, particles, discs) and a list of
-// labels to place. It is pure and allocation-free per frame once warmed up;
-// the drawing package only hands its output to the engine.
+// Package scene turns a network, its layout and the reader's look (a
+// session.Look: the view, the selection, the story step, the filters, the
+// loop) into what is drawn: a mesh of coloured triangles (edges, arrows,
+// particles, discs) and the labels and figures to place. Build is a
+// function of those inputs, pure and allocation-free per frame once warmed
+// up; the drawing package only hands its output to the engine.
 package scene
 
 import (

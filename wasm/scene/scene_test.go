@@ -7,6 +7,7 @@ import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
 // tiny is a three-entity loop a→b→c→a where c→a is undisclosed and b→c buys
@@ -34,8 +35,8 @@ func tiny() *dataset.Dataset {
 
 var pos = [][2]float64{{0.2, 0.3}, {0.8, 0.3}, {0.5, 0.8}}
 
-func view(tick int64) scene.View {
-	return scene.View{Width: 800, Height: 600, DPR: 1, Tick: tick, Motion: true}
+func view(tick int64) session.View {
+	return session.View{Width: 800, Height: 600, DPR: 1, Tick: tick, Motion: true}
 }
 
 func TestNetwork(t *testing.T) {
@@ -65,10 +66,10 @@ func TestNetwork(t *testing.T) {
 
 func TestDiscsAtLayoutPositionsInKindColours(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b := newRig(d, network(d, dataset.Date{}))
 	v := view(0)
 	b.Build(pos, v)
-	ax, ay, aw, ah := scene.Area(v)
+	ax, ay, aw, ah := session.Area(v)
 	for i, e := range d.Entities {
 		disc := b.Discs[i]
 		wantX, wantY := ax+pos[i][0]*aw, ay+pos[i][1]*ah
@@ -99,36 +100,9 @@ func centreColour(m scene.Mesh, x, y float32) scene.Color {
 	return c
 }
 
-func TestAreaKeepsTheLayoutsShape(t *testing.T) {
-	for _, tc := range []struct {
-		name   string
-		v      scene.View
-		aspect float64
-	}{
-		{"square in landscape", scene.View{Width: 1000, Height: 600, DPR: 1}, 1},
-		{"wide in landscape", scene.View{Width: 1000, Height: 600, DPR: 1, Aspect: 1.6}, 1.6},
-		{"tall in portrait", scene.View{Width: 390, Height: 844, DPR: 2, TopInset: 60, Aspect: 0.5}, 0.5},
-		{"wide in portrait", scene.View{Width: 390, Height: 844, DPR: 1, Aspect: 2}, 2},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			x, y, w, h := scene.Area(tc.v)
-			fx, fy, fw, fh := scene.Free(tc.v)
-			if math.Abs(w/h-tc.aspect) > 1e-9 {
-				t.Errorf("area %v×%v, want aspect %v", w, h, tc.aspect)
-			}
-			if x < fx-1e-9 || y < fy-1e-9 || x+w > fx+fw+1e-9 || y+h > fy+fh+1e-9 {
-				t.Errorf("area %v,%v %v×%v outside the free space %v,%v %v×%v", x, y, w, h, fx, fy, fw, fh)
-			}
-			if math.Abs(w-fw) > 1e-9 && math.Abs(h-fh) > 1e-9 {
-				t.Errorf("area %v×%v touches neither side of the free %v×%v", w, h, fw, fh)
-			}
-		})
-	}
-}
-
 func TestParticlesMoveWithTicks(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b := newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, view(0))
 	first := append([]scene.Vertex(nil), b.Mesh.Vertices...)
 	b.Build(pos, view(30))
@@ -151,7 +125,7 @@ func TestParticlesMoveWithTicks(t *testing.T) {
 
 func TestCapacityFlowsOnlyWhereBought(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b := newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, view(7))
 	capacity := 0
 	for _, v := range b.Mesh.Vertices {
@@ -163,7 +137,7 @@ func TestCapacityFlowsOnlyWhereBought(t *testing.T) {
 		t.Error("no capacity particles, want some on b→c")
 	}
 	d.Deals[1].CapacityMW = 0
-	b = scene.NewBuilder(d, network(d, dataset.Date{}))
+	b = newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, view(7))
 	for _, v := range b.Mesh.Vertices {
 		if v.R == scene.CapacityColor.R && v.G == scene.CapacityColor.G && v.B == scene.CapacityColor.B {
@@ -176,10 +150,7 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 	d := tiny()
 	// Crowd the three entities so some labels must move or hide.
 	crowd := [][2]float64{{0.5, 0.5}, {0.52, 0.5}, {0.5, 0.52}}
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
-	for i := range d.Entities {
-		b.SetLabelWidth(i, 60)
-	}
+	b := newRigMeasured(d, network(d, dataset.Date{}), []float32{60, 60, 60}, nil)
 	b.Build(crowd, view(0))
 	type box struct{ x0, y0, x1, y1 float32 }
 	var boxes []box
@@ -223,7 +194,7 @@ func TestBatchesFitSixteenBitIndexes(t *testing.T) {
 
 func TestSteadyFrameAllocatesNothing(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b := newRig(d, network(d, dataset.Date{}))
 	tick := int64(0)
 	b.Build(pos, view(tick))
 	allocs := testing.AllocsPerRun(100, func() {
@@ -251,8 +222,8 @@ func TestSelectionFadesAllButTheNeighbourhood(t *testing.T) {
 	d := tiny()
 	d.Entities = append(d.Entities, dataset.Entity{ID: "z", Name: "Zeta", Kind: 0})
 	p := append(append([][2]float64(nil), pos...), [2]float64{0.9, 0.9})
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
-	b.Select(0) // a: neighbours b (a→b) and c (c→a); z is alone
+	b := newRig(d, network(d, dataset.Date{}))
+	b.look.Selected = 0 // a: neighbours b (a→b) and c (c→a); z is alone
 	b.Build(p, view(0))
 	for i, want := range []bool{true, true, true, false} {
 		if b.Lit(i) != want {
@@ -268,7 +239,7 @@ func TestSelectionFadesAllButTheNeighbourhood(t *testing.T) {
 	if b.Labels[3].Visible {
 		t.Error("the faded entity's label is shown")
 	}
-	b.Select(-1)
+	b.look.Selected = -1
 	b.Build(p, view(0))
 	for i := range d.Entities {
 		if !b.Lit(i) {
@@ -279,7 +250,7 @@ func TestSelectionFadesAllButTheNeighbourhood(t *testing.T) {
 
 func TestEntityAt(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b := newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, view(0))
 	for i, disc := range b.Discs {
 		if got := b.EntityAt(disc.X+disc.R*0.7, disc.Y, 0); got != i {
@@ -298,7 +269,7 @@ func TestEntityAt(t *testing.T) {
 func TestEdgeAt(t *testing.T) {
 	d := tiny()
 	n := network(d, dataset.Date{})
-	b := scene.NewBuilder(d, n)
+	b := newRig(d, n)
 	b.Build(pos, view(0))
 	// Halfway between a and b, pushed to the right of a→b where its curve bends.
 	a, c := b.Discs[0], b.Discs[1]
@@ -319,9 +290,9 @@ func network(d *dataset.Dataset, asOf dataset.Date) *scene.Network {
 
 func TestFilterHidesEntitiesAndDeals(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b := newRig(d, network(d, dataset.Date{}))
 	// Hide entity c and deal ab: only no edge is left between shown ones.
-	b.Filter([]bool{true, true, false}, []bool{false, true, true})
+	b.look.Shown, b.look.DealShown = []bool{true, true, false}, []bool{false, true, true}
 	b.Build(pos, view(0))
 	if b.Shown(2) || !b.Shown(0) {
 		t.Errorf("shown %v %v %v", b.Shown(0), b.Shown(1), b.Shown(2))
@@ -341,7 +312,7 @@ func TestFilterHidesEntitiesAndDeals(t *testing.T) {
 			t.Errorf("edge %d can be hovered with every edge hidden (got %d)", ei, got)
 		}
 	}
-	b.Filter(nil, nil)
+	b.look.Shown, b.look.DealShown = nil, nil
 	b.Build(pos, view(0))
 	if !b.Shown(2) {
 		t.Error("clearing the filter left c hidden")
@@ -350,10 +321,10 @@ func TestFilterHidesEntitiesAndDeals(t *testing.T) {
 
 func TestLoopHighlightAndToken(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b := newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, view(0))
 	plain := len(b.Mesh.Vertices)
-	b.Loop([]int{0, 1, 2}, 0)
+	b.look.Loop, b.look.LoopTick = []int{0, 1, 2}, 0
 	b.Build(pos, view(10))
 	gold := 0
 	for _, v := range b.Mesh.Vertices {
@@ -364,7 +335,7 @@ func TestLoopHighlightAndToken(t *testing.T) {
 	if gold == 0 || len(b.Mesh.Vertices) <= plain {
 		t.Errorf("%d loop vertices, %d vertices against %d: want the loop drawn", gold, len(b.Mesh.Vertices), plain)
 	}
-	b.Loop([]int{0, 2, 1}, 0) // not a loop of this network: a→c does not exist
+	b.look.Loop, b.look.LoopTick = []int{0, 2, 1}, 0 // not a loop of this network: a→c does not exist
 	b.Build(pos, view(10))
 	for _, v := range b.Mesh.Vertices {
 		if v.R == scene.LoopColor.R && v.G == scene.LoopColor.G && v.A == scene.LoopColor.A {

@@ -9,7 +9,7 @@ import (
 
 // brightness is how far a disc's colour is from the background, 0 to 1
 // of the way to its kind's colour.
-func brightness(b *scene.Builder, d *dataset.Dataset, i int) float32 {
+func brightness(b *rig, d *dataset.Dataset, i int) float32 {
 	k := d.Kinds[d.Entities[i].Kind].Color
 	full := scene.RGBA8(k.R, k.G, k.B, 1)
 	got := centreColour(b.Mesh, b.Discs[i].X, b.Discs[i].Y)
@@ -18,9 +18,9 @@ func brightness(b *scene.Builder, d *dataset.Dataset, i int) float32 {
 
 func TestSpotlightFadesFromStepToStep(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
-	b.Spotlight([]int{0}, nil, true) // step 1: a alone
-	b.Spotlight(nil, []int{1}, true) // step 2: the deal b→c, so b and c
+	b := newRig(d, network(d, dataset.Date{}))
+	b.spotlight([]int{0}, nil, true) // step 1: a alone
+	b.spotlight(nil, []int{1}, true) // step 2: the deal b→c, so b and c
 	tests := []struct {
 		mix  float32
 		a, c string // "full", "faded" or "between"
@@ -32,7 +32,7 @@ func TestSpotlightFadesFromStepToStep(t *testing.T) {
 	}
 	prevA := float32(2)
 	for _, tt := range tests {
-		b.FadeSpot(tt.mix)
+		b.look.SpotMix = tt.mix
 		b.Build(pos, view(0))
 		for _, e := range []struct {
 			i    int
@@ -58,13 +58,13 @@ func TestSpotlightFadesFromStepToStep(t *testing.T) {
 		prevA = brightness(b, d, 0)
 	}
 	// A selection takes precedence over the spotlight and its fade.
-	b.FadeSpot(0.5)
-	b.Select(0)
+	b.look.SpotMix = 0.5
+	b.look.Selected = 0
 	b.Build(pos, view(0))
 	if a, c := brightness(b, d, 0), brightness(b, d, 2); a < 0.999 || c < 0.999 {
 		t.Errorf("with a selected, brightness a %v and c %v, want both full (c is a's neighbour)", a, c)
 	}
-	b.Select(-1)
+	b.look.Selected = -1
 	if n := testing.AllocsPerRun(50, func() { b.Build(pos, view(1)) }); n != 0 {
 		t.Errorf("a fading frame allocates %v times, want 0", n)
 	}
@@ -72,9 +72,9 @@ func TestSpotlightFadesFromStepToStep(t *testing.T) {
 
 func TestSpotlightStaysOnANewDate(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
-	b.Spotlight(nil, []int{1}, true) // the deal b→c of 2025
-	b.SetNetwork(network(d, dataset.Date{Year: 2025}))
+	b := newRig(d, network(d, dataset.Date{}))
+	b.spotlight(nil, []int{1}, true) // the deal b→c of 2025
+	b.net = network(d, dataset.Date{Year: 2025})
 	b.Build(pos, view(0))
 	for i, want := range []bool{false, true, true} {
 		if b.Lit(i) != want {

@@ -24,6 +24,7 @@ type Session struct {
 	now     Now
 	intents []Intent // waiting for the next Tick
 	events  []Event  // waiting for the adapter to drain them
+	drained []Event  // the batch Events handed out last
 
 	// shownAsOf is the date on screen and snap its analysis: the step's
 	// date (now.AsOf) once a walk along the timeline is over.
@@ -174,12 +175,11 @@ func (s *Session) Moves() bool {
 func (s *Session) Easing() bool { return s.frameStep || s.glide.Active() || s.fade.Active() }
 
 // Events returns the events since the last call, for the adapter to pass
-// on to the page. The slice is the session's: read it before the next
-// Tick or Do.
+// on to the page. The slice is the session's and stays as it is until the
+// next call, even if passing an event on calls back into the session.
 func (s *Session) Events() []Event {
-	ev := s.events
-	s.events = s.events[:0]
-	return ev
+	s.events, s.drained = s.drained[:0], s.events
+	return s.drained
 }
 
 func (s *Session) emit(typ string, detail map[string]any) {

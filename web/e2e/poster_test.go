@@ -89,8 +89,8 @@ func kindHex(p *poster.Poster, i int) string {
 // posterCovered reports whether a disc drawn after entity i hides its
 // centre in the poster.
 func posterCovered(p *poster.Poster, i int) bool {
-	d := p.Builder.Discs[i]
-	for _, o := range p.Builder.Discs[i+1:] {
+	d := p.Frame.Discs[i]
+	for _, o := range p.Frame.Discs[i+1:] {
 		if math.Hypot(float64(o.X-d.X), float64(o.Y-d.Y)) < float64(o.R)+3 {
 			return true
 		}
@@ -172,7 +172,7 @@ func posterBeforeReady(t *testing.T, p *poster.Poster, w, h int64) {
 	scale := box.Width / p.View.Width
 	checked := 0
 	posterAt := make([][2]float64, len(p.DS.Entities))
-	for i, d := range p.Builder.Discs {
+	for i, d := range p.Frame.Discs {
 		x, y := box.Left+float64(d.X)*scale, box.Top+float64(d.Y)*scale
 		posterAt[i] = [2]float64{x, y}
 		if posterCovered(p, i) {
@@ -286,7 +286,7 @@ func TestPosterCard(t *testing.T) {
 		t.Fatalf("the card is %v, want %dx%d", img.Bounds(), poster.CardWidth, poster.CardHeight)
 	}
 	kinds := map[string]bool{}
-	for i, d := range p.Builder.Discs {
+	for i, d := range p.Frame.Discs {
 		if posterCovered(p, i) {
 			continue
 		}

@@ -35,25 +35,9 @@ var browsers = []string{"/usr/bin/chromium", "chromium", "chromium-browser", "go
 // (so that a service manager restarts both). It prints one line,
 // "serving on URL", once it listens; args are the command's flags.
 func Run(ctx context.Context, site fs.FS, args []string, stdout, stderr io.Writer) error {
-	fset := flag.NewFlagSet("ouroboros-kiosk", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	addr := fset.String("addr", "127.0.0.1", "address to listen on; the default keeps the site on this machine")
-	port := fset.Int("port", 0, "port to listen on, 0 for any free one (a fixed one keeps the browser's offline copy between starts)")
-	open := fset.Bool("open", true, "open the page in Chromium's kiosk mode, when Chromium is installed")
-	browser := fset.String("browser", "", "the browser to open (default: chromium, chromium-browser or google-chrome on PATH)")
-	query := fset.String("query", "mode=kiosk", "the link's parameters, such as mode=kiosk&idle=60 (see the README)")
-	profile := fset.String("profile", defaultProfile(), "the browser's profile directory, kept apart from the user's own")
-	if err := fset.Parse(args); err != nil {
+	o, err := parseFlags(args, stderr)
+	if err != nil {
 		return err
-	}
-	if fset.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q", fset.Arg(0))
-	}
-	if *port < 0 || *port > 65535 {
-		return fmt.Errorf("-port %d: not in 0..65535", *port)
-	}
-	if _, err := url.ParseQuery(*query); err != nil {
-		return fmt.Errorf("-query %q: %w", *query, err)
 	}
 	if _, err := fs.Stat(site, "index.html"); err != nil {
 		return errors.New("the site has no index.html: build this program with ./build.sh kiosk, which embeds the built site")
@@ -68,7 +52,7 @@ func Run(ctx context.Context, site fs.FS, args []string, stdout, stderr io.Write
 		return fmt.Errorf("unpacking the site: %w", err)
 	}
 
-	ln, err := net.Listen("tcp", net.JoinHostPort(*addr, strconv.Itoa(*port)))
+	ln, err := net.Listen("tcp", net.JoinHostPort(o.addr, strconv.Itoa(o.port)))
 	if err != nil {
 		return err
 	}
@@ -77,7 +61,7 @@ func Run(ctx context.Context, site fs.FS, args []string, stdout, stderr io.Write
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          log.New(stderr, "ouroboros-kiosk: ", 0),
 	}
-	host := *addr
+	host := o.addr
 	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
 		host = "localhost"
 	}
@@ -86,26 +70,11 @@ func Run(ctx context.Context, site fs.FS, args []string, stdout, stderr io.Write
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
-	var exited chan error
-	if *open {
-		exe := *browser
-		if exe == "" {
-			exe = findBrowser()
-		}
-		if exe == "" {
-			fmt.Fprintf(stdout, "no Chromium found; open %s?%s in a browser\n", base, *query)
-		} else {
-			cmd := exec.CommandContext(ctx, exe, BrowserArgs(base+"?"+*query, *profile)...)
-			cmd.Stdout, cmd.Stderr = stderr, stderr
-			if err := cmd.Start(); err != nil {
-				srv.Close()
-				return fmt.Errorf("opening %s: %w", exe, err)
-			}
-			exited = make(chan error, 1)
-			go func() { exited <- cmd.Wait() }()
-		}
+	exited, err := o.openBrowser(ctx, base, stdout, stderr)
+	if err != nil {
+		srv.Close()
+		return err
 	}
-
 	var result error
 	select {
 	case err := <-served:
@@ -125,6 +94,64 @@ func Run(ctx context.Context, site fs.FS, args []string, stdout, stderr io.Write
 		return err
 	}
 	return result
+}
+
+// options are the program's flags.
+type options struct {
+	addr, browser, query, profile string
+	port                          int
+	open                          bool
+}
+
+// parseFlags reads and checks the program's flags.
+func parseFlags(args []string, stderr io.Writer) (options, error) {
+	var o options
+	fset := flag.NewFlagSet("ouroboros-kiosk", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.StringVar(&o.addr, "addr", "127.0.0.1", "address to listen on; the default keeps the site on this machine")
+	fset.IntVar(&o.port, "port", 0, "port to listen on, 0 for any free one (a fixed one keeps the browser's offline copy between starts)")
+	fset.BoolVar(&o.open, "open", true, "open the page in Chromium's kiosk mode, when Chromium is installed")
+	fset.StringVar(&o.browser, "browser", "", "the browser to open (default: chromium, chromium-browser or google-chrome on PATH)")
+	fset.StringVar(&o.query, "query", "mode=kiosk", "the link's parameters, such as mode=kiosk&idle=60 (see the README)")
+	fset.StringVar(&o.profile, "profile", defaultProfile(), "the browser's profile directory, kept apart from the user's own")
+	if err := fset.Parse(args); err != nil {
+		return o, err
+	}
+	if fset.NArg() > 0 {
+		return o, fmt.Errorf("unexpected argument %q", fset.Arg(0))
+	}
+	if o.port < 0 || o.port > 65535 {
+		return o, fmt.Errorf("-port %d: not in 0..65535", o.port)
+	}
+	if _, err := url.ParseQuery(o.query); err != nil {
+		return o, fmt.Errorf("-query %q: %w", o.query, err)
+	}
+	return o, nil
+}
+
+// openBrowser opens the site at base in the kiosk's browser when -open
+// asks for it and one is found; the channel it returns gets the browser's
+// exit (nil when no browser was opened: it never fires).
+func (o options) openBrowser(ctx context.Context, base string, stdout, stderr io.Writer) (chan error, error) {
+	if !o.open {
+		return nil, nil
+	}
+	exe := o.browser
+	if exe == "" {
+		exe = findBrowser()
+	}
+	if exe == "" {
+		fmt.Fprintf(stdout, "no Chromium found; open %s?%s in a browser\n", base, o.query)
+		return nil, nil
+	}
+	cmd := exec.CommandContext(ctx, exe, BrowserArgs(base+"?"+o.query, o.profile)...)
+	cmd.Stdout, cmd.Stderr = stderr, stderr
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("opening %s: %w", exe, err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	return exited, nil
 }
 
 // BrowserArgs are Chromium's flags for a kiosk showing pageURL: full screen

@@ -1,4 +1,4 @@
-package view
+package scene
 
 import (
 	"math"
@@ -6,7 +6,6 @@ import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/layout"
-	"ouroboros/wasm/scene"
 )
 
 // LayoutGraph is what the layout needs of a dataset. It takes the snapshot
@@ -14,7 +13,7 @@ import (
 // moves; discs are weighted by the money through them.
 func LayoutGraph(ds *dataset.Dataset, everything *analysis.Snapshot) layout.Graph {
 	n := len(ds.Entities)
-	all := scene.NewNetwork(ds, everything)
+	all := NewNetwork(ds, everything)
 	g := layout.Graph{
 		N:      n,
 		Edges:  all.Links(),
@@ -32,7 +31,7 @@ func LayoutGraph(ds *dataset.Dataset, everything *analysis.Snapshot) layout.Grap
 		if all.MaxMoney > 0 {
 			g.Weight[i] = math.Sqrt(m / all.MaxMoney)
 		}
-		g.Radius[i] = scene.DiscShare(m, all.MaxMoney)
+		g.Radius[i] = DiscShare(m, all.MaxMoney)
 	}
 	for i, e := range ds.Entities {
 		g.Pinned[i], g.Pin[i] = e.Pinned, e.Pin

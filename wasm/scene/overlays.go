@@ -1,6 +1,10 @@
 package scene
 
-import "math"
+import (
+	"math"
+
+	"ouroboros/wasm/session"
+)
 
 // A still picture (reduced motion: no particles) must still say which way
 // the money and the capacity go and how much: every edge keeps its arrow
@@ -48,32 +52,26 @@ type stills struct {
 	measure func(string) float32
 }
 
-// MeasureFigures sets how figures are measured: their width at FigureSize
-// in CSS pixels, once the drawing package can measure real text.
-func (b *Builder) MeasureFigures(f func(string) float32) {
-	b.measure = f
-	b.setFigures()
-}
+// FigureText is edge ei's figure in the last frame's network: its
+// disclosed total and the capacity it buys, "" when it has neither or was
+// called off.
+func (f *Frame) FigureText(ei int) string { return f.text[ei] }
 
-// FigureText is edge ei's figure: its disclosed total and the capacity it
-// buys, "" when it has neither or was called off.
-func (b *Builder) FigureText(ei int) string { return b.text[ei] }
-
-// setFigures writes the figures of a new network.
-func (b *Builder) setFigures() {
-	n := len(b.net.Edges)
-	if cap(b.Figures) < n {
-		b.Figures = make([]Figure, n)
-		b.width = make([]float32, n)
-		b.rects = make([]rect, 0, n)
+// setFigures writes the figures of a new network, measured once.
+func (f *Frame) setFigures() {
+	n := len(f.net.Edges)
+	if cap(f.Figures) < n {
+		f.Figures = make([]Figure, n)
+		f.width = make([]float32, n)
+		f.rects = make([]rect, 0, n)
 	}
-	b.Figures, b.width = b.Figures[:n], b.width[:n]
-	b.text = b.text[:0]
-	for ei, e := range b.net.Edges {
+	f.Figures, f.width = f.Figures[:n], f.width[:n]
+	f.text = f.text[:0]
+	for ei, e := range f.net.Edges {
 		s := ""
 		if !e.Terminated {
 			if e.Disclosed {
-				s = Money(e.Total, b.ds.Currency)
+				s = Money(e.Total, f.ds.Currency)
 			}
 			if e.CapacityMW > 0 {
 				if s != "" {
@@ -82,32 +80,32 @@ func (b *Builder) setFigures() {
 				s += Capacity(e.CapacityMW)
 			}
 		}
-		b.text = append(b.text, s)
-		if b.measure != nil {
-			b.width[ei] = b.measure(s)
+		f.text = append(f.text, s)
+		if f.measure != nil {
+			f.width[ei] = f.measure(s)
 		} else {
-			b.width[ei] = float32(len([]rune(s))) * FigureSize * 0.6
+			f.width[ei] = float32(len([]rune(s))) * FigureSize * 0.6
 		}
-		b.Figures[ei] = Figure{}
+		f.Figures[ei] = Figure{}
 	}
 }
 
 // kites adds the capacity kites of a still picture.
-func (b *Builder) kites(v View, dpr float32) {
+func (f *Frame) kites(v session.View, dpr float32) {
 	if v.Motion {
 		return // the diamonds flowing back say it
 	}
-	for ei := range b.net.Edges {
-		e := &b.net.Edges[ei]
-		if !b.edgeShown[ei] || e.Terminated || e.CapacityMW <= 0 || b.arcs[ei][curveSamples] < 1 {
+	for ei := range f.net.Edges {
+		e := &f.net.Edges[ei]
+		if !f.edgeShown[ei] || e.Terminated || e.CapacityMW <= 0 || f.arcs[ei][curveSamples] < 1 {
 			continue
 		}
 		col := CapacityColor
-		if a := b.edgeAlpha(ei); a < 1 {
+		if a := f.edgeAlpha(ei); a < 1 {
 			col = mix(Background, col, a)
 		}
-		c := b.along(ei, kiteAt)
-		back := b.along(ei, kiteAt-0.05)
+		c := f.along(ei, kiteAt)
+		back := f.along(ei, kiteAt-0.05)
 		dx, dy := back.x-c.x, back.y-c.y
 		l := float32(math.Hypot(float64(dx), float64(dy)))
 		if l == 0 {
@@ -115,7 +113,7 @@ func (b *Builder) kites(v View, dpr float32) {
 		}
 		dx, dy = dx/l, dy/l // toward the payer
 		half, wide := kiteLenCSS/2*dpr, kiteWideCSS*dpr
-		b.Mesh.Quad(c.x+dx*half, c.y+dy*half, c.x-dy*wide, c.y+dx*wide,
+		f.Mesh.Quad(c.x+dx*half, c.y+dy*half, c.x-dy*wide, c.y+dx*wide,
 			c.x-dx*half*0.6, c.y-dy*half*0.6, c.x+dy*wide, c.y-dx*wide, col)
 	}
 }
@@ -124,24 +122,24 @@ func (b *Builder) kites(v View, dpr float32) {
 // where it covers no name, no disc and no other figure; elsewhere it is
 // left out. Called after placeLabels, so names come first. While things
 // move there are no figures: the flow shows the amounts.
-func (b *Builder) placeFigures(v View, dpr float32) {
-	b.rects = b.rects[:0]
+func (f *Frame) placeFigures(v session.View, dpr float32) {
+	f.rects = f.rects[:0]
 	lineH := figureLineCSS * dpr
 	screen := rect{0, float32(v.TopInset) * dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)}
-	for ei := range b.Figures {
-		b.Figures[ei] = Figure{}
-		if v.Motion || b.text[ei] == "" || !b.edgeShown[ei] || !b.edgeLit(ei) || b.arcs[ei][curveSamples] < 1 {
+	for ei := range f.Figures {
+		f.Figures[ei] = Figure{}
+		if v.Motion || f.text[ei] == "" || !f.edgeShown[ei] || !f.edgeLit(ei) || f.arcs[ei][curveSamples] < 1 {
 			continue
 		}
-		w := b.width[ei] * dpr
+		w := f.width[ei] * dpr
 		for _, u := range [...]float32{0.5, 0.4, 0.6, 0.3, 0.7} {
-			p := b.along(ei, u)
+			p := f.along(ei, u)
 			r := rect{p.x - w/2, p.y - lineH/2, p.x + w/2, p.y + lineH/2}
-			if r.x0 < screen.x0 || r.y0 < screen.y0 || r.x1 > screen.x1 || r.y1 > screen.y1 || !b.figureFree(r, dpr) {
+			if r.x0 < screen.x0 || r.y0 < screen.y0 || r.x1 > screen.x1 || r.y1 > screen.y1 || !f.figureFree(r, dpr) {
 				continue
 			}
-			b.rects = append(b.rects, r)
-			b.Figures[ei] = Figure{X: p.x, Y: r.y0, Visible: true}
+			f.rects = append(f.rects, r)
+			f.Figures[ei] = Figure{X: p.x, Y: r.y0, Visible: true}
 			break
 		}
 	}
@@ -149,23 +147,23 @@ func (b *Builder) placeFigures(v View, dpr float32) {
 
 // figureFree reports whether r overlaps no visible name, no shown disc and
 // no figure placed before it.
-func (b *Builder) figureFree(r rect, dpr float32) bool {
-	for _, p := range b.rects {
+func (f *Frame) figureFree(r rect, dpr float32) bool {
+	for _, p := range f.rects {
 		if r.overlaps(p) {
 			return false
 		}
 	}
 	lineH := labelLineCSS * dpr
-	for i, l := range b.Labels {
+	for i, l := range f.Labels {
 		if l.Visible {
-			w := b.labelWidth[i] * dpr
+			w := f.labelWidth[i] * dpr
 			if r.overlaps(rect{l.X - w/2, l.Y, l.X + w/2, l.Y + lineH}) {
 				return false
 			}
 		}
 	}
-	for i, d := range b.Discs {
-		if b.shown[i] && r.overlaps(rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}) {
+	for i, d := range f.Discs {
+		if f.shown[i] && r.overlaps(rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}) {
 			return false
 		}
 	}
@@ -173,10 +171,10 @@ func (b *Builder) figureFree(r rect, dpr float32) bool {
 }
 
 // FiguresShown counts the figures on the last frame.
-func (b *Builder) FiguresShown() int {
+func (f *Frame) FiguresShown() int {
 	n := 0
-	for _, f := range b.Figures {
-		if f.Visible {
+	for _, g := range f.Figures {
+		if g.Visible {
 			n++
 		}
 	}

@@ -1,7 +1,10 @@
-// Package view owns what the reader is looking at: the options read from the
-// link, and the plain state that the page's script API reports. It is pure,
-// so the rules that turn a link into a view test without a browser.
-package view
+// Package page is the page's read model: the state that
+// window.ouroboros.state() reports (cards, the explore panel, the caption,
+// the stories, where the entities are drawn, the kiosk's phase) and the
+// text twin, read from the session and the last frame the scene built. It
+// changes nothing; it is pure, so that what the page is told tests without
+// a browser.
+package page
 
 import (
 	"fmt"
@@ -39,8 +42,15 @@ type State struct {
 	// Autoplay says the open story moves on by itself.
 	Autoplay bool   `json:"autoplay"`
 	View     Screen `json:"view"`
-	// Kiosk holds the kiosk's timers (web/kiosk.js runs them).
-	Kiosk session.KioskTimes `json:"kiosk"`
+	// Kiosk holds the kiosk's timers and where its loop is (the session
+	// runs it; web/kiosk.js shows it).
+	Kiosk Kiosk `json:"kiosk"`
+}
+
+// Kiosk is the kiosk's timers, in seconds, and its loop's phase.
+type Kiosk struct {
+	session.KioskTimes
+	session.KioskState
 }
 
 // Selected is the selected entity: its card and the analysis' report.
@@ -133,9 +143,10 @@ func Loops(d *dataset.Dataset, snap *analysis.Snapshot) []Loop {
 	return out
 }
 
-// Snapshot is the state of the page for a dataset, its loops at the current
-// date, the view's options and the last frame built.
-func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o session.Options, now session.Now, problems []string, b *scene.Builder, v scene.View, settled bool) State {
+// Read is the state of the page: the session's, and where the last frame
+// built drew the entities. problems are the link's.
+func Read(ss *session.Session, f *scene.Frame, problems []string) State {
+	d, snap, o, now := ss.Dataset(), ss.Snapshot(), ss.Options(), ss.Now()
 	s := State{
 		Dataset:        DatasetInfo{Title: d.Title, AsOf: d.AsOf.String(), Currency: d.Currency, Entities: len(d.Entities), Deals: len(d.Deals)},
 		Loops:          Loops(d, snap),
@@ -144,7 +155,10 @@ func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o session.Options, no
 		Motion:         "full",
 		Paused:         now.Paused,
 		Problems:       append([]string{}, problems...),
-		Kiosk:          o.Kiosk.Resolved(),
+		Kiosk:          Kiosk{o.Kiosk.Resolved(), ss.Kiosk()},
+		Caption:        Caption(d, now),
+		Stories:        Stories(d),
+		Autoplay:       ss.Autoplay(),
 	}
 	if o.Reduced {
 		s.Motion = "reduced"
@@ -161,6 +175,22 @@ func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o session.Options, no
 		s.Selection = &d.Entities[now.Selection].ID
 		s.Selected = &Selected{EntityCard: *NewEntityCard(d, now.Selection), Report: snap.EntityReport(now.Selection)}
 	}
+	// The explore panel, the scrubber's included, follows the date on
+	// screen while a step walks the timeline; asOf is the step's at once.
+	shown := now
+	shown.AsOf = ss.ShownAsOf()
+	s.Explore = NewExplore(d, ss.Analysis(), snap, shown, ss.Flash())
+	if e, edge := ss.Hover(); f.Network() != nil {
+		s.Hover = HoverCard(d, f.Network(), e, edge)
+	}
+	s.View = screen(ss, f)
+	return s
+}
+
+// screen says where the last frame drew things, in CSS pixels.
+func screen(ss *session.Session, f *scene.Frame) Screen {
+	look := ss.Look()
+	v := look.View
 	dpr := v.DPR
 	if dpr <= 0 {
 		dpr = 1
@@ -169,19 +199,23 @@ func Snapshot(d *dataset.Dataset, snap *analysis.Snapshot, o session.Options, no
 	if zoom <= 0 {
 		zoom = 1
 	}
-	s.View = Screen{Width: v.Width / dpr, Height: v.Height / dpr, DPR: dpr, Settled: settled, Tick: v.Tick,
-		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr, Deals: b.DealsShown(), Figures: b.FiguresShown()}
+	s := Screen{Width: v.Width / dpr, Height: v.Height / dpr, DPR: dpr, Settled: ss.Settled(), Tick: v.Tick,
+		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr, Deals: f.DealsShown(), Figures: f.FiguresShown(),
+		Moving: ss.Easing(), FocusMix: float64(look.SpotMix), Drifting: ss.Drifting()}
+	if !look.AsOf.IsZero() {
+		s.ShownAsOf = look.AsOf.String()
+	}
+	d := ss.Dataset()
 	for i, e := range d.Entities {
-		disc := b.Discs[i]
-		c := d.Kinds[e.Kind].Color
-		s.View.Entities = append(s.View.Entities, EntityOnView{
+		disc := f.Discs[i]
+		s.Entities = append(s.Entities, EntityOnView{
 			ID:    e.ID,
 			Name:  e.Name,
 			X:     round2(float64(disc.X) / dpr),
 			Y:     round2(float64(disc.Y) / dpr),
 			R:     round2(float64(disc.R) / dpr),
-			Color: hex(c),
-			Label: b.Labels[i].Visible,
+			Color: hex(d.Kinds[e.Kind].Color),
+			Label: f.Labels[i].Visible,
 		})
 	}
 	return s

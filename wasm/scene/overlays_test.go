@@ -5,9 +5,10 @@ import (
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
-func still() scene.View {
+func still() session.View {
 	v := view(0)
 	v.Motion = false
 	return v
@@ -27,7 +28,8 @@ func countColour(m scene.Mesh, c scene.Color) int {
 func TestStillPictureShowsFigures(t *testing.T) {
 	d := tiny()
 	d.Currency = "USD"
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b := newRig(d, network(d, dataset.Date{}))
+	b.Build(pos, view(7))
 	var texts []string
 	for ei := range 3 {
 		texts = append(texts, b.FigureText(ei))
@@ -36,7 +38,6 @@ func TestStillPictureShowsFigures(t *testing.T) {
 	if texts[0] != "$100" || texts[1] != "$25 · 1 GW" || texts[2] != "" {
 		t.Fatalf("figures %q", texts)
 	}
-	b.Build(pos, view(7))
 	for ei, f := range b.Figures {
 		if f.Visible {
 			t.Errorf("figure %d shown while the flow moves", ei)
@@ -54,7 +55,7 @@ func TestStillPictureShowsFigures(t *testing.T) {
 		t.Errorf("figure of a→b at x %v, not between %v and %v", f.X, from.X, to.X)
 	}
 	// Selecting c fades a→b, whose figure goes.
-	b.Select(2)
+	b.look.Selected = 2
 	b.Build(pos, still())
 	if b.Figures[0].Visible || !b.Figures[1].Visible {
 		t.Errorf("with c selected: a→b figure %v, b→c figure %v; want only the selection's", b.Figures[0].Visible, b.Figures[1].Visible)
@@ -63,7 +64,7 @@ func TestStillPictureShowsFigures(t *testing.T) {
 
 func TestStillPictureMarksCapacityByShape(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b := newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, still())
 	// One kite of four corners, on b→c, the only edge that buys capacity.
 	if got := countColour(b.Mesh, scene.CapacityColor); got != 4 {
@@ -85,7 +86,7 @@ func TestStillPictureMarksCapacityByShape(t *testing.T) {
 	}
 	// Without capacity there is no kite.
 	d.Deals[1].CapacityMW = 0
-	b = scene.NewBuilder(d, network(d, dataset.Date{}))
+	b = newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, still())
 	if got := countColour(b.Mesh, scene.CapacityColor); got != 0 {
 		t.Errorf("%d capacity-coloured vertices with no capacity bought", got)
@@ -97,8 +98,7 @@ func sq(x float32) float32 { return x * x }
 func TestFiguresCoverNoNameAndNoOtherFigure(t *testing.T) {
 	d := tiny()
 	d.Deals[2].Amount = &dataset.Amount{Value: 5} // every edge has a figure
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
-	b.MeasureFigures(func(s string) float32 { return 300 })
+	b := newRigMeasured(d, network(d, dataset.Date{}), nil, func(s string) float32 { return 300 })
 	b.Build(pos, still())
 	type box struct{ x0, y0, x1, y1 float32 }
 	var boxes []box
@@ -131,7 +131,7 @@ func TestFiguresCoverNoNameAndNoOtherFigure(t *testing.T) {
 
 func TestSteadyStillFrameAllocatesNothing(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
+	b := newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, still())
 	allocs := testing.AllocsPerRun(100, func() { b.Build(pos, still()) })
 	if allocs != 0 {

@@ -1,4 +1,4 @@
-package view_test
+package page_test
 
 import (
 	"encoding/json"
@@ -8,8 +8,8 @@ import (
 
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/page"
 	"ouroboros/wasm/session"
-	"ouroboros/wasm/view"
 )
 
 func twoloops(t *testing.T) *dataset.Dataset {
@@ -25,8 +25,8 @@ func twoloops(t *testing.T) *dataset.Dataset {
 	return d
 }
 
-func twinAt(d *dataset.Dataset, n session.Now) *view.Twin {
-	return view.NewTwin(d, analysis.New(d).At(n.AsOf), n)
+func twinAt(d *dataset.Dataset, n session.Now) *page.Twin {
+	return page.NewTwin(d, analysis.New(d).At(n.AsOf), n)
 }
 
 func nothing() session.Now { return session.Now{Selection: -1, Focus: -1, Story: -1} }
@@ -54,7 +54,7 @@ func TestTwinJSONIsWhatThePageReads(t *testing.T) {
 		Sources         []struct{ Publisher, Title, URL string }
 		Types, Statuses []string
 	}
-	roundTrip(t, view.NewTwinFacts(d), &facts)
+	roundTrip(t, page.NewTwinFacts(d), &facts)
 	if facts.Title != d.Title || len(facts.Entities) != 8 || len(facts.Deals) != 15 || len(facts.Sources) != 7 || len(facts.Kinds) != 3 {
 		t.Fatalf("facts %+v", facts)
 	}
@@ -122,14 +122,14 @@ func roundTrip(t *testing.T, v, into any) {
 func TestTwinFigures(t *testing.T) {
 	d := twoloops(t)
 	tw := twinAt(d, nothing())
-	flows := func(id string) view.TwinFlows { return tw.Flows[d.EntityIndex[id]] }
+	flows := func(id string) page.TwinFlows { return tw.Flows[d.EntityIndex[id]] }
 	// Orbit AI pays 3 + 6 (up to) + 2 (estimated) billion, receives 1.5,
 	// buys 300 + 500 MW and sits in two loops.
-	if got, want := flows("orbit-ai"), (view.TwinFlows{Out: view.TwinMoney{Total: 11e9, Deals: 3}, In: view.TwinMoney{Total: 1.5e9, Deals: 1}, BoughtMW: 800, Loops: 2}); got != want {
+	if got, want := flows("orbit-ai"), (page.TwinFlows{Out: page.TwinMoney{Total: 11e9, Deals: 3}, In: page.TwinMoney{Total: 1.5e9, Deals: 1}, BoughtMW: 800, Loops: 2}); got != want {
 		t.Errorf("orbit-ai %+v, want %+v", got, want)
 	}
 	// Acme Chips' warrants to Vega AI have no amount.
-	if got, want := flows("acme-chips").Out, (view.TwinMoney{Total: 2.3e9, Deals: 3, Undisclosed: 1}); got != want {
+	if got, want := flows("acme-chips").Out, (page.TwinMoney{Total: 2.3e9, Deals: 3, Undisclosed: 1}); got != want {
 		t.Errorf("acme-chips pays %+v, want %+v", got, want)
 	}
 	if len(tw.Deals) != len(d.Deals) || tw.MoreLoops != 0 || len(tw.FocusEntities) != 0 || len(tw.FocusDeals) != 0 {
@@ -152,7 +152,7 @@ func TestTwinFollowsTheDate(t *testing.T) {
 	if len(tw.Loops) != 1 {
 		t.Errorf("%d loops at 2024-02, want 1", len(tw.Loops))
 	}
-	if got, want := tw.Flows[d.EntityIndex["orbit-ai"]], (view.TwinFlows{Out: view.TwinMoney{Total: 3e9, Deals: 1}, In: view.TwinMoney{Total: 1.5e9, Deals: 1}, BoughtMW: 300, Loops: 1}); got != want {
+	if got, want := tw.Flows[d.EntityIndex["orbit-ai"]], (page.TwinFlows{Out: page.TwinMoney{Total: 3e9, Deals: 1}, In: page.TwinMoney{Total: 1.5e9, Deals: 1}, BoughtMW: 300, Loops: 1}); got != want {
 		t.Errorf("orbit-ai at 2024-02: %+v, want %+v", got, want)
 	}
 }
@@ -188,9 +188,9 @@ func TestTwinListsTheFirstLoops(t *testing.T) {
 		}
 	}
 	snap := analysis.New(d).At(dataset.Date{})
-	tw := view.NewTwin(d, snap, nothing())
-	if len(snap.Loops) != 409 || len(tw.Loops) != view.TwinLoops || tw.MoreLoops != 409-view.TwinLoops {
-		t.Errorf("%d loops listed and %d more of %d, want %d listed", len(tw.Loops), tw.MoreLoops, len(snap.Loops), view.TwinLoops)
+	tw := page.NewTwin(d, snap, nothing())
+	if len(snap.Loops) != 409 || len(tw.Loops) != page.TwinLoops || tw.MoreLoops != 409-page.TwinLoops {
+		t.Errorf("%d loops listed and %d more of %d, want %d listed", len(tw.Loops), tw.MoreLoops, len(snap.Loops), page.TwinLoops)
 	}
 }
 
@@ -198,7 +198,7 @@ func TestTwinKey(t *testing.T) {
 	a := nothing()
 	b := a
 	b.Paused, b.Focus, b.Playing = true, 3, true
-	if view.KeyOf(a) != view.KeyOf(b) {
+	if page.KeyOf(a) != page.KeyOf(b) {
 		t.Error("pausing, the keyboard's focus or the timeline playing change the twin's key")
 	}
 	for _, change := range []func(*session.Now){
@@ -209,7 +209,7 @@ func TestTwinKey(t *testing.T) {
 	} {
 		c := a
 		change(&c)
-		if view.KeyOf(a) == view.KeyOf(c) {
+		if page.KeyOf(a) == page.KeyOf(c) {
 			t.Errorf("%+v and %+v have the same key", a, c)
 		}
 	}

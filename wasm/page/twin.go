@@ -1,4 +1,4 @@
-package view
+package page
 
 import (
 	"ouroboros/wasm/analysis"
@@ -93,7 +93,7 @@ type TwinKey struct {
 	Story, Step int
 }
 
-// KeyOf returns the key of the twin for a view.
+// KeyOf returns the key of the twin for a page.
 func KeyOf(n session.Now) TwinKey {
 	return TwinKey{AsOf: n.AsOf, Selection: n.Selection, Story: n.Story, Step: n.Step}
 }

@@ -1,4 +1,4 @@
-package view_test
+package page_test
 
 import (
 	"os"
@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/page"
 	"ouroboros/wasm/session"
-	"ouroboros/wasm/view"
 )
 
 func bundled(t *testing.T) *dataset.Dataset {
@@ -28,7 +28,7 @@ func TestCaption(t *testing.T) {
 	first := d.Stories[0]
 	last := len(first.Steps) - 1
 	n := session.Now{Selection: -1, Focus: -1, Story: 0, Step: last}
-	c := view.Caption(d, n)
+	c := page.Caption(d, n)
 	if c == nil || c.Step != len(first.Steps) || c.Title != first.Steps[last].Title || len(c.Sources) == 0 {
 		t.Fatalf("caption %+v", c)
 	}
@@ -38,7 +38,7 @@ func TestCaption(t *testing.T) {
 		}
 	}
 	n.Story = -1
-	if c := view.Caption(d, n); c != nil {
+	if c := page.Caption(d, n); c != nil {
 		t.Errorf("no story open: caption %+v, want none", c)
 	}
 }

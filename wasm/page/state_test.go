@@ -1,4 +1,4 @@
-package view_test
+package page_test
 
 import (
 	"encoding/json"
@@ -7,28 +7,33 @@ import (
 
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/page"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
-	"ouroboros/wasm/view"
 )
 
 func TestLoopsByID(t *testing.T) {
 	d := tiny()
-	got := view.Loops(d, analysis.New(d).At(dataset.Date{}))
+	got := page.Loops(d, analysis.New(d).At(dataset.Date{}))
 	five := 5.0
-	want := []view.Loop{{Entities: []string{"a", "b"}, Deals: []string{"d2", "d3", "d1"}, RoundTripValue: &five}}
+	want := []page.Loop{{Entities: []string{"a", "b"}, Deals: []string{"d2", "d3", "d1"}, RoundTripValue: &five}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }
 
-func TestSnapshotJSON(t *testing.T) {
+func TestReadJSON(t *testing.T) {
 	d := tiny()
-	b := scene.NewBuilder(d, network(d, dataset.Date{}))
-	v := scene.View{Width: 800, Height: 600, DPR: 2}
-	b.Build([][2]float64{{0.25, 0.5}, {0.75, 0.5}}, v)
 	o := session.Options{Select: 0, Story: -1, AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
-	s := view.Snapshot(d, analysis.New(d).At(o.AsOf), o, session.Start(o), []string{"p"}, b, v, true)
+	ss := session.New(d, analysis.New(d), o)
+	ss.SetScreen(session.View{Width: 800, Height: 600, DPR: 2})
+	pos := [][2]float64{{0.25, 0.5}, {0.75, 0.5}}
+	ss.SetLayout(pos, true)
+	ss.Tick()
+	b := scene.NewFrame(d, nil, nil)
+	look := ss.Look()
+	scene.Build(b, network(d, look.AsOf), pos, look)
+	s := page.Read(ss, b, []string{"p"})
 	raw, err := json.Marshal(s)
 	if err != nil {
 		t.Fatal(err)
@@ -40,13 +45,18 @@ func TestSnapshotJSON(t *testing.T) {
 			t.Errorf("state lacks %q: %s", key, raw)
 		}
 	}
-	if got["asOf"] != "2025-06" || got["motion"] != "reduced" || got["mode"] != "page" || got["selection"] != "b" {
+	if got["asOf"] != "2025-06" || got["motion"] != "reduced" || got["mode"] != "page" || got["selection"] != "b" || !s.View.Settled {
 		t.Errorf("asOf %v, motion %v, mode %v, selection %v", got["asOf"], got["motion"], got["mode"], got["selection"])
 	}
 	// As of 2025-06 the a→b deal d3 (2025-07) is not there yet, and d2 has no
 	// amount, so the loop's round trip is unknown.
 	if ls := s.Loops; len(ls) != 1 || ls[0].RoundTripValue != nil || !reflect.DeepEqual(ls[0].Deals, []string{"d2", "d1"}) {
 		t.Errorf("loops %+v, want one loop via d2 and d1 with an unknown round trip", ls)
+	}
+	// The kiosk's timers and its phase sit side by side; out of kiosk mode
+	// there is no phase.
+	if k := got["kiosk"].(map[string]any); k["idle"] != 90.0 || k["phase"] != "" || k["left"] != 0.0 {
+		t.Errorf("kiosk %v, want the default timers and no phase", k)
 	}
 	// The selection's card carries the analysis' report: b pays a 5.
 	sel := got["selected"].(map[string]any)
@@ -57,22 +67,6 @@ func TestSnapshotJSON(t *testing.T) {
 	e := s.View.Entities[0]
 	if s.View.Width != 400 || e.X != float64(b.Discs[0].X)/2 || e.Color != "#112233" {
 		t.Errorf("view %+v, first entity %+v", s.View, e)
-	}
-}
-
-func TestLayoutGraph(t *testing.T) {
-	d := tiny()
-	d.Entities[0].Pinned, d.Entities[0].Pin = true, [2]float64{0.1, 0.9}
-	g := view.LayoutGraph(d, analysis.New(d).At(dataset.Date{}))
-	if g.N != 2 || len(g.Edges) != 2 || len(g.Loops) != 1 {
-		t.Errorf("N %d, %d edges, %d loops; want 2, 2 (one per ordered pair), 1", g.N, len(g.Edges), len(g.Loops))
-	}
-	if !g.Pinned[0] || g.Pin[0] != [2]float64{0.1, 0.9} || g.Pinned[1] {
-		t.Errorf("pins %v %v, want entity 0 pinned at (0.1, 0.9)", g.Pinned, g.Pin)
-	}
-	// Both entities carry the same money (12 in, 12 out), so the same weight.
-	if g.Weight[0] != 1 || g.Weight[1] != 1 || g.Radius[0] != g.Radius[1] {
-		t.Errorf("weights %v, radii %v", g.Weight, g.Radius)
 	}
 }
 

@@ -1,0 +1,242 @@
+package scene
+
+import "math"
+
+const (
+	curveSamples  = 24   // points along each edge's curve
+	bend          = 0.18 // control point offset as a share of the edge's length
+	speedCSS      = 0.9  // particle speed in CSS pixels per tick
+	spacingCSS    = 70   // distance between particles in CSS pixels
+	maxParticles  = 10   // per edge and flow
+	dashCSS       = 5    // undisclosed edges: dash length in CSS pixels
+	gapCSS        = 4    // and the gap after it
+	minEdgeCSS    = 1.2  // width of an undisclosed edge
+	arrowLenRatio = 2.6  // arrow head length as a multiple of edge width
+)
+
+// curve records edge ei's drawn width and its sampled curve, for drawing,
+// the particles and hit tests.
+func (f *Frame) curve(ei int, maxW, dpr float32) {
+	e := &f.net.Edges[ei]
+	if !f.edgeShown[ei] {
+		// Keep the curve for hit tests off: a hidden edge has no length.
+		f.widths[ei] = 0
+		for i := range f.curves[ei] {
+			f.curves[ei][i] = point{-1e9, -1e9}
+		}
+		return
+	}
+	from, to := f.Discs[e.From], f.Discs[e.To]
+	dx, dy := to.X-from.X, to.Y-from.Y
+	// Bend to the right of the direction of travel, so that the edges of
+	// two opposite flows between the same pair never overlap.
+	cx := (from.X+to.X)/2 - dy*bend
+	cy := (from.Y+to.Y)/2 + dx*bend
+
+	width := minEdgeCSS * dpr
+	if e.Disclosed && f.net.MaxTotal > 0 {
+		width = 1.5*dpr + (maxW-1.5*dpr)*float32(math.Sqrt(e.Total/f.net.MaxTotal))
+	}
+	f.widths[ei] = width
+	arrow := width*arrowLenRatio + 4*dpr
+	p0 := toward(from.X, from.Y, cx, cy, from.R)
+	tip := toward(to.X, to.Y, cx, cy, to.R)
+	p2 := toward(to.X, to.Y, cx, cy, to.R+arrow)
+
+	curve := &f.curves[ei]
+	arc := &f.arcs[ei]
+	for i := 0; i <= curveSamples; i++ {
+		t := float32(i) / curveSamples
+		u := 1 - t
+		curve[i] = point{
+			u*u*p0.x + 2*u*t*cx + t*t*p2.x,
+			u*u*p0.y + 2*u*t*cy + t*t*p2.y,
+		}
+		if i > 0 {
+			arc[i] = arc[i-1] + dist(curve[i-1], curve[i])
+		}
+	}
+	f.tips[ei] = tip
+	// The curve lies within the triangle of its control points.
+	hw := float32(math.Max(float64(width*1.3), float64(3.5*dpr)))
+	f.bounds[ei] = rect{
+		min(p0.x, cx, p2.x, tip.x) - hw, min(p0.y, cy, p2.y, tip.y) - hw,
+		max(p0.x, cx, p2.x, tip.x) + hw, max(p0.y, cy, p2.y, tip.y) + hw,
+	}
+}
+
+// edgeColor is edge ei's colour: fainter when called off or away from the
+// selection or story step, stronger when it touches the selection.
+func (f *Frame) edgeColor(ei int) Color {
+	col := EdgeColor
+	if f.net.Edges[ei].Terminated {
+		col = col.WithAlpha(0.4)
+	}
+	if a := f.edgeAlpha(ei); a < 1 {
+		col = col.WithAlpha(a)
+	} else if f.selected >= 0 {
+		col = col.WithAlpha(1.8)
+	}
+	return col
+}
+
+// edge adds edge ei's curve, dashed when no amount is disclosed, and its
+// arrow head.
+func (f *Frame) edge(ei int, dpr float32) {
+	e := &f.net.Edges[ei]
+	curve, arc := &f.curves[ei], &f.arcs[ei]
+	width, tip := f.widths[ei], f.tips[ei]
+	col := f.edgeColor(ei)
+	dashed := !e.Disclosed
+	period := (dashCSS + gapCSS) * dpr
+	for i := 0; i < curveSamples; i++ {
+		a, c := curve[i], curve[i+1]
+		if dashed {
+			// Draw the sample only where its middle falls on a dash.
+			mid := (arc[i] + arc[i+1]) / 2
+			if float32(math.Mod(float64(mid), float64(period))) > dashCSS*dpr {
+				continue
+			}
+		}
+		nx, ny := normal(a, c)
+		h := width / 2
+		f.Mesh.Quad(a.x+nx*h, a.y+ny*h, c.x+nx*h, c.y+ny*h, c.x-nx*h, c.y-ny*h, a.x-nx*h, a.y-ny*h, col)
+	}
+	// Arrow head from the end of the curve to the rim of the target disc.
+	end := curve[curveSamples]
+	nx, ny := normal(end, tip)
+	hw := float32(math.Max(float64(width*1.3), float64(3.5*dpr)))
+	f.Mesh.Triangle(tip.x, tip.y, end.x+nx*hw, end.y+ny*hw, end.x-nx*hw, end.y-ny*hw, col.WithAlpha(1.6))
+}
+
+// particleCount is how many money particles (and as many capacity ones)
+// travel an edge whose curve is length device pixels long.
+func particleCount(length, dpr float32) int {
+	return max(1, min(int(length/(spacingCSS*dpr)), maxParticles))
+}
+
+// particles adds the money particles flowing From → To along edge ei and the
+// capacity particles flowing back To → From.
+func (f *Frame) particles(ei int, tick int64, dpr float32) {
+	e := &f.net.Edges[ei]
+	if e.Terminated || !f.edgeLit(ei) {
+		return
+	}
+	arc := &f.arcs[ei]
+	length := arc[curveSamples]
+	if length < 1 {
+		return
+	}
+	n := particleCount(length, dpr)
+	// Phase in [0, 1) along the edge, advanced by a whole number of ticks
+	// so that the animation never depends on the wall clock.
+	travel := float64(tick) * speedCSS * float64(dpr) / float64(length)
+	money := float32(2.4) * dpr
+	for i := 0; i < n; i++ {
+		u := frac(travel + float64(i)/float64(n))
+		p := f.along(ei, float32(u))
+		f.Mesh.Disc(p.x, p.y, money, MoneyColor)
+	}
+	if e.CapacityMW <= 0 {
+		return
+	}
+	// Capacity particles: diamonds, offset by half a spacing from the money
+	// ones and moving the other way, slower, so the two read apart.
+	size := float32(3.2) * dpr
+	for i := 0; i < n; i++ {
+		u := 1 - frac(travel*0.6+(float64(i)+0.5)/float64(n))
+		p := f.along(ei, float32(u))
+		f.Mesh.Quad(p.x, p.y-size, p.x+size, p.y, p.x, p.y+size, p.x-size, p.y, CapacityColor)
+	}
+}
+
+// EdgeAt returns the edge of the last frame (an index into its network's
+// edges) whose curve passes within slop of (x, y) in device pixels, the
+// nearest one, or -1.
+func (f *Frame) EdgeAt(x, y, slop float32) int {
+	best, bestD := -1, float32(math.MaxFloat32)
+	if f.net == nil {
+		return best // nothing built yet
+	}
+	p := point{x, y}
+	for ei := range f.net.Edges {
+		c := &f.curves[ei]
+		for i := 0; i < curveSamples; i++ {
+			d := segDist(p, c[i], c[i+1]) - f.widths[ei]/2
+			if d <= slop && d < bestD {
+				best, bestD = ei, d
+			}
+		}
+	}
+	return best
+}
+
+// segDist is the distance from p to the segment a–b.
+func segDist(p, a, b point) float32 {
+	dx, dy := b.x-a.x, b.y-a.y
+	l2 := dx*dx + dy*dy
+	t := float32(0)
+	if l2 > 0 {
+		t = ((p.x-a.x)*dx + (p.y-a.y)*dy) / l2
+		t = max(0, min(1, t))
+	}
+	return dist(p, point{a.x + t*dx, a.y + t*dy})
+}
+
+// along returns the point at share u of edge ei's arc length.
+func (f *Frame) along(ei int, u float32) point {
+	curve, arc := &f.curves[ei], &f.arcs[ei]
+	target := u * arc[curveSamples]
+	// Binary search for the first sample interval that reaches target.
+	i, j := 0, curveSamples
+	for i < j {
+		h := (i + j) / 2
+		if arc[h+1] >= target {
+			j = h
+		} else {
+			i = h + 1
+		}
+	}
+	if i >= curveSamples {
+		return curve[curveSamples]
+	}
+	seg := arc[i+1] - arc[i]
+	t := float32(0)
+	if seg > 0 {
+		t = (target - arc[i]) / seg
+	}
+	return point{curve[i].x + (curve[i+1].x-curve[i].x)*t, curve[i].y + (curve[i+1].y-curve[i].y)*t}
+}
+
+func toward(x, y, tx, ty, r float32) point {
+	dx, dy := tx-x, ty-y
+	l := length(dx, dy)
+	if l == 0 {
+		return point{x, y}
+	}
+	return point{x + dx/l*r, y + dy/l*r}
+}
+
+func normal(a, b point) (float32, float32) {
+	dx, dy := b.x-a.x, b.y-a.y
+	l := length(dx, dy)
+	if l == 0 {
+		return 0, 0
+	}
+	return -dy / l, dx / l
+}
+
+func dist(a, b point) float32 {
+	return length(b.x-a.x, b.y-a.y)
+}
+
+// length is the length of the vector (dx, dy). The squares are summed in
+// float64, where they cannot overflow, so math.Hypot's care (and its cost,
+// in a function called millions of times a frame for a large network) is
+// not needed; the result rounds to the same float32.
+func length(dx, dy float32) float32 {
+	x, y := float64(dx), float64(dy)
+	return float32(math.Sqrt(x*x + y*y))
+}
+
+func frac(x float64) float64 { return x - math.Floor(x) }

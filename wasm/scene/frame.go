@@ -1,0 +1,176 @@
+package scene
+
+import (
+	"sort"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/session"
+)
+
+// Colours of the picture. The kinds' colours come from the dataset.
+var (
+	Background = RGBA8(0x0b, 0x10, 0x20, 1)
+	EdgeColor  = RGBA8(0x9a, 0xa8, 0xc8, 0.42)
+	// MoneyColor is the gold of money particles (round).
+	MoneyColor = RGBA8(0xf2, 0xc1, 0x4e, 1)
+	// CapacityColor is the cyan of capacity particles (diamonds).
+	CapacityColor = RGBA8(0x4d, 0xd6, 0xff, 1)
+	// SelectColor rings the selected entity.
+	SelectColor = RGBA8(0xff, 0xff, 0xff, 1)
+	// FocusColor rings the entity the keyboard is on.
+	FocusColor = RGBA8(0xf2, 0xc1, 0x4e, 1)
+	// LoopColor draws a highlighted loop.
+	LoopColor = RGBA8(0xf2, 0xc1, 0x4e, 0.85)
+)
+
+// mix returns a + (b - a)·t for the colour channels, opaque.
+func mix(a, b Color, t float32) Color {
+	return Color{a.R + (b.R-a.R)*t, a.G + (b.G-a.G)*t, a.B + (b.B-a.B)*t, 1}
+}
+
+type point struct{ x, y float32 }
+
+type rect struct{ x0, y0, x1, y1 float32 }
+
+func (a rect) overlaps(b rect) bool {
+	return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+}
+
+// Frame is what Build draws for one dataset: the mesh, the discs, the
+// labels and the figures of the last frame, with the buffers they are
+// built in, so that a steady frame allocates nothing. It keeps nothing of
+// the session between frames: every frame is a function of Build's
+// inputs alone. What it keeps for a network (the orders labels and edges
+// are placed in, the figures' texts) is keyed on the network, which must
+// not change once made.
+type Frame struct {
+	ds    *dataset.Dataset
+	kinds []Color
+	// labelWidth is each entity's name width at LabelSize, in CSS pixels.
+	labelWidth []float32
+
+	// Mesh, Discs and Labels are the frame built by the last Build.
+	Mesh   Mesh
+	Discs  []Disc
+	Labels []Label
+	// Fitted holds each entity's place in the fitted picture, before the
+	// camera, in device pixels.
+	Fitted [][2]float64
+
+	// net is the network of the last Build; byMoney orders its entities by
+	// the money through them, largest first, which is the order labels
+	// claim space in.
+	net     *Network
+	byMoney []int
+
+	curves [][curveSamples + 1]point
+	arcs   [][curveSamples + 1]float32
+	widths []float32 // each edge's drawn width, device pixels
+	// tips are the points where the edges' arrow heads touch their targets.
+	tips []point
+
+	// marks is what the last Build's look lights, fades and hides (look.go).
+	marks
+	// lod holds the level of detail: which edges are drawn in full, as
+	// hairlines or not at all, which carry particles, and the label grid.
+	lod
+	// stills are the figures of a still picture (overlays.go).
+	stills
+}
+
+// NewFrame prepares frames of ds. labelWidth is each entity's name width
+// at LabelSize in CSS pixels, as the drawing package measures it (nil
+// guesses from the names' lengths), and measure a figure's width at
+// FigureSize in CSS pixels (nil guesses too).
+func NewFrame(ds *dataset.Dataset, labelWidth []float32, measure func(string) float32) *Frame {
+	f := &Frame{ds: ds}
+	for _, k := range ds.Kinds {
+		f.kinds = append(f.kinds, RGBA8(k.Color.R, k.Color.G, k.Color.B, 1))
+	}
+	f.labelWidth = make([]float32, len(ds.Entities))
+	for i, e := range ds.Entities {
+		if labelWidth != nil {
+			f.labelWidth[i] = labelWidth[i]
+		} else {
+			f.labelWidth[i] = float32(len([]rune(e.Name))) * LabelSize * 0.55
+		}
+	}
+	f.measure = measure
+	n := len(ds.Entities)
+	f.Discs = make([]Disc, n)
+	f.Labels = make([]Label, n)
+	f.Fitted = make([][2]float64, n)
+	f.marks.init(n, len(ds.Deals))
+	return f
+}
+
+// Build makes the frame of net, a network of the frame's dataset, for the
+// layout positions pos (in [0, 1]) and the look: the same inputs give the
+// same frame whatever was built before.
+func Build(f *Frame, net *Network, pos [][2]float64, look session.Look) {
+	f.setNetwork(net)
+	f.read(look)
+	f.draw(pos, look.View)
+}
+
+// Network is the network the last Build drew, which EdgeAt's edges index;
+// nil before the first.
+func (f *Frame) Network() *Network { return f.net }
+
+// setNetwork makes the frame's buffers and the network's orders and
+// figures, when the network is not the last Build's.
+func (f *Frame) setNetwork(net *Network) {
+	if net == f.net {
+		return
+	}
+	f.net = net
+	f.byMoney = f.byMoney[:0]
+	for i := range f.ds.Entities {
+		f.byMoney = append(f.byMoney, i)
+	}
+	sort.SliceStable(f.byMoney, func(i, j int) bool {
+		return net.Money[f.byMoney[i]] > net.Money[f.byMoney[j]]
+	})
+	n := len(net.Edges)
+	if cap(f.curves) < n {
+		f.curves = make([][curveSamples + 1]point, n)
+		f.arcs = make([][curveSamples + 1]float32, n)
+		f.widths = make([]float32, n)
+		f.tips = make([]point, n)
+	}
+	f.curves, f.arcs, f.widths, f.tips = f.curves[:n], f.arcs[:n], f.widths[:n], f.tips[:n]
+	f.marks.size(n)
+	f.lod.prepare(net)
+	f.setFigures()
+}
+
+// draw builds the mesh, the labels and the figures for the marks read.
+func (f *Frame) draw(pos [][2]float64, v session.View) {
+	f.Mesh.reset()
+	g := f.placeDiscs(pos, v)
+	for ei := range f.net.Edges {
+		f.curve(ei, g.maxW, g.dpr)
+	}
+	f.chooseDetail(g.screen, v.Motion, g.dpr)
+	for ei := range f.net.Edges {
+		switch f.detail[ei] {
+		case fullDetail:
+			f.edge(ei, g.dpr)
+		case hairline:
+			f.hairline(ei, g.dpr)
+		}
+	}
+	if v.Motion {
+		for ei := range f.net.Edges {
+			if f.moving[ei] {
+				f.particles(ei, v.Tick, g.dpr)
+			}
+		}
+	}
+	f.kites(v, g.dpr)
+	f.loopPath(v.Tick, g.dpr, v.Motion)
+	f.drawDiscs(g.screen, g.dpr)
+	text := rect{0, float32(v.TopInset) * g.dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)}
+	f.placeLabels(g.dpr, text)
+	f.placeFigures(v, g.dpr)
+}
