@@ -18,7 +18,7 @@ cd "$(dirname "$0")"
 
 # The pure packages: they must never import the engine or the browser, so
 # that they test natively and stay reusable (house style).
-PURE=(./wasm/dataset ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/session ./wasm/scene ./wasm/page ./wasm/poster)
+PURE=(./wasm/dataset ./wasm/wording ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/session ./wasm/scene ./wasm/page ./wasm/poster)
 
 check_pure() {
   # Every non-standard package the pure ones depend on, with its imports:
@@ -61,7 +61,8 @@ build() {
   # wasm_exec.js must match the Go that built the binary, so it is copied
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
-  cp web/index.html web/app.js web/poster.js web/story.js web/messages.js web/twin.js web/kiosk.js web/style.css web/sw.js dist/
+  # The page's modules: main.js, the entry, imports the others.
+  cp web/index.html web/main.js web/dom.js web/app.js web/poster.js web/story.js web/messages.js web/twin.js web/kiosk.js web/style.css web/sw.js dist/
   # embed.js and the demo keep their names: host pages link to embed.js.
   cp web/embed.js web/embed-demo.html web/embed-demo.css dist/
   local f
@@ -78,12 +79,14 @@ build() {
   # as link previews want; without it the address is relative.
   go run ./wasm/cmd/poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html
   # Content-hashed names for what the page loads (dist/index.html is
-  # rewritten to them; <html> gets data-wasm, the program's hashed name, and
-  # data-wasm-bytes, its size, for the loader's progress bar), then a .br and
+  # rewritten to them, and each module's imports to the hashed names of the
+  # modules it imports; <html> gets data-wasm, the program's hashed name,
+  # and data-wasm-bytes and data-wasm-size, its size in bytes and in words,
+  # for the loader's progress bar), then a .br and
   # a .gz next to every compressible file; sw.js, the kiosk's service worker,
   # gets the list of files to keep offline and a version that changes with
   # them. Prints what the page downloads.
-  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash app.js,poster.js,story.js,messages.js,twin.js,kiosk.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg -sw sw.js
+  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,app.js,poster.js,story.js,messages.js,twin.js,kiosk.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg -sw sw.js
   echo "built dist/"
 }
 

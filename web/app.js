@@ -1,738 +1,710 @@
-// The page's loader and script API. It checks that the browser can run the
-// explainer, downloads the WebAssembly with a real progress bar, fetches the
-// dataset named by the link, hands both to the Go program and exposes
-// window.ouroboros (see shared/design/page-api.md). Every reason the
-// explainer cannot start ends in the error panel and a rejected `ready`.
-(() => {
-  'use strict';
+// The page's loader and script API, the first module main.js loads. It
+// checks that the browser can run the explainer, downloads the WebAssembly
+// with a real progress bar, fetches the dataset named by the link, hands
+// both to the Go program and exposes window.ouroboros (see
+// shared/design/page-api.md). Every reason the explainer cannot start ends
+// in the error panel and a rejected `ready`.
+import { $, el, inKiosk, webURL } from './dom.js';
 
-  const DEFAULT_DATA = 'data/ai-compute.json';
-  const MAX_DATASET_BYTES = 8 * 1024 * 1024;
-  const $ = (id) => document.getElementById(id);
+const DEFAULT_DATA = 'data/ai-compute.json';
+const MAX_DATASET_BYTES = 8 * 1024 * 1024;
 
-  let settle = null;
-  const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
-  // A rejected `ready` is reported in the page; keep it out of the console's
-  // unhandled-rejection noise when nobody awaits it.
-  ready.catch(() => {});
-  let started = false;
-  let failed = false;
-  const listeners = new Map();
+// The link's parameters, read once here for the program and for the
+// page's other modules (poster.js, messages.js, kiosk.js).
+export const params = linkParams();
 
-  function emit(type, detail) {
-    for (const fn of listeners.get(type) || []) {
-      try { fn(detail); } catch (e) { console.error('ouroboros listener for "' + type + '" threw', e); }
-    }
+let settle = null;
+const ready = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+// A rejected `ready` is reported in the page; keep it out of the console's
+// unhandled-rejection noise when nobody awaits it.
+ready.catch(() => {});
+let started = false;
+let failed = false;
+const listeners = new Map();
+
+function emit(type, detail) {
+  for (const fn of listeners.get(type) || []) {
+    try { fn(detail); } catch (e) { console.error('ouroboros listener for "' + type + '" threw', e); }
   }
+}
 
-  const boot = {
-    dataset: null,
-    dataPath: '',
-    // The link's parameters, read once here for the program and for the
-    // page's other scripts (poster.js, story.js, messages.js, kiosk.js).
-    params: linkParams(),
-    reducedMotion: false,
-    state: null,
-    ready(problems) {
-      if (failed || started) return;
-      started = true;
-      $('loader').hidden = true;
-      showNotices(Array.from(problems || []));
-      $('card-close').addEventListener('click', () => api.send({ type: 'select', id: null }));
-      wireInput();
-      renderCard();
-      keepHash();
-      const s = api.state();
-      settle.resolve(s);
-      emit('ready', s);
-    },
-    fail(info) {
-      fail(info.message, Array.from(info.problems || []));
-    },
-    // Called by the program when the view changed (select, asof, pause).
-    emit(type, detail) {
-      const plain = JSON.parse(JSON.stringify(detail));
-      if (type === 'hover') { renderHover(plain.x, plain.y); return; }
-      if (type === 'select' || type === 'asof') renderCard();
-      if (type === 'ui' || type === 'asof' || type === 'select' || type === 'step') renderExplore();
-      if (type === 'step') renderCaption();
-      if (type === 'ui') { keepHash(); return; }
-      keepHash();
-      emit(type, plain);
-    },
-  };
-  globalThis.ouroborosBoot = boot;
-
-  const api = {
-    ready,
-    state() {
-      return typeof boot.state === 'function' ? JSON.parse(boot.state()) : null;
-    },
-    send(command) {
-      if (command === null || typeof command !== 'object' || typeof command.type !== 'string') {
-        throw new Error('ouroboros.send takes an object with a string "type", such as {type: "select", id: "nvidia"}');
-      }
-      if (typeof boot.send !== 'function' || !started) {
-        throw new Error('The explainer is not ready yet; wait for ouroboros.ready');
-      }
-      let json;
-      try {
-        json = JSON.stringify(command);
-      } catch (e) {
-        throw new Error('ouroboros.send takes a plain object: ' + e.message);
-      }
-      const problem = boot.send(json);
-      if (problem) throw new Error(problem);
-      return true;
-    },
-    on(type, fn) {
-      if (typeof fn !== 'function') throw new Error('ouroboros.on needs a function');
-      if (!listeners.has(type)) listeners.set(type, []);
-      listeners.get(type).push(fn);
-      return api;
-    },
-  };
-  Object.defineProperty(window, 'ouroboros', { value: Object.freeze(api), enumerable: true });
-
-  function fail(message, problems) {
+// boot is what the Go program and the page share: the program reads the
+// dataset and the parameters from it and puts its functions on it
+// (wasm/bridge); it is the one global the page sets besides
+// window.ouroboros, and only the program reads it as one. The page's
+// modules import it.
+export const boot = {
+  dataset: null,
+  dataPath: '',
+  params,
+  reducedMotion: false,
+  state: null,
+  ready(problems) {
     if (failed || started) return;
-    failed = true;
-    problems = problems || [];
+    started = true;
     $('loader').hidden = true;
-    // Ebitengine adds its canvas when the program starts, before the dataset
-    // is checked; nothing may be drawn from a refused one.
-    for (const c of document.querySelectorAll('body > canvas')) c.remove();
-    $('error-message').textContent = message;
-    const list = $('error-problems');
-    list.replaceChildren(...problems.map((p) => {
-      const li = document.createElement('li');
-      li.textContent = p;
-      return li;
-    }));
-    $('error').hidden = false;
-    const err = new Error(problems.length ? message + '\n' + problems.join('\n') : message);
-    err.problems = problems;
-    settle.reject(err);
-    emit('error', { message, problems });
-  }
-
-  // Pointer events go to the program as they happen: a quick tap can begin
-  // and end between two of the engine's ticks, which its per-tick input
-  // state would miss when software WebGL draws a few frames a second.
-  function wireInput() {
-    const canvas = document.querySelector('body > canvas');
-    if (!canvas) return;
-    const forward = (kind) => (e) => {
-      const r = canvas.getBoundingClientRect();
-      // A mouse moving with no button is hovering; a finger only moves
-      // while it is down.
-      if (kind === 'move' && e.pointerType === 'touch' && e.buttons === 0) return;
-      boot.pointer(kind, e.pointerId, e.clientX - r.left, e.clientY - r.top, e.timeStamp, e.pointerType === 'touch');
-      if (kind === 'down') hideHover();
-    };
-    canvas.addEventListener('pointerdown', (e) => {
-      // Keep receiving the moves of a drag that leaves the canvas.
-      try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* not every pointer can be captured */ }
-      forward('down')(e);
-    });
-    canvas.addEventListener('pointermove', forward('move'));
-    canvas.addEventListener('pointerup', forward('up'));
-    canvas.addEventListener('pointercancel', forward('cancel'));
-    canvas.addEventListener('pointerleave', hideHover);
-    canvas.addEventListener('wheel', (e) => {
-      e.preventDefault();
-      const r = canvas.getBoundingClientRect();
-      const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? r.height : 1;
-      boot.wheel(e.deltaY * unit, e.clientX - r.left, e.clientY - r.top);
-    }, { passive: false });
-    window.addEventListener('keydown', (e) => {
-      const t = e.target;
-      if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
-      if (t instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
-      if ($('help').open) return;
-      if (e.key === '?') { e.preventDefault(); $('help').showModal(); return; }
-      if (e.key === 'Tab') {
-        // Tab walks the entities while the canvas has the focus, then moves
-        // on to the page's controls.
-        if (document.activeElement === canvas && boot.key(e.shiftKey ? 'Shift+Tab' : 'Tab')) e.preventDefault();
-        return;
-      }
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (boot.key(e.key) && (e.key === ' ' || e.key.startsWith('Arrow'))) e.preventDefault();
-    });
-    $('zoom-in').addEventListener('click', () => boot.key('+'));
-    $('zoom-out').addEventListener('click', () => boot.key('-'));
-    $('fit').addEventListener('click', () => boot.key('0'));
-    $('controls').hidden = false;
-    wireExplore(canvas);
-  }
-
-  // The legend, the filters, the loops, the timeline, search, help, the
-  // picture and the link. Every change goes through ouroboros.send, so a
-  // host page can do the same.
-  function wireExplore(canvas) {
-    canvas.tabIndex = 0;
-    const toggle = $('panel-toggle');
-    toggle.addEventListener('click', () => {
-      const open = $('panel').hidden;
-      $('panel').hidden = !open;
-      toggle.setAttribute('aria-expanded', String(open));
-    });
-    $('binding-only').addEventListener('change', () => api.send({ type: 'bindingOnly' }));
-    $('play').addEventListener('click', () => {
-      const s = api.state();
-      api.send({ type: s.explore.timeline.playing ? 'pauseTimeline' : 'playTimeline' });
-    });
-    $('scrub').addEventListener('input', () => {
-      const dates = api.state().explore.timeline.dates;
-      const i = Number($('scrub').value);
-      api.send({ type: 'setAsOf', date: i >= dates.length ? null : dates[i] });
-    });
-    $('help-toggle').addEventListener('click', () => $('help').showModal());
-    $('save-png').addEventListener('click', () => boot.capture());
-    $('copy-link').addEventListener('click', copyLink);
-    wireSearch();
-    $('step-prev').addEventListener('click', () => api.send({ type: 'prev' }));
-    $('step-next').addEventListener('click', () => api.send({ type: 'next' }));
-    $('story-close').addEventListener('click', () => api.send({ type: 'goToStep', story: null }));
-    $('timeline').hidden = false;
-    renderExplore();
-    renderCaption();
-  }
-
-  // The open story step: its caption, its sources as links (only http and
-  // https, opened in a new tab with neither opener nor referrer), and the
-  // way on.
-  function renderCaption() {
-    const s = api.state();
-    const box = $('caption');
-    const c = s && s.caption;
-    document.body.classList.toggle('story', !!c);
-    if (!c) { box.hidden = true; return; }
-    $('caption-story').textContent = c.storyTitle;
-    $('caption-title').textContent = c.title;
-    $('caption-text').textContent = c.text;
-    const links = c.sources.map((src) => {
-      const label = src.publisher + (src.title ? ': ' + src.title : '');
-      // The loader takes only http and https URLs; the page checks again, so
-      // that a javascript: or data: URL could never become a link. A kiosk
-      // has no way back from another site: there, sources stay text.
-      if (!webURL(src.url) || document.documentElement.classList.contains('kiosk')) return el('span', label);
-      const a = el('a', label);
-      a.href = src.url;
-      a.target = '_blank';
-      a.rel = 'noopener noreferrer';
-      return a;
-    });
-    const parts = [];
-    links.forEach((a, i) => { if (i) parts.push(document.createTextNode(' · ')); parts.push(a); });
-    $('caption-sources').replaceChildren(...(parts.length ? [document.createTextNode('Sources: '), ...parts] : []));
-    $('step-count').textContent = c.step + ' / ' + c.steps;
-    $('step-prev').disabled = c.step <= 1;
-    $('step-next').disabled = c.step >= c.steps;
-    box.hidden = false;
-  }
-
-  // webURL reports whether u is an absolute http or https URL.
-  function webURL(u) {
-    try {
-      const p = new URL(u);
-      return p.protocol === 'https:' || p.protocol === 'http:';
-    } catch (e) {
-      return false;
-    }
-  }
-
-  function toast(text) {
-    const t = $('toast');
-    t.textContent = text;
-    t.hidden = false;
-    clearTimeout(toast.timer);
-    toast.timer = setTimeout(() => { t.hidden = true; }, 2500);
-  }
-
-  async function copyLink() {
+    showNotices(Array.from(problems || []));
+    $('card-close').addEventListener('click', () => api.send({ type: 'select', id: null }));
+    wireInput();
+    renderCard();
     keepHash();
+    const s = api.state();
+    settle.resolve(s);
+    emit('ready', s);
+  },
+  fail(info) {
+    fail(info.message, Array.from(info.problems || []));
+  },
+  // Called by the program when the view changed (select, asof, pause).
+  emit(type, detail) {
+    const plain = JSON.parse(JSON.stringify(detail));
+    if (type === 'hover') { renderHover(plain.x, plain.y); return; }
+    if (type === 'select' || type === 'asof') renderCard();
+    if (type === 'ui' || type === 'asof' || type === 'select' || type === 'step') renderExplore();
+    if (type === 'step') renderCaption();
+    if (type === 'ui') { keepHash(); return; }
+    keepHash();
+    emit(type, plain);
+  },
+};
+globalThis.ouroborosBoot = boot;
+
+// api is window.ouroboros, the page's script API (page-api.md §2).
+export const api = {
+  ready,
+  state() {
+    return typeof boot.state === 'function' ? JSON.parse(boot.state()) : null;
+  },
+  send(command) {
+    if (command === null || typeof command !== 'object' || typeof command.type !== 'string') {
+      throw new Error('ouroboros.send takes an object with a string "type", such as {type: "select", id: "nvidia"}');
+    }
+    if (typeof boot.send !== 'function' || !started) {
+      throw new Error('The explainer is not ready yet; wait for ouroboros.ready');
+    }
+    let json;
     try {
-      await navigator.clipboard.writeText(location.href);
-      toast('Link copied');
+      json = JSON.stringify(command);
     } catch (e) {
-      // No clipboard (an insecure origin or a refusal): show the link to copy by hand.
-      window.prompt('Copy this link:', location.href);
+      throw new Error('ouroboros.send takes a plain object: ' + e.message);
     }
-  }
+    const problem = boot.send(json);
+    if (problem) throw new Error(problem);
+    return true;
+  },
+  on(type, fn) {
+    if (typeof fn !== 'function') throw new Error('ouroboros.on needs a function');
+    if (!listeners.has(type)) listeners.set(type, []);
+    listeners.get(type).push(fn);
+    return api;
+  },
+};
+Object.defineProperty(window, 'ouroboros', { value: Object.freeze(api), enumerable: true });
 
-  // Called by the program with the picture's pixels after a "capture".
-  boot.captured = (width, height, pixels) => {
-    const c = document.createElement('canvas');
-    c.width = width;
-    c.height = height;
-    c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.byteLength), width, height), 0, 0);
-    c.toBlob((blob) => {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(blob);
-      a.download = 'ouroboros.png';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-      boot.lastCapture = { width, height, bytes: blob.size };
-      toast('Picture saved');
-    }, 'image/png');
+function fail(message, problems) {
+  if (failed || started) return;
+  failed = true;
+  problems = problems || [];
+  $('loader').hidden = true;
+  // Ebitengine adds its canvas when the program starts, before the dataset
+  // is checked; nothing may be drawn from a refused one.
+  for (const c of document.querySelectorAll('body > canvas')) c.remove();
+  $('error-message').textContent = message;
+  const list = $('error-problems');
+  list.replaceChildren(...problems.map((p) => {
+    const li = document.createElement('li');
+    li.textContent = p;
+    return li;
+  }));
+  $('error').hidden = false;
+  const err = new Error(problems.length ? message + '\n' + problems.join('\n') : message);
+  err.problems = problems;
+  settle.reject(err);
+  emit('error', { message, problems });
+}
+
+// Pointer events go to the program as they happen: a quick tap can begin
+// and end between two of the engine's ticks, which its per-tick input
+// state would miss when software WebGL draws a few frames a second.
+function wireInput() {
+  const canvas = document.querySelector('body > canvas');
+  if (!canvas) return;
+  const forward = (kind) => (e) => {
+    const r = canvas.getBoundingClientRect();
+    // A mouse moving with no button is hovering; a finger only moves
+    // while it is down.
+    if (kind === 'move' && e.pointerType === 'touch' && e.buttons === 0) return;
+    boot.pointer(kind, e.pointerId, e.clientX - r.left, e.clientY - r.top, e.timeStamp, e.pointerType === 'touch');
+    if (kind === 'down') hideHover();
   };
-
-  const fold = (t) => t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-
-  function wireSearch() {
-    const input = $('search');
-    const list = $('search-results');
-    let matches = [];
-    let at = 0;
-    const show = () => {
-      list.replaceChildren(...matches.map((m, i) => {
-        const li = el('li', m.name);
-        li.setAttribute('role', 'option');
-        li.setAttribute('aria-selected', String(i === at));
-        li.addEventListener('pointerdown', (e) => { e.preventDefault(); pick(i); });
-        return li;
-      }));
-      list.hidden = matches.length === 0;
-    };
-    const pick = (i) => {
-      const m = matches[i];
-      if (!m) return;
-      api.send({ type: 'select', id: m.id });
-      input.value = '';
-      matches = [];
-      show();
-    };
-    input.addEventListener('input', () => {
-      const q = fold(input.value.trim());
-      const s = api.state();
-      matches = q ? s.view.entities.filter((e) => fold(e.name).includes(q) || e.id.includes(q))
-        .sort((a, b) => fold(a.name).indexOf(q) - fold(b.name).indexOf(q)).slice(0, 8) : [];
-      at = 0;
-      show();
-    });
-    input.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') { e.preventDefault(); pick(at); }
-      else if (e.key === 'ArrowDown') { e.preventDefault(); at = Math.min(at + 1, matches.length - 1); show(); }
-      else if (e.key === 'ArrowUp') { e.preventDefault(); at = Math.max(at - 1, 0); show(); }
-      else if (e.key === 'Escape') { input.value = ''; matches = []; show(); }
-    });
-    input.addEventListener('blur', () => { matches = []; show(); });
-  }
-
-  function chip(label, pressed, onClick, color) {
-    const b = el('button');
-    b.type = 'button';
-    b.setAttribute('aria-pressed', String(pressed));
-    if (color) {
-      const sw = el('span', undefined, 'swatch');
-      sw.style.background = color;
-      b.append(sw);
-    }
-    b.append(document.createTextNode(label));
-    b.addEventListener('click', onClick);
-    return b;
-  }
-
-  function renderExplore() {
-    const s = api.state();
-    if (!s || !s.explore) return;
-    const x = s.explore;
-    const names = new Map(s.view.entities.map((v) => [v.id, v.name]));
-    const name = (id) => names.get(id) || id;
-    const currency = s.dataset.currency || 'USD';
-    $('legend-kinds').replaceChildren(...x.legend.kinds.map((k) =>
-      chip(k.label, !x.filter.hiddenKinds.includes(k.key), () => api.send({ type: 'toggleKind', kind: k.key }), k.color)));
-    $('legend-types').replaceChildren(...x.legend.dealTypes.map((t) =>
-      chip(t, !x.filter.hiddenTypes.includes(t), () => api.send({ type: 'toggleDealType', dealType: t }))));
-    $('binding-only').checked = x.filter.bindingOnly;
-    $('story-list').replaceChildren(...s.stories.map((st) =>
-      chip(st.title, s.story === st.id, () => api.send({ type: 'goToStep', story: st.id, step: 1 }))));
-
-    // Loops: the first fifty, each a button that highlights it.
-    const picked = x.loop ? x.loop.entities.join(' ') : '';
-    $('loop-count').textContent = '(' + s.loops.length + (s.loopsTruncated ? '+' : '') + ')';
-    $('loop-list').replaceChildren(...s.loops.slice(0, 50).map((lp) => {
-      const key = lp.entities.join(' ');
-      const rt = lp.roundTripValue === null ? 'round trip undisclosed' : 'round trip ' + money(lp.roundTripValue, currency);
-      const b = el('button', lp.entities.concat(lp.entities[0]).map(name).join(' → ') + ' · ' + rt);
-      b.type = 'button';
-      b.setAttribute('aria-pressed', String(key === picked));
-      b.addEventListener('click', () => api.send({ type: 'pickLoop', entities: key === picked ? [] : lp.entities }));
-      const li = el('li');
-      li.append(b);
-      return li;
-    }), ...(s.loops.length > 50 ? [el('li', '… and ' + (s.loops.length - 50) + ' more')] : []));
-    const detail = $('loop-detail');
-    if (x.loop) {
-      const list = el('ul');
-      for (const h of x.loop.hops) {
-        const total = h.total === null ? 'undisclosed' : money(h.total, currency);
-        const li = el('li', name(h.from) + ' → ' + name(h.to) + ': ' + total);
-        const deals = el('ul');
-        for (const d of h.deals) {
-          deals.append(el('li', d.type + ', ' + (d.amount === null ? 'undisclosed' : money(d.amount, currency, d.upTo, d.estimate)) + ', ' + d.status + ', ' + d.date));
-        }
-        li.append(deals);
-        list.append(li);
-      }
-      detail.replaceChildren(el('p', 'Follow the dollar: closed ' + x.loop.closed + ', ' + money(x.loop.disclosedTotal, currency) + ' disclosed going round.'), list);
-      detail.hidden = false;
-    } else {
-      detail.hidden = true;
-    }
-
-    // The timeline: one step per distinct deal date, then "every date".
-    const t = x.timeline;
-    const scrub = $('scrub');
-    scrub.max = String(t.dates.length);
-    scrub.value = String(t.index < 0 ? t.dates.length : t.index);
-    // While a story step walks the timeline, the scrubber shows the date on screen.
-    const label = t.index < 0 ? 'All dates' : (s.view.shownAsOf || s.asOf);
-    $('scrub-date').textContent = label;
-    scrub.setAttribute('aria-valuetext', label);
-    $('play').textContent = t.playing ? '❚❚' : '▶';
-    $('play').setAttribute('aria-label', t.playing ? 'Pause the timeline' : 'Play the timeline');
-  }
-
-  const money = (v, currency, upTo, estimate) => {
-    const units = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
-    let text = String(v);
-    for (const [n, u] of units) {
-      if (v >= n) { text = (v / n).toFixed(v / n >= 100 ? 0 : 1).replace(/\.0$/, '') + u; break; }
-    }
-    const sign = currency === 'USD' ? '$' : currency + ' ';
-    return (upTo ? 'up to ' : '') + (estimate ? '~' : '') + sign + text;
-  };
-
-  function el(tag, text, cls) {
-    const e = document.createElement(tag);
-    if (text !== undefined) e.textContent = text;
-    if (cls) e.className = cls;
-    return e;
-  }
-
-  function hideHover() { $('hover').hidden = true; }
-
-  // The hover card: built with textContent only, so a dataset's text can
-  // never become markup.
-  function renderHover(x, y) {
-    const s = api.state();
-    const box = $('hover');
-    // In a kiosk only a tap shows this card, and a tapped entity shows its
-    // full card by selection: only edges get this one.
-    const kiosk = document.documentElement.classList.contains('kiosk');
-    if (!s || !s.hover || (kiosk && s.hover.entity)) { box.hidden = true; return; }
-    const parts = [];
-    if (s.hover.entity) {
-      const e = s.hover.entity;
-      parts.push(el('h3', e.name), el('p', e.kindLabel, 'meta'));
-      if (e.note) parts.push(el('p', e.note));
-    } else if (s.hover.edge) {
-      const g = s.hover.edge;
-      parts.push(el('h3', g.fromName + ' → ' + g.toName));
-      const list = el('ul');
-      for (const d of g.deals) {
-        const amount = d.amount === null ? 'undisclosed' : money(d.amount, d.currency, d.upTo, d.estimate);
-        const cap = d.capacityMW ? ', ' + (d.capacityMW >= 1000 ? d.capacityMW / 1000 + ' GW' : d.capacityMW + ' MW') : '';
-        const li = el('li', d.type + ': ' + amount + cap + ' — ' + d.status + ', ' + d.date + (d.until ? ' to ' + d.until : ''));
-        li.append(el('div', d.publishers.join(', '), 'meta'));
-        list.append(li);
-      }
-      parts.push(list);
-    }
-    box.replaceChildren(...parts);
-    box.hidden = false;
-    const w = box.offsetWidth, h = box.offsetHeight;
-    box.style.left = Math.max(4, Math.min(x + 14, innerWidth - w - 4)) + 'px';
-    box.style.top = Math.max(4, Math.min(y + 14, innerHeight - h - 4)) + 'px';
-  }
-
-  // The card shows the selected entity; built with textContent only, so a
-  // dataset's text can never become markup.
-  function renderCard() {
-    const s = api.state();
-    const card = $('card');
-    if (!s || !s.selected) {
-      card.hidden = true;
+  canvas.addEventListener('pointerdown', (e) => {
+    // Keep receiving the moves of a drag that leaves the canvas.
+    try { canvas.setPointerCapture(e.pointerId); } catch (err) { /* not every pointer can be captured */ }
+    forward('down')(e);
+  });
+  canvas.addEventListener('pointermove', forward('move'));
+  canvas.addEventListener('pointerup', forward('up'));
+  canvas.addEventListener('pointercancel', forward('cancel'));
+  canvas.addEventListener('pointerleave', hideHover);
+  canvas.addEventListener('wheel', (e) => {
+    e.preventDefault();
+    const r = canvas.getBoundingClientRect();
+    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? r.height : 1;
+    boot.wheel(e.deltaY * unit, e.clientX - r.left, e.clientY - r.top);
+  }, { passive: false });
+  window.addEventListener('keydown', (e) => {
+    const t = e.target;
+    if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
+    if (t instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
+    if ($('help').open) return;
+    if (e.key === '?') { e.preventDefault(); $('help').showModal(); return; }
+    if (e.key === 'Tab') {
+      // Tab walks the entities while the canvas has the focus, then moves
+      // on to the page's controls.
+      if (document.activeElement === canvas && boot.key(e.shiftKey ? 'Shift+Tab' : 'Tab')) e.preventDefault();
       return;
     }
-    const e = s.selected;
-    const r = e.report;
-    const names = new Map(s.view.entities.map((v) => [v.id, v.name]));
-    const name = (id) => names.get(id) || id;
-    const sum = (m, what) => {
-      if (!m.deals) return null;
-      const amount = m.total === null ? 'undisclosed amounts' : money(m.total, currency);
-      const more = m.total !== null && m.undisclosed ? ' + ' + m.undisclosed + ' undisclosed' : '';
-      return what + ' ' + amount + more + ' (' + m.deals + (m.deals === 1 ? ' deal)' : ' deals)');
-    };
-    const currency = s.dataset.currency || 'USD';
-    const body = [];
-    if (e.note) body.push(el('p', e.note));
-    for (const line of [sum(r.out, 'Pays'), sum(r.in, 'Receives')]) if (line) body.push(el('p', line));
-    const mw = (v) => (v >= 1000 ? +(v / 1000).toFixed(2) + ' GW' : v + ' MW');
-    if (r.capacity.boughtMW || r.capacity.soldMW) {
-      const parts = [];
-      if (r.capacity.boughtMW) parts.push('buys ' + mw(r.capacity.boughtMW));
-      if (r.capacity.soldMW) parts.push('sells ' + mw(r.capacity.soldMW));
-      body.push(el('p', 'Capacity: ' + parts.join(', ')));
-    }
-    if (r.loops.length) {
-      body.push(el('h3', 'In ' + r.loops.length + (r.loops.length === 1 ? ' loop' : ' loops')));
-      const list = el('ul');
-      for (const lp of r.loops.slice(0, 6)) {
-        const path = lp.entities.concat(lp.entities[0]).map(name).join(' → ');
-        const rt = lp.roundTripValue === null ? 'round trip undisclosed' : 'round trip ' + money(lp.roundTripValue, currency);
-        list.append(el('li', path + ' (' + rt + ')'));
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (boot.key(e.key) && (e.key === ' ' || e.key.startsWith('Arrow'))) e.preventDefault();
+  });
+  $('zoom-in').addEventListener('click', () => boot.key('+'));
+  $('zoom-out').addEventListener('click', () => boot.key('-'));
+  $('fit').addEventListener('click', () => boot.key('0'));
+  $('controls').hidden = false;
+  wireExplore(canvas);
+}
+
+// The legend, the filters, the loops, the timeline, search, help, the
+// picture and the link. Every change goes through ouroboros.send, so a
+// host page can do the same.
+function wireExplore(canvas) {
+  canvas.tabIndex = 0;
+  const toggle = $('panel-toggle');
+  toggle.addEventListener('click', () => {
+    const open = $('panel').hidden;
+    $('panel').hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+  $('binding-only').addEventListener('change', () => api.send({ type: 'bindingOnly' }));
+  $('play').addEventListener('click', () => {
+    const s = api.state();
+    api.send({ type: s.explore.timeline.playing ? 'pauseTimeline' : 'playTimeline' });
+  });
+  $('scrub').addEventListener('input', () => {
+    const dates = api.state().explore.timeline.dates;
+    const i = Number($('scrub').value);
+    api.send({ type: 'setAsOf', date: i >= dates.length ? null : dates[i] });
+  });
+  $('help-toggle').addEventListener('click', () => $('help').showModal());
+  $('save-png').addEventListener('click', () => boot.capture());
+  $('copy-link').addEventListener('click', copyLink);
+  wireSearch();
+  $('step-prev').addEventListener('click', () => api.send({ type: 'prev' }));
+  $('step-next').addEventListener('click', () => api.send({ type: 'next' }));
+  $('story-close').addEventListener('click', () => api.send({ type: 'goToStep', story: null }));
+  $('timeline').hidden = false;
+  renderExplore();
+  renderCaption();
+}
+
+// The open story step: its caption, its sources as links (only http and
+// https, opened in a new tab with neither opener nor referrer), and the
+// way on.
+function renderCaption() {
+  const s = api.state();
+  const box = $('caption');
+  const c = s && s.caption;
+  document.body.classList.toggle('story', !!c);
+  if (!c) { box.hidden = true; return; }
+  $('caption-story').textContent = c.storyTitle;
+  $('caption-title').textContent = c.title;
+  $('caption-text').textContent = c.text;
+  const links = c.sources.map((src) => {
+    const label = src.publisher + (src.title ? ': ' + src.title : '');
+    // The loader takes only http and https URLs; the page checks again, so
+    // that a javascript: or data: URL could never become a link. A kiosk
+    // has no way back from another site: there, sources stay text.
+    if (!webURL(src.url) || inKiosk()) return el('span', label);
+    const a = el('a', label);
+    a.href = src.url;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
+  });
+  const parts = [];
+  links.forEach((a, i) => { if (i) parts.push(document.createTextNode(' · ')); parts.push(a); });
+  $('caption-sources').replaceChildren(...(parts.length ? [document.createTextNode('Sources: '), ...parts] : []));
+  $('step-count').textContent = c.step + ' / ' + c.steps;
+  $('step-prev').disabled = c.step <= 1;
+  $('step-next').disabled = c.step >= c.steps;
+  box.hidden = false;
+}
+
+function toast(text) {
+  const t = $('toast');
+  t.textContent = text;
+  t.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { t.hidden = true; }, 2500);
+}
+
+async function copyLink() {
+  keepHash();
+  try {
+    await navigator.clipboard.writeText(location.href);
+    toast('Link copied');
+  } catch (e) {
+    // No clipboard (an insecure origin or a refusal): show the link to copy by hand.
+    window.prompt('Copy this link:', location.href);
+  }
+}
+
+// Called by the program with the picture's pixels after a "capture".
+boot.captured = (width, height, pixels) => {
+  const c = document.createElement('canvas');
+  c.width = width;
+  c.height = height;
+  c.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(pixels.buffer, pixels.byteOffset, pixels.byteLength), width, height), 0, 0);
+  c.toBlob((blob) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'ouroboros.png';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+    boot.lastCapture = { width, height, bytes: blob.size };
+    toast('Picture saved');
+  }, 'image/png');
+};
+
+const fold = (t) => t.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+function wireSearch() {
+  const input = $('search');
+  const list = $('search-results');
+  let matches = [];
+  let at = 0;
+  const show = () => {
+    list.replaceChildren(...matches.map((m, i) => {
+      const li = el('li', m.name);
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', String(i === at));
+      li.addEventListener('pointerdown', (e) => { e.preventDefault(); pick(i); });
+      return li;
+    }));
+    list.hidden = matches.length === 0;
+  };
+  const pick = (i) => {
+    const m = matches[i];
+    if (!m) return;
+    api.send({ type: 'select', id: m.id });
+    input.value = '';
+    matches = [];
+    show();
+  };
+  input.addEventListener('input', () => {
+    const q = fold(input.value.trim());
+    const s = api.state();
+    matches = q ? s.view.entities.filter((e) => fold(e.name).includes(q) || e.id.includes(q))
+      .sort((a, b) => fold(a.name).indexOf(q) - fold(b.name).indexOf(q)).slice(0, 8) : [];
+    at = 0;
+    show();
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); pick(at); }
+    else if (e.key === 'ArrowDown') { e.preventDefault(); at = Math.min(at + 1, matches.length - 1); show(); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); at = Math.max(at - 1, 0); show(); }
+    else if (e.key === 'Escape') { input.value = ''; matches = []; show(); }
+  });
+  input.addEventListener('blur', () => { matches = []; show(); });
+}
+
+function chip(label, pressed, onClick, color) {
+  const b = el('button');
+  b.type = 'button';
+  b.setAttribute('aria-pressed', String(pressed));
+  if (color) {
+    const sw = el('span', undefined, 'swatch');
+    sw.style.background = color;
+    b.append(sw);
+  }
+  b.append(document.createTextNode(label));
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function renderExplore() {
+  const s = api.state();
+  if (!s || !s.explore) return;
+  const x = s.explore;
+  const names = new Map(s.view.entities.map((v) => [v.id, v.name]));
+  const name = (id) => names.get(id) || id;
+  $('legend-kinds').replaceChildren(...x.legend.kinds.map((k) =>
+    chip(k.label, !x.filter.hiddenKinds.includes(k.key), () => api.send({ type: 'toggleKind', kind: k.key }), k.color)));
+  $('legend-types').replaceChildren(...x.legend.dealTypes.map((t) =>
+    chip(t, !x.filter.hiddenTypes.includes(t), () => api.send({ type: 'toggleDealType', dealType: t }))));
+  $('binding-only').checked = x.filter.bindingOnly;
+  $('story-list').replaceChildren(...s.stories.map((st) =>
+    chip(st.title, s.story === st.id, () => api.send({ type: 'goToStep', story: st.id, step: 1 }))));
+
+  // Loops: the first fifty, each a button that highlights it.
+  const picked = x.loop ? x.loop.entities.join(' ') : '';
+  $('loop-count').textContent = '(' + s.loops.length + (s.loopsTruncated ? '+' : '') + ')';
+  $('loop-list').replaceChildren(...s.loops.slice(0, 50).map((lp) => {
+    const key = lp.entities.join(' ');
+    const rt = 'round trip ' + lp.roundTripText;
+    const b = el('button', lp.entities.concat(lp.entities[0]).map(name).join(' → ') + ' · ' + rt);
+    b.type = 'button';
+    b.setAttribute('aria-pressed', String(key === picked));
+    b.addEventListener('click', () => api.send({ type: 'pickLoop', entities: key === picked ? [] : lp.entities }));
+    const li = el('li');
+    li.append(b);
+    return li;
+  }), ...(s.loops.length > 50 ? [el('li', '… and ' + (s.loops.length - 50) + ' more')] : []));
+  const detail = $('loop-detail');
+  if (x.loop) {
+    const list = el('ul');
+    for (const h of x.loop.hops) {
+      const li = el('li', name(h.from) + ' → ' + name(h.to) + ': ' + h.totalText);
+      const deals = el('ul');
+      for (const d of h.deals) {
+        deals.append(el('li', d.type + ', ' + d.amountText + ', ' + d.status + ', ' + d.date));
       }
-      if (r.loops.length > 6) list.append(el('li', '… and ' + (r.loops.length - 6) + ' more'));
+      li.append(deals);
+      list.append(li);
+    }
+    detail.replaceChildren(el('p', 'Follow the dollar: closed ' + x.loop.closed + ', ' + x.loop.disclosedText + ' disclosed going round.'), list);
+    detail.hidden = false;
+  } else {
+    detail.hidden = true;
+  }
+
+  // The timeline: one step per distinct deal date, then "every date".
+  const t = x.timeline;
+  const scrub = $('scrub');
+  scrub.max = String(t.dates.length);
+  scrub.value = String(t.index < 0 ? t.dates.length : t.index);
+  // While a story step walks the timeline, the scrubber shows the date on screen.
+  const label = t.index < 0 ? 'All dates' : (s.view.shownAsOf || s.asOf);
+  $('scrub-date').textContent = label;
+  scrub.setAttribute('aria-valuetext', label);
+  $('play').textContent = t.playing ? '❚❚' : '▶';
+  $('play').setAttribute('aria-label', t.playing ? 'Pause the timeline' : 'Play the timeline');
+}
+
+function hideHover() { $('hover').hidden = true; }
+
+// The hover card: built with textContent only, so a dataset's text can
+// never become markup.
+function renderHover(x, y) {
+  const s = api.state();
+  const box = $('hover');
+  // In a kiosk only a tap shows this card, and a tapped entity shows its
+  // full card by selection: only edges get this one.
+  if (!s || !s.hover || (inKiosk() && s.hover.entity)) { box.hidden = true; return; }
+  const parts = [];
+  if (s.hover.entity) {
+    const e = s.hover.entity;
+    parts.push(el('h3', e.name), el('p', e.kindLabel, 'meta'));
+    if (e.note) parts.push(el('p', e.note));
+  } else if (s.hover.edge) {
+    const g = s.hover.edge;
+    parts.push(el('h3', g.fromName + ' → ' + g.toName));
+    const list = el('ul');
+    for (const d of g.deals) {
+      const cap = d.capacityText ? ', ' + d.capacityText : '';
+      const li = el('li', d.type + ': ' + d.amountText + cap + ' — ' + d.status + ', ' + d.date + (d.until ? ' to ' + d.until : ''));
+      li.append(el('div', d.publishers.join(', '), 'meta'));
+      list.append(li);
+    }
+    parts.push(list);
+  }
+  box.replaceChildren(...parts);
+  box.hidden = false;
+  const w = box.offsetWidth, h = box.offsetHeight;
+  box.style.left = Math.max(4, Math.min(x + 14, innerWidth - w - 4)) + 'px';
+  box.style.top = Math.max(4, Math.min(y + 14, innerHeight - h - 4)) + 'px';
+}
+
+// The card shows the selected entity; built with textContent only, so a
+// dataset's text can never become markup.
+function renderCard() {
+  const s = api.state();
+  const card = $('card');
+  if (!s || !s.selected) {
+    card.hidden = true;
+    return;
+  }
+  const e = s.selected;
+  const r = e.report;
+  const names = new Map(s.view.entities.map((v) => [v.id, v.name]));
+  const name = (id) => names.get(id) || id;
+  const sum = (m, what) => {
+    if (!m.deals) return null;
+    const amount = m.total === null ? 'undisclosed amounts' : m.totalText;
+    const more = m.total !== null && m.undisclosed ? ' + ' + m.undisclosed + ' undisclosed' : '';
+    return what + ' ' + amount + more + ' (' + m.deals + (m.deals === 1 ? ' deal)' : ' deals)');
+  };
+  const body = [];
+  if (e.note) body.push(el('p', e.note));
+  for (const line of [sum(r.out, 'Pays'), sum(r.in, 'Receives')]) if (line) body.push(el('p', line));
+  if (r.capacity.boughtText || r.capacity.soldText) {
+    const parts = [];
+    if (r.capacity.boughtText) parts.push('buys ' + r.capacity.boughtText);
+    if (r.capacity.soldText) parts.push('sells ' + r.capacity.soldText);
+    body.push(el('p', 'Capacity: ' + parts.join(', ')));
+  }
+  if (r.loops.length) {
+    body.push(el('h3', 'In ' + r.loops.length + (r.loops.length === 1 ? ' loop' : ' loops')));
+    const list = el('ul');
+    for (const lp of r.loops.slice(0, 6)) {
+      const path = lp.entities.concat(lp.entities[0]).map(name).join(' → ');
+      list.append(el('li', path + ' (round trip ' + lp.roundTripText + ')'));
+    }
+    if (r.loops.length > 6) list.append(el('li', '… and ' + (r.loops.length - 6) + ' more'));
+    body.push(list);
+  }
+  const x = r.exposure;
+  if (x.dealsAtRisk.length) {
+    body.push(el('h3', 'If ' + e.name + ' cannot pay'));
+    const risk = x.atRisk.total === null ? 'undisclosed amounts' : x.atRisk.totalText;
+    body.push(el('p', x.dealsAtRisk.length + ' deals (' + risk + ') are at risk and ' + x.loopsBroken.length +
+      (x.loopsBroken.length === 1 ? ' loop breaks.' : ' loops break.')));
+    const hit = x.losers.filter((l) => l.shareText).slice(0, 3);
+    if (hit.length) {
+      const list = el('ul');
+      for (const l of hit) {
+        const via = l.order === 2 ? ' (through ' + l.through.map(name).join(', ') + ')' : '';
+        list.append(el('li', l.name + ' loses ' + l.shareText + ' of its disclosed incoming commitments' + via));
+      }
       body.push(list);
     }
-    const x = r.exposure;
-    if (x.dealsAtRisk.length) {
-      body.push(el('h3', 'If ' + e.name + ' cannot pay'));
-      const risk = x.atRisk.total === null ? 'undisclosed amounts' : money(x.atRisk.total, currency);
-      body.push(el('p', x.dealsAtRisk.length + ' deals (' + risk + ') are at risk and ' + x.loopsBroken.length +
-        (x.loopsBroken.length === 1 ? ' loop breaks.' : ' loops break.')));
-      const hit = x.losers.filter((l) => l.share !== null).slice(0, 3);
-      if (hit.length) {
-        const list = el('ul');
-        for (const l of hit) {
-          const via = l.order === 2 ? ' (through ' + l.through.map(name).join(', ') + ')' : '';
-          list.append(el('li', l.name + ' loses ' + Math.round(l.share * 100) + '% of its disclosed incoming commitments' + via));
-        }
-        body.push(list);
-      }
-    }
-    $('card-name').textContent = e.name;
-    $('card-kind-label').textContent = e.kindLabel;
-    $('card-swatch').style.background = e.color;
-    $('card-body').replaceChildren(...body);
-    // Keep the card on the side away from the selection, so that it does not
-    // cover what the reader just picked.
-    const at = s.view.entities.find((v) => v.id === e.id);
-    card.classList.toggle('left', !!at && at.x > s.view.width / 2);
-    // On a narrow screen the card spans the width: it goes to the top when
-    // the selection is low or in the middle, where a zoom puts it.
-    card.classList.toggle('top', !!at && s.view.width <= 600 && at.y >= s.view.height * 0.4);
-    card.hidden = false;
   }
+  $('card-name').textContent = e.name;
+  $('card-kind-label').textContent = e.kindLabel;
+  $('card-swatch').style.background = e.color;
+  $('card-body').replaceChildren(...body);
+  // Keep the card on the side away from the selection, so that it does not
+  // cover what the reader just picked.
+  const at = s.view.entities.find((v) => v.id === e.id);
+  card.classList.toggle('left', !!at && at.x > s.view.width / 2);
+  // On a narrow screen the card spans the width: it goes to the top when
+  // the selection is low or in the middle, where a zoom puts it.
+  card.classList.toggle('top', !!at && s.view.width <= 600 && at.y >= s.view.height * 0.4);
+  card.hidden = false;
+}
 
-  // The hash carries the view (select, asOf) so that a copied link, a
-  // reload or the engine's reload after a lost WebGL context comes back to
-  // it. Other hash parameters (story, step…) are kept as they are.
-  function keepHash() {
-    const s = api.state();
-    if (!s) return;
-    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-    const set = (k, v) => { if (v === null || v === undefined) params.delete(k); else params.set(k, v); };
-    set('select', s.selection);
-    set('asOf', s.asOf);
-    set('story', s.story);
-    set('step', s.step === null ? null : String(s.step));
-    const hash = params.toString();
-    const url = location.pathname + location.search + (hash ? '#' + hash : '');
-    if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
+// The hash carries the view (select, asOf) so that a copied link, a
+// reload or the engine's reload after a lost WebGL context comes back to
+// it. Other hash parameters (story, step…) are kept as they are.
+function keepHash() {
+  const s = api.state();
+  if (!s) return;
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const set = (k, v) => { if (v === null || v === undefined) params.delete(k); else params.set(k, v); };
+  set('select', s.selection);
+  set('asOf', s.asOf);
+  set('story', s.story);
+  set('step', s.step === null ? null : String(s.step));
+  const hash = params.toString();
+  const url = location.pathname + location.search + (hash ? '#' + hash : '');
+  if (url !== location.pathname + location.search + location.hash) history.replaceState(null, '', url);
+}
+
+// A hash edited by hand (or a link followed within the page) moves the view.
+window.addEventListener('hashchange', () => {
+  if (!started) return;
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const s = api.state();
+  try {
+    const id = params.get('select');
+    if (id !== s.selection) api.send({ type: 'select', id });
+    const date = params.get('asOf');
+    if (date !== s.asOf) api.send({ type: 'setAsOf', date });
+    const story = params.get('story');
+    const step = Number(params.get('step') || 1);
+    if (story !== s.story || (story && step !== s.step)) api.send({ type: 'goToStep', story, step });
+  } catch (e) {
+    showNotices([e.message]);
   }
+});
 
-  // A hash edited by hand (or a link followed within the page) moves the view.
-  window.addEventListener('hashchange', () => {
-    if (!started) return;
-    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-    const s = api.state();
-    try {
-      const id = params.get('select');
-      if (id !== s.selection) api.send({ type: 'select', id });
-      const date = params.get('asOf');
-      if (date !== s.asOf) api.send({ type: 'setAsOf', date });
-      const story = params.get('story');
-      const step = Number(params.get('step') || 1);
-      if (story !== s.story || (story && step !== s.step)) api.send({ type: 'goToStep', story, step });
-    } catch (e) {
-      showNotices([e.message]);
-    }
-  });
+function showNotices(problems) {
+  if (!problems.length) return;
+  const box = $('notices');
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = 'Dismiss';
+  close.addEventListener('click', () => { box.hidden = true; });
+  box.replaceChildren(...problems.map((p) => {
+    const el = document.createElement('p');
+    el.textContent = 'Link parameter ignored: ' + p;
+    return el;
+  }), close);
+  box.hidden = false;
+}
 
-  function showNotices(problems) {
-    if (!problems.length) return;
-    const box = $('notices');
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.textContent = 'Dismiss';
-    close.addEventListener('click', () => { box.hidden = true; });
-    box.replaceChildren(...problems.map((p) => {
-      const el = document.createElement('p');
-      el.textContent = 'Link parameter ignored: ' + p;
-      return el;
-    }), close);
-    box.hidden = false;
+// progress moves the bar. The program's size comes in words from the
+// build (data-wasm-size, wasm/wording's), as every figure the page shows
+// does: the page writes no number itself.
+function progress(loaded, total) {
+  if (!(total > 0)) return;
+  const bar = document.querySelector('.bar');
+  const pct = Math.min(100, Math.round((loaded / total) * 100));
+  $('bar-fill').style.width = pct + '%';
+  bar.setAttribute('aria-valuenow', String(pct));
+  const size = document.documentElement.dataset.wasmSize;
+  $('loader-bytes').textContent = size ? pct + '% of ' + size : pct + '%';
+}
+
+// Refuses anything but a path on this site: no scheme, no other host, no
+// "..". Returns the URL to fetch or throws a sentence for the reader.
+function datasetURL(param) {
+  const bad = (why) => new Error('The data parameter must be a path to a dataset on this site; ' + JSON.stringify(param) + ' ' + why + '.');
+  if (param.trim() === '') throw bad('is empty');
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(param)) throw bad('names a scheme or another site');
+  if (param.startsWith('//') || param.includes('\\')) throw bad('names another site');
+  let decoded = param;
+  try { decoded = decodeURIComponent(param); } catch (e) { throw bad('is not a valid path'); }
+  if (decoded.split(/[/?#]/).some((seg) => seg === '..')) throw bad('contains ".."');
+  const url = new URL(param, location.href);
+  if (url.origin !== location.origin) throw bad('is on another site');
+  return url;
+}
+
+async function fetchDataset(url, path) {
+  let res;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch (e) {
+    throw new Error('The dataset ' + path + ' could not be fetched: the network request failed. Check the connection and reload.');
   }
-
-  function progress(loaded, total) {
-    const bar = document.querySelector('.bar');
-    const mb = (n) => (n / 1048576).toFixed(1) + ' MB';
-    if (total > 0) {
-      const pct = Math.min(100, Math.round((loaded / total) * 100));
-      $('bar-fill').style.width = pct + '%';
-      bar.setAttribute('aria-valuenow', String(pct));
-      $('loader-bytes').textContent = mb(Math.min(loaded, total)) + ' of ' + mb(total);
-    } else {
-      $('loader-bytes').textContent = mb(loaded);
-    }
+  if (!res.ok) {
+    throw new Error('The dataset ' + path + ' could not be fetched: the server answered ' + res.status + (res.statusText ? ' ' + res.statusText : '') + '.');
   }
-
-  // Refuses anything but a path on this site: no scheme, no other host, no
-  // "..". Returns the URL to fetch or throws a sentence for the reader.
-  function datasetURL(param) {
-    const bad = (why) => new Error('The data parameter must be a path to a dataset on this site; ' + JSON.stringify(param) + ' ' + why + '.');
-    if (param.trim() === '') throw bad('is empty');
-    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(param)) throw bad('names a scheme or another site');
-    if (param.startsWith('//') || param.includes('\\')) throw bad('names another site');
-    let decoded = param;
-    try { decoded = decodeURIComponent(param); } catch (e) { throw bad('is not a valid path'); }
-    if (decoded.split(/[/?#]/).some((seg) => seg === '..')) throw bad('contains ".."');
-    const url = new URL(param, location.href);
-    if (url.origin !== location.origin) throw bad('is on another site');
-    return url;
+  const length = Number(res.headers.get('Content-Length') || 0);
+  if (length > MAX_DATASET_BYTES) {
+    throw new Error('The dataset ' + path + ' is larger than the 8 MB limit.');
   }
+  // Bytes, not text: the loader must see the file as it is, invalid UTF-8
+  // included, which res.text() would quietly replace. Read as a stream and
+  // stopped at the cap: a compressed or undeclared body can be far larger
+  // than its Content-Length, or never end.
+  return readBody(res, MAX_DATASET_BYTES, () => {},
+    () => new Error('The dataset ' + path + ' is larger than the 8 MB limit.'),
+    () => new Error('The dataset ' + path + ' could not be fetched: the download was cut off. Check the connection and reload.'));
+}
 
-  async function fetchDataset(url, path) {
-    let res;
-    try {
-      res = await fetch(url, { credentials: 'same-origin' });
-    } catch (e) {
-      throw new Error('The dataset ' + path + ' could not be fetched: the network request failed. Check the connection and reload.');
-    }
-    if (!res.ok) {
-      throw new Error('The dataset ' + path + ' could not be fetched: the server answered ' + res.status + (res.statusText ? ' ' + res.statusText : '') + '.');
-    }
-    const length = Number(res.headers.get('Content-Length') || 0);
-    if (length > MAX_DATASET_BYTES) {
-      throw new Error('The dataset ' + path + ' is ' + (length / 1048576).toFixed(1) + ' MB; the limit is 8 MB.');
-    }
-    // Bytes, not text: the loader must see the file as it is, invalid UTF-8
-    // included, which res.text() would quietly replace. Read as a stream and
-    // stopped at the cap: a compressed or undeclared body can be far larger
-    // than its Content-Length, or never end.
-    return readBody(res, MAX_DATASET_BYTES, () => {},
-      () => new Error('The dataset ' + path + ' is larger than the 8 MB limit.'),
-      () => new Error('The dataset ' + path + ' could not be fetched: the download was cut off. Check the connection and reload.'));
+// readBody reads a response's bytes as they arrive, telling onBytes the
+// count so far. Past limit (0: no limit) it stops reading and throws
+// tooLarge(); a connection dropped halfway throws cutOff().
+async function readBody(res, limit, onBytes, tooLarge, cutOff) {
+  if (!res.body || !res.body.getReader) {
+    let buf;
+    try { buf = await res.arrayBuffer(); } catch (e) { throw cutOff(); }
+    if (limit && buf.byteLength > limit) throw tooLarge();
+    onBytes(buf.byteLength);
+    return new Uint8Array(buf);
   }
-
-  // readBody reads a response's bytes as they arrive, telling onBytes the
-  // count so far. Past limit (0: no limit) it stops reading and throws
-  // tooLarge(); a connection dropped halfway throws cutOff().
-  async function readBody(res, limit, onBytes, tooLarge, cutOff) {
-    if (!res.body || !res.body.getReader) {
-      let buf;
-      try { buf = await res.arrayBuffer(); } catch (e) { throw cutOff(); }
-      if (limit && buf.byteLength > limit) throw tooLarge();
-      onBytes(buf.byteLength);
-      return new Uint8Array(buf);
+  const reader = res.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    let part;
+    try { part = await reader.read(); } catch (e) { throw cutOff(); }
+    if (part.done) break;
+    size += part.value.byteLength;
+    if (limit && size > limit) {
+      reader.cancel().catch(() => {});
+      throw tooLarge();
     }
-    const reader = res.body.getReader();
-    const chunks = [];
-    let size = 0;
-    for (;;) {
-      let part;
-      try { part = await reader.read(); } catch (e) { throw cutOff(); }
-      if (part.done) break;
-      size += part.value.byteLength;
-      if (limit && size > limit) {
-        reader.cancel().catch(() => {});
-        throw tooLarge();
-      }
-      chunks.push(part.value);
-      onBytes(size);
-    }
-    const bytes = new Uint8Array(size);
-    let at = 0;
-    for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
-    return bytes;
+    chunks.push(part.value);
+    onBytes(size);
   }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) { bytes.set(c, at); at += c.byteLength; }
+  return bytes;
+}
 
-  async function fetchWasm(path) {
-    let res;
-    try {
-      res = await fetch(path);
-    } catch (e) {
-      throw new Error('The program could not be downloaded: the network request failed. Check the connection and reload.');
-    }
-    if (!res.ok) throw new Error('The program could not be downloaded: the server answered ' + res.status + '.');
-    // Content-Length counts encoded bytes; when the server compresses, the
-    // stream yields more, so the size the build recorded is preferred.
-    const declared = Number(document.documentElement.dataset.wasmBytes || 0);
-    const total = declared || (res.headers.get('Content-Encoding') ? 0 : Number(res.headers.get('Content-Length') || 0));
-    const bytes = await readBody(res, 0, (n) => progress(n, total), null,
-      () => new Error('The program could not be downloaded: the download was cut off. Check the connection and reload.'));
-    progress(bytes.byteLength, bytes.byteLength);
-    return bytes.buffer;
+async function fetchWasm(path) {
+  let res;
+  try {
+    res = await fetch(path);
+  } catch (e) {
+    throw new Error('The program could not be downloaded: the network request failed. Check the connection and reload.');
   }
+  if (!res.ok) throw new Error('The program could not be downloaded: the server answered ' + res.status + '.');
+  // Content-Length counts encoded bytes; when the server compresses, the
+  // stream yields more, so the size the build recorded is preferred.
+  const declared = Number(document.documentElement.dataset.wasmBytes || 0);
+  const total = declared || (res.headers.get('Content-Encoding') ? 0 : Number(res.headers.get('Content-Length') || 0));
+  const bytes = await readBody(res, 0, (n) => progress(n, total), null,
+    () => new Error('The program could not be downloaded: the download was cut off. Check the connection and reload.'));
+  progress(bytes.byteLength, bytes.byteLength);
+  return bytes.buffer;
+}
 
-  function hasWebGL2() {
-    try {
-      const gl = document.createElement('canvas').getContext('webgl2');
-      if (!gl) return false;
-      const lose = gl.getExtension('WEBGL_lose_context');
-      if (lose) lose.loseContext();
-      return true;
-    } catch (e) {
-      return false;
-    }
+function hasWebGL2() {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const lose = gl.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext();
+    return true;
+  } catch (e) {
+    return false;
   }
+}
 
-  function linkParams() {
-    const params = {};
-    const add = (s) => { for (const [k, v] of new URLSearchParams(s)) params[k] = v; };
-    add(location.search);
-    add(location.hash.replace(/^#/, ''));
-    return params;
+function linkParams() {
+  const params = {};
+  const add = (s) => { for (const [k, v] of new URLSearchParams(s)) params[k] = v; };
+  add(location.search);
+  add(location.hash.replace(/^#/, ''));
+  return params;
+}
+
+async function start() {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    return fail('This browser cannot run WebAssembly, which the explainer needs. Please open the page in a current version of Chrome, Edge, Firefox or Safari.');
   }
-
-  async function start() {
-    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-      return fail('This browser cannot run WebAssembly, which the explainer needs. Please open the page in a current version of Chrome, Edge, Firefox or Safari.');
-    }
-    if (!hasWebGL2()) {
-      return fail('This browser or device has WebGL 2 turned off or unavailable, which the explainer needs to draw. Please enable hardware acceleration or try another browser.');
-    }
-    if (typeof Go !== 'function') {
-      return fail('A part of the explainer (wasm_exec.js) did not load. Please reload the page.');
-    }
-    const params = boot.params;
-    const path = params.data === undefined ? DEFAULT_DATA : params.data;
-    let url;
-    try {
-      url = datasetURL(path);
-    } catch (e) {
-      return fail(e.message);
-    }
-    boot.dataPath = path;
-    boot.reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-    let wasm;
-    try {
-      [wasm, boot.dataset] = await Promise.all([fetchWasm(document.documentElement.dataset.wasm || 'ouroboros.wasm'), fetchDataset(url, path)]);
-    } catch (e) {
-      return fail(e.message);
-    }
-    $('loader-text').textContent = 'Starting…';
-    const go = new Go();
-    let instance;
-    try {
-      ({ instance } = await WebAssembly.instantiate(wasm, go.importObject));
-    } catch (e) {
-      return fail('The program could not be started by this browser: ' + e.message);
-    }
-    go.run(instance).then(
-      () => { if (!started) fail('The explainer stopped before it could draw. Reload the page to try again.'); },
-      (e) => fail('The explainer stopped: ' + (e && e.message ? e.message : String(e))),
-    );
+  if (!hasWebGL2()) {
+    return fail('This browser or device has WebGL 2 turned off or unavailable, which the explainer needs to draw. Please enable hardware acceleration or try another browser.');
   }
+  if (typeof Go !== 'function') {
+    return fail('A part of the explainer (wasm_exec.js) did not load. Please reload the page.');
+  }
+  const params = boot.params;
+  const path = params.data === undefined ? DEFAULT_DATA : params.data;
+  let url;
+  try {
+    url = datasetURL(path);
+  } catch (e) {
+    return fail(e.message);
+  }
+  boot.dataPath = path;
+  boot.reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
-  start().catch((e) => fail('The explainer could not start: ' + (e && e.message ? e.message : String(e))));
-})();
+  let wasm;
+  try {
+    [wasm, boot.dataset] = await Promise.all([fetchWasm(document.documentElement.dataset.wasm || 'ouroboros.wasm'), fetchDataset(url, path)]);
+  } catch (e) {
+    return fail(e.message);
+  }
+  $('loader-text').textContent = 'Starting…';
+  const go = new Go();
+  let instance;
+  try {
+    ({ instance } = await WebAssembly.instantiate(wasm, go.importObject));
+  } catch (e) {
+    return fail('The program could not be started by this browser: ' + e.message);
+  }
+  go.run(instance).then(
+    () => { if (!started) fail('The explainer stopped before it could draw. Reload the page to try again.'); },
+    (e) => fail('The explainer stopped: ' + (e && e.message ? e.message : String(e))),
+  );
+}
+
+start().catch((e) => fail('The explainer could not start: ' + (e && e.message ? e.message : String(e))));

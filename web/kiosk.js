@@ -5,19 +5,18 @@
 // slowly) with an invitation to touch, and its "Still there?" countdown when
 // a visitor walks away, and installs a service worker so that it runs
 // offline after one visit. The loop and its timers are the program's
-// (wasm/session); this script only presents them, through window.ouroboros
+// (wasm/session); this module only presents them, through window.ouroboros
 // and the boot object's pointer input, like a host script would.
-(() => {
-  'use strict';
+import { api, boot, params } from './app.js';
+import { $, el } from './dom.js';
 
-  // The link's parameters as app.js read them: the query, the hash over it.
-  const params = (globalThis.ouroborosBoot && globalThis.ouroborosBoot.params) || {};
-  if (params.mode !== 'kiosk') return;
+// Only a link that asks for a kiosk gets one (params: the query, the hash
+// over it, as app.js read them).
+if (params.mode === 'kiosk') startKiosk();
 
+function startKiosk() {
   const root = document.documentElement;
   root.classList.add('kiosk', 'pointer-idle');
-  const $ = (id) => document.getElementById(id);
-  const api = window.ouroboros;
 
   // No page zoom: the viewport refuses pinch, and the browser's zoom keys
   // and ctrl+wheel do nothing (the network's own zoom stays).
@@ -52,27 +51,22 @@
 
   // The "Still there?" screen and the attract loop's invitation, built with
   // textContent only.
-  const el = (tag, text, id) => {
-    const e = document.createElement(tag);
-    if (text) e.textContent = text;
-    if (id) e.id = id;
-    return e;
-  };
-  const still = el('div', '', 'still');
+  const withID = (e, id) => { e.id = id; return e; };
+  const still = withID(el('div'), 'still');
   still.hidden = true;
   still.setAttribute('role', 'alertdialog');
   still.setAttribute('aria-labelledby', 'still-title');
   const stillBox = el('div');
-  const count = el('span', '', 'still-count');
+  const count = withID(el('span'), 'still-count');
   const countLine = el('p');
   countLine.append('Starting over in ', count, ' s');
-  stillBox.append(el('h2', 'Still there?', 'still-title'), el('p', 'Touch anywhere to keep exploring.'), countLine);
+  stillBox.append(withID(el('h2', 'Still there?'), 'still-title'), el('p', 'Touch anywhere to keep exploring.'), countLine);
   still.append(stillBox);
-  const hint = el('p', 'Touch to explore', 'attract-hint');
+  const hint = withID(el('p', 'Touch to explore'), 'attract-hint');
   document.body.append(still, hint);
 
   // The kiosk's loop (attract, visitor, countdown) runs in the program on
-  // its ticks (wasm/session); this script shows where it is, from
+  // its ticks (wasm/session); this module shows where it is, from
   // state().kiosk and the "kiosk" event, and tells the program when
   // someone is there. For tests and tools: the kiosk's phase and counters.
   const current = () => {
@@ -125,8 +119,7 @@
   // by selection.)
   function tapCards() {
     const canvas = document.querySelector('body > canvas');
-    const boot = globalThis.ouroborosBoot;
-    if (!canvas || !boot || typeof boot.pointer !== 'function') return;
+    if (!canvas || typeof boot.pointer !== 'function') return;
     let down = null;
     // A touch anywhere else puts the card away (one on the canvas does so
     // in app.js).
@@ -161,4 +154,4 @@
     // network may be back, or the server restarted).
     setTimeout(() => location.reload(), 60000);
   });
-})();
+}

@@ -9,146 +9,140 @@
 // "height" | "error", ...}. They carry only what the explainer shows to
 // anyone, so they are posted to any origin: the page cannot know its
 // host's origin without the referrer, which it does not rely on.
-(() => {
-  'use strict';
+import { api, params } from './app.js';
+import { $ } from './dom.js';
 
-  const api = window.ouroboros;
-  if (!api) return;
-  const $ = (id) => document.getElementById(id);
-  // A command is small: the API's largest is a loop of entity ids.
-  const MAX_MESSAGE_CHARS = 4096;
-  const MAX_EARLY = 16;
+// A command is small: the API's largest is a loop of entity ids.
+const MAX_MESSAGE_CHARS = 4096;
+const MAX_EARLY = 16;
 
-  // The link's parameters as app.js read them: the query, the hash over it.
-  const params = (globalThis.ouroborosBoot && globalThis.ouroborosBoot.params) || {};
-  if (params.mode === 'embed') setUpEmbed();
+if (params.mode === 'embed') setUpEmbed();
 
-  let parent = null;
-  try { if (window.parent && window.parent !== window) parent = window.parent; } catch (e) { /* no parent to talk to */ }
-  if (parent) setUpMessages(parent);
+let parent = null;
+try { if (window.parent && window.parent !== window) parent = window.parent; } catch (e) { /* no parent to talk to */ }
+if (parent) setUpMessages(parent);
 
-  function setUpMessages(host) {
-    let started = false;
-    const early = [];
-    const tell = (type, detail) => {
-      try { host.postMessage(Object.assign({}, detail, { ouroboros: 1, type }), '*'); } catch (e) { /* the host went away */ }
-    };
-    const run = (command) => {
-      try {
-        api.send(command);
-      } catch (e) {
-        tell('error', { command: String(command.type).slice(0, 40), message: e.message });
-      }
-    };
-
-    window.addEventListener('message', (e) => {
-      try {
-        const command = parse(e, host);
-        if (!command) return;
-        if (started) run(command);
-        else if (early.length < MAX_EARLY) early.push(command);
-      } catch (err) {
-        // Nothing a host sends may break the explainer or throw into its page.
-      }
-    });
-
-    for (const type of ['select', 'step', 'asof', 'autoplay']) api.on(type, (detail) => tell(type, detail));
-    let lastHeight = 0;
-    const height = () => {
-      const h = contentHeight();
-      if (h !== lastHeight) { lastHeight = h; tell('height', { height: h }); }
-    };
-    api.on('step', height);
-    window.addEventListener('resize', height);
-    if (typeof ResizeObserver === 'function') {
-      const ro = new ResizeObserver(height);
-      for (const id of ['caption', 'caption-body', 'caption-foot']) ro.observe($(id));
+function setUpMessages(host) {
+  let started = false;
+  const early = [];
+  const tell = (type, detail) => {
+    try { host.postMessage(Object.assign({}, detail, { ouroboros: 1, type }), '*'); } catch (e) { /* the host went away */ }
+  };
+  const run = (command) => {
+    try {
+      api.send(command);
+    } catch (e) {
+      tell('error', { command: String(command.type).slice(0, 40), message: e.message });
     }
+  };
+
+  window.addEventListener('message', (e) => {
+    try {
+      const command = parse(e, host);
+      if (!command) return;
+      if (started) run(command);
+      else if (early.length < MAX_EARLY) early.push(command);
+    } catch (err) {
+      // Nothing a host sends may break the explainer or throw into its page.
+    }
+  });
+
+  for (const type of ['select', 'step', 'asof', 'autoplay']) api.on(type, (detail) => tell(type, detail));
+  let lastHeight = 0;
+  const height = () => {
+    const h = contentHeight();
+    if (h !== lastHeight) { lastHeight = h; tell('height', { height: h }); }
+  };
+  api.on('step', height);
+  window.addEventListener('resize', height);
+  if (typeof ResizeObserver === 'function') {
+    const ro = new ResizeObserver(height);
+    for (const id of ['caption', 'caption-body', 'caption-foot']) ro.observe($(id));
+  }
+  height();
+
+  api.ready.then((s) => {
+    started = true;
+    tell('ready', {
+      title: s.dataset.title, story: s.story, step: s.step, selection: s.selection, asOf: s.asOf, mode: s.mode,
+      stories: (s.stories || []).map((st) => ({ id: st.id, title: st.title, steps: st.steps })),
+    });
     height();
+    for (const command of early.splice(0)) run(command);
+  }, (err) => {
+    tell('error', { message: String(err && err.message) });
+    height();
+  });
+}
 
-    api.ready.then((s) => {
-      started = true;
-      tell('ready', {
-        title: s.dataset.title, story: s.story, step: s.step, selection: s.selection, asOf: s.asOf, mode: s.mode,
-        stories: (s.stories || []).map((st) => ({ id: st.id, title: st.title, steps: st.steps })),
-      });
-      height();
-      for (const command of early.splice(0)) run(command);
-    }, (err) => {
-      tell('error', { message: String(err && err.message) });
-      height();
-    });
-  }
+// parse returns the command in a message event, or null when the event
+// is not a command from the host: the wrong sender, not an object marked
+// ouroboros: 1 with a string type, or too large.
+function parse(e, host) {
+  if (e.source !== host) return null;
+  const d = e.data;
+  if (d === null || typeof d !== 'object' || Array.isArray(d) || d.ouroboros !== 1 || typeof d.type !== 'string') return null;
+  if (d.type.length > 64) return null;
+  let json;
+  try { json = JSON.stringify(d); } catch (err) { return null; }
+  if (typeof json !== 'string' || json.length > MAX_MESSAGE_CHARS) return null;
+  const command = JSON.parse(json);
+  delete command.ouroboros;
+  return command;
+}
 
-  // parse returns the command in a message event, or null when the event
-  // is not a command from the host: the wrong sender, not an object marked
-  // ouroboros: 1 with a string type, or too large.
-  function parse(e, host) {
-    if (e.source !== host) return null;
-    const d = e.data;
-    if (d === null || typeof d !== 'object' || Array.isArray(d) || d.ouroboros !== 1 || typeof d.type !== 'string') return null;
-    if (d.type.length > 64) return null;
-    let json;
-    try { json = JSON.stringify(d); } catch (err) { return null; }
-    if (typeof json !== 'string' || json.length > MAX_MESSAGE_CHARS) return null;
-    const command = JSON.parse(json);
-    delete command.ouroboros;
-    return command;
+// contentHeight is the height, in CSS pixels, the explainer wants at its
+// width: the network in a landscape box, and, with a story open, room for
+// the whole caption below the network's top part. It depends on the width
+// and the caption's own height only, never on the frame's height, so that
+// a host resizing the frame to it settles at once.
+function contentHeight() {
+  const w = document.documentElement.clientWidth || window.innerWidth;
+  const narrow = w <= 600;
+  let h = Math.round(Math.min(640, Math.max(380, w * 0.62)));
+  const cap = $('caption');
+  if (cap && !cap.hidden) {
+    // Timeline (56), the toolbar's row on narrow screens, and a view of
+    // the network above the caption.
+    // The caption's natural height: its body scrolls when it is short of room.
+    const natural = $('caption-body').scrollHeight + $('caption-foot').offsetHeight + 24;
+    h = Math.max(h, natural + 56 + (narrow ? 62 : 12) + (narrow ? 260 : 220));
   }
+  return Math.min(h, 2000);
+}
 
-  // contentHeight is the height, in CSS pixels, the explainer wants at its
-  // width: the network in a landscape box, and, with a story open, room for
-  // the whole caption below the network's top part. It depends on the width
-  // and the caption's own height only, never on the frame's height, so that
-  // a host resizing the frame to it settles at once.
-  function contentHeight() {
-    const w = document.documentElement.clientWidth || window.innerWidth;
-    const narrow = w <= 600;
-    let h = Math.round(Math.min(640, Math.max(380, w * 0.62)));
-    const cap = $('caption');
-    if (cap && !cap.hidden) {
-      // Timeline (56), the toolbar's row on narrow screens, and a view of
-      // the network above the caption.
-      // The caption's natural height: its body scrolls when it is short of room.
-      const natural = $('caption-body').scrollHeight + $('caption-foot').offsetHeight + 24;
-      h = Math.max(h, natural + 56 + (narrow ? 62 : 12) + (narrow ? 260 : 220));
-    }
-    return Math.min(h, 2000);
-  }
-
-  // Embed mode: lean chrome (style.css, body.embed) and no scroll trap.
-  // The engine's canvas takes wheel and touch to zoom and pan; until the
-  // reader clicks or taps into the explainer, a transparent layer above it
-  // lets them scroll the article instead. Going back to the article (the
-  // frame loses focus, the mouse leaves) or Esc puts the layer back.
-  function setUpEmbed() {
-    document.body.classList.add('embed');
-    const shield = $('shield');
-    if (!shield) return;
-    if (window.matchMedia && matchMedia('(pointer: coarse)').matches) $('shield-hint').textContent = 'Tap to explore';
-    const hint = $('shield-hint');
-    const arm = () => { shield.hidden = false; hint.hidden = false; };
-    // A wheel or a touch on the network that scrolls the article instead
-    // says how to explore it.
-    let nudged = 0;
-    const nudge = () => {
-      hint.classList.add('nudge');
-      clearTimeout(nudged);
-      nudged = setTimeout(() => hint.classList.remove('nudge'), 1800);
-    };
-    shield.addEventListener('wheel', nudge, { passive: true });
-    shield.addEventListener('touchstart', nudge, { passive: true });
-    shield.addEventListener('click', () => {
-      shield.hidden = true;
-      hint.hidden = true;
-      hint.classList.remove('nudge');
-      const canvas = document.querySelector('body > canvas');
-      if (canvas) canvas.focus({ preventScroll: true });
-    });
-    window.addEventListener('blur', arm);
-    // A mouseout to nowhere is the mouse leaving the frame.
-    document.addEventListener('mouseout', (e) => { if (!e.relatedTarget) arm(); });
-    window.addEventListener('keydown', (e) => { if (e.key === 'Escape') arm(); });
-    arm();
-  }
-})();
+// Embed mode: lean chrome (style.css, body.embed) and no scroll trap.
+// The engine's canvas takes wheel and touch to zoom and pan; until the
+// reader clicks or taps into the explainer, a transparent layer above it
+// lets them scroll the article instead. Going back to the article (the
+// frame loses focus, the mouse leaves) or Esc puts the layer back.
+function setUpEmbed() {
+  document.body.classList.add('embed');
+  const shield = $('shield');
+  if (!shield) return;
+  if (window.matchMedia && matchMedia('(pointer: coarse)').matches) $('shield-hint').textContent = 'Tap to explore';
+  const hint = $('shield-hint');
+  const arm = () => { shield.hidden = false; hint.hidden = false; };
+  // A wheel or a touch on the network that scrolls the article instead
+  // says how to explore it.
+  let nudged = 0;
+  const nudge = () => {
+    hint.classList.add('nudge');
+    clearTimeout(nudged);
+    nudged = setTimeout(() => hint.classList.remove('nudge'), 1800);
+  };
+  shield.addEventListener('wheel', nudge, { passive: true });
+  shield.addEventListener('touchstart', nudge, { passive: true });
+  shield.addEventListener('click', () => {
+    shield.hidden = true;
+    hint.hidden = true;
+    hint.classList.remove('nudge');
+    const canvas = document.querySelector('body > canvas');
+    if (canvas) canvas.focus({ preventScroll: true });
+  });
+  window.addEventListener('blur', arm);
+  // A mouseout to nowhere is the mouse leaving the frame.
+  document.addEventListener('mouseout', (e) => { if (!e.relatedTarget) arm(); });
+  window.addEventListener('keydown', (e) => { if (e.key === 'Escape') arm(); });
+  arm();
+}

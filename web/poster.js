@@ -6,14 +6,17 @@
 // that this script lays it out as the program lays out its first frame.
 // Portrait windows load the tall poster (a <picture> source), which has its
 // own, data-fit-tall.
-(() => {
-  'use strict';
-  const img = document.getElementById('poster');
-  if (!img || !window.ouroboros || !img.dataset.fit) return;
+import { api, params } from './app.js';
+import { $ } from './dom.js';
+
+showPoster();
+
+function showPoster() {
+  const img = $('poster');
+  if (!img || !img.dataset.fit) return;
 
   // The poster shows one dataset; a link to another gets none. The data
   // parameter is the one app.js read (the hash wins over the query).
-  const params = (globalThis.ouroborosBoot && globalThis.ouroborosBoot.params) || {};
   const data = params.data === undefined ? null : params.data;
   if (data !== null && data !== img.dataset.dataset) return;
 
@@ -78,5 +81,5 @@
     window.removeEventListener('resize', place);
     img.removeEventListener('load', place);
   };
-  window.ouroboros.ready.then(done, done);
-})();
+  api.ready.then(done, done);
+}

@@ -3,51 +3,47 @@
 // adds one dot per step, each a button to its step, and a button that
 // turns autoplay on and off. Everything goes through window.ouroboros, so
 // a host page or a kiosk drives the same thing with {type: "autoplay"}.
-(() => {
-  'use strict';
+import { api } from './app.js';
+import { $ } from './dom.js';
 
-  const api = window.ouroboros;
-  const $ = (id) => document.getElementById(id);
-  const dots = $('step-dots');
-  const play = $('step-play');
-  if (!api || !dots || !play) return;
+const dots = $('step-dots');
+const play = $('step-play');
 
-  const send = (command) => {
-    try { api.send(command); } catch (e) { console.warn('ouroboros:', e.message); }
-  };
-  play.addEventListener('click', () => send({ type: 'autoplay' }));
+const send = (command) => {
+  try { api.send(command); } catch (e) { console.warn('ouroboros:', e.message); }
+};
+play.addEventListener('click', () => send({ type: 'autoplay' }));
 
-  function render() {
-    const s = api.state();
-    const c = s && s.caption;
-    if (!c) { dots.replaceChildren(); dots.removeAttribute('data-story'); return; }
-    if (dots.dataset.story !== c.story || dots.childElementCount !== c.steps) {
-      dots.dataset.story = c.story;
-      const items = [];
-      for (let i = 1; i <= c.steps; i++) {
-        const b = document.createElement('button');
-        b.type = 'button';
-        b.setAttribute('aria-label', 'Step ' + i + ' of ' + c.steps);
-        b.addEventListener('click', () => send({ type: 'goToStep', story: c.story, step: i }));
-        const li = document.createElement('li');
-        li.append(b);
-        items.push(li);
-      }
-      dots.replaceChildren(...items);
+function render() {
+  const s = api.state();
+  const c = s && s.caption;
+  if (!c) { dots.replaceChildren(); dots.removeAttribute('data-story'); return; }
+  if (dots.dataset.story !== c.story || dots.childElementCount !== c.steps) {
+    dots.dataset.story = c.story;
+    const items = [];
+    for (let i = 1; i <= c.steps; i++) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.setAttribute('aria-label', 'Step ' + i + ' of ' + c.steps);
+      b.addEventListener('click', () => send({ type: 'goToStep', story: c.story, step: i }));
+      const li = document.createElement('li');
+      li.append(b);
+      items.push(li);
     }
-    dots.querySelectorAll('button').forEach((b, i) => {
-      if (i + 1 === c.step) b.setAttribute('aria-current', 'step'); else b.removeAttribute('aria-current');
-    });
-    play.textContent = s.autoplay ? '❚❚' : '▶';
-    play.setAttribute('aria-pressed', String(!!s.autoplay));
-    const label = s.autoplay ? 'Pause the story' : 'Play the story';
-    play.setAttribute('aria-label', label);
-    play.title = label;
+    dots.replaceChildren(...items);
   }
+  dots.querySelectorAll('button').forEach((b, i) => {
+    if (i + 1 === c.step) b.setAttribute('aria-current', 'step'); else b.removeAttribute('aria-current');
+  });
+  play.textContent = s.autoplay ? '❚❚' : '▶';
+  play.setAttribute('aria-pressed', String(!!s.autoplay));
+  const label = s.autoplay ? 'Pause the story' : 'Play the story';
+  play.setAttribute('aria-label', label);
+  play.title = label;
+}
 
-  api.ready.then(() => {
-    render();
-    api.on('step', render);
-    api.on('autoplay', render);
-  }, () => {});
-})();
+api.ready.then(() => {
+  render();
+  api.on('step', render);
+  api.on('autoplay', render);
+}, () => {});

@@ -1,279 +1,254 @@
 // The picture for everyone (issue 8): the text twin of the canvas, the
 // canvas's role and label, the polite live region, the pause control and
 // the text view. The twin's facts and figures come from the program
-// (ouroborosBoot.twinFacts() once, ouroborosBoot.twin() on each change:
-// the same dataset and analysis as the picture; see wasm/view/twin.go);
+// (boot.twinFacts() once, boot.twin() on each change:
+// the same dataset and analysis as the picture; see wasm/page/twin.go);
 // this script writes them as sentences with textContent alone, so a
 // dataset's text never becomes markup. Otherwise it talks to the page
-// through window.ouroboros like any host would.
-(() => {
-  'use strict';
+// through window.ouroboros (app.js's api) like any host would.
+import { api, boot } from './app.js';
+import { $, el, inKiosk, webURL } from './dom.js';
 
-  const $ = (id) => document.getElementById(id);
-  const api = window.ouroboros;
-  const boot = globalThis.ouroborosBoot;
-  if (!api || !boot) return;
+let last = '';
+let facts = null;
+let twin = null;
+let open = false;
 
-  let last = '';
-  let facts = null;
-  let twin = null;
-  let open = false;
+// Only web pages become links, opened in a new tab with neither opener
+// nor referrer; anything else stays text. A kiosk has no way back from
+// another site, so there every source stays text (as in its caption).
+function source(src) {
+  const label = src.Publisher + (src.Title ? ': ' + src.Title : '');
+  if (!webURL(src.URL) || inKiosk()) return el('span', label);
+  const a = el('a', label);
+  a.href = src.URL;
+  a.target = '_blank';
+  a.rel = 'noopener noreferrer';
+  return a;
+}
 
-  function el(tag, text, cls) {
-    const e = document.createElement(tag);
-    if (text !== undefined) e.textContent = text;
-    if (cls) e.className = cls;
-    return e;
+// Marks for the selection and the story step's focus: aria-current for
+// screen readers, and words for everyone.
+function mark(li, selected, focus) {
+  if (selected) {
+    li.setAttribute('aria-current', 'true');
+    li.append(el('span', ' (selected)', 'twin-mark'));
   }
-
-  // Only web pages become links, opened in a new tab with neither opener
-  // nor referrer; anything else stays text. A kiosk has no way back from
-  // another site, so there every source stays text (as in its caption).
-  function source(src) {
-    const label = src.Publisher + (src.Title ? ': ' + src.Title : '');
-    let ok = false;
-    try { ok = /^https?:$/.test(new URL(src.URL).protocol); } catch (e) { ok = false; }
-    if (!ok || document.documentElement.classList.contains('kiosk')) return el('span', label);
-    const a = el('a', label);
-    a.href = src.URL;
-    a.target = '_blank';
-    a.rel = 'noopener noreferrer';
-    return a;
+  if (focus) {
+    li.classList.add('twin-focus');
+    li.append(el('span', ' (in this story step)', 'twin-mark'));
   }
+}
 
-  // Marks for the selection and the story step's focus: aria-current for
-  // screen readers, and words for everyone.
-  function mark(li, selected, focus) {
-    if (selected) {
-      li.setAttribute('aria-current', 'true');
-      li.append(el('span', ' (selected)', 'twin-mark'));
+// Every figure comes in words from the program (wasm/wording): the
+// amounts and capacities of the deals in facts, the totals and loops'
+// figures in the twin.
+const count = (n, one, many) => n + ' ' + (n === 1 ? one : many);
+const name = (i) => facts.Entities[i].Name;
+
+// "Nvidia → OpenAI, equity, up to $100B, definitive, 2025-09".
+function dealText(x, di) {
+  const parts = [name(x.From) + ' → ' + name(x.To), facts.Types[x.Type], facts.Amounts[di]];
+  if (facts.Capacities[di]) parts.push(facts.Capacities[di]);
+  parts.push(facts.Statuses[x.Status], x.Date + (x.Until ? ' to ' + x.Until : ''));
+  return parts.join(', ');
+}
+
+// "AI lab; pays $11B in 3 deals; receives $1.5B in 1 deal; buys 800 MW
+// of capacity; in 2 loops." A total is known when a deal is disclosed.
+function entityText(i) {
+  const f = twin.flows[i];
+  const flow = (verb, m, text) => {
+    if (!m.deals) return verb + ' nothing';
+    const known = m.deals > m.undisclosed;
+    let s = verb + (known ? ' ' + text : ' undisclosed amounts') + ' in ' + count(m.deals, 'deal', 'deals');
+    if (known && m.undisclosed) s += ' (' + m.undisclosed + ' undisclosed)';
+    return s;
+  };
+  const parts = [facts.Kinds[facts.Entities[i].Kind].Label, flow('pays', f.out, f.outText), flow('receives', f.in, f.inText)];
+  if (f.boughtText) parts.push('buys ' + f.boughtText + ' of capacity');
+  if (f.soldText) parts.push('sells ' + f.soldText + ' of capacity');
+  parts.push(f.loops ? 'in ' + count(f.loops, 'loop', 'loops') : 'in no loop');
+  return parts.join('; ') + '.';
+}
+
+function loopText(lp, words) {
+  const path = lp.Entities.concat(lp.Entities[0]).map(name).join(' → ');
+  return path + ': round trip ' + words.RoundTrip + ', closed ' + lp.Closed;
+}
+
+// The sentences the live region says.
+function selectionText() {
+  const i = twin.selection;
+  return i < 0 ? 'Selection cleared.' : 'Selected ' + name(i) + ': ' + entityText(i);
+}
+function stepText(c) {
+  return c ? 'Story ' + c.storyTitle + ', step ' + c.step + ' of ' + c.steps + ': ' + c.title + '. ' + c.text : '';
+}
+
+// Fetches the facts once and the figures when they changed; false when
+// nothing changed.
+function fetchTwin() {
+  if (typeof boot.twin !== 'function') return false;
+  if (!facts) facts = JSON.parse(boot.twinFacts());
+  const json = boot.twin();
+  if (json === last) return false;
+  last = json;
+  twin = JSON.parse(json);
+  return true;
+}
+
+function render() {
+  if (!fetchTwin()) return;
+  const t = twin;
+  const s = api.state();
+  const body = $('twin-body');
+  // Keep the keyboard's place across a re-render.
+  const focused = body.contains(document.activeElement) ? document.activeElement.dataset.key : null;
+  const focusE = new Set(t.focusEntities);
+  const focusD = new Set(t.focusDeals);
+  for (const i of t.focusDeals) { focusE.add(facts.Deals[i].From); focusE.add(facts.Deals[i].To); }
+  const loops = t.loops.length + t.moreLoops;
+  const more = t.truncated ? 'more than ' : '';
+  const summary = [count(facts.Entities.length, 'entity', 'entities'), count(t.deals.length, 'deal', 'deals'),
+    more + count(loops, 'loop', 'loops')].join(', ') +
+    '; ' + (s.asOf ? 'deals up to ' + s.asOf : 'every date') + '.';
+  const step = stepText(s.caption);
+
+  const parts = [el('h2', facts.Title, 'twin-title')];
+  if (facts.Subtitle) parts.push(el('p', facts.Subtitle));
+  parts.push(el('p', summary));
+  if (step) parts.push(el('p', step, 'twin-step'));
+  parts.push(el('p', t.selection < 0 ? 'Nothing selected.' : selectionText()));
+
+  parts.push(el('h3', 'Entities (' + facts.Entities.length + ')'));
+  const ents = el('ul', undefined, 'twin-entities');
+  facts.Entities.forEach((e, i) => {
+    const li = el('li');
+    li.append(el('strong', e.Name), document.createTextNode(': ' + entityText(i)));
+    mark(li, i === t.selection, focusE.has(i));
+    ents.append(li);
+  });
+  parts.push(ents);
+
+  parts.push(el('h3', 'Deals (' + t.deals.length + ')'));
+  const later = facts.Deals.length - t.deals.length;
+  if (later) {
+    parts.push(el('p', later + (later === 1 ? ' later deal is' : ' later deals are') + ' not listed: the picture shows the deals up to ' + s.asOf + '.'));
+  }
+  const deals = el('ul', undefined, 'twin-deals');
+  for (const di of t.deals) {
+    const x = facts.Deals[di];
+    const li = el('li');
+    li.append(el('span', dealText(x, di), 'twin-deal'));
+    if (x.Summary) li.append(document.createTextNode('. ' + x.Summary));
+    if (x.Sources && x.Sources.length) {
+      li.append(document.createTextNode(' Sources: '));
+      x.Sources.forEach((si, k) => {
+        if (k) li.append(document.createTextNode(', '));
+        const a = source(facts.Sources[si]);
+        a.dataset.key = x.ID + '/' + k;
+        li.append(a);
+      });
     }
-    if (focus) {
-      li.classList.add('twin-focus');
-      li.append(el('span', ' (in this story step)', 'twin-mark'));
-    }
+    mark(li, x.From === t.selection || x.To === t.selection, focusD.has(di));
+    deals.append(li);
   }
+  parts.push(deals);
 
-  // Money as the cards write it (app.js money()): "$100B", "EUR 1.5M".
-  function money(v) {
-    const currency = facts.Currency || 'USD';
-    const units = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
-    let text = String(v);
-    for (const [n, u] of units) {
-      if (v >= n) { text = (v / n).toFixed(v / n >= 100 ? 0 : 1).replace(/\.0$/, '') + u; break; }
-    }
-    return (currency === 'USD' ? '$' : currency + ' ') + text;
-  }
-  const mw = (v) => (v >= 1000 ? +(v / 1000).toFixed(2) + ' GW' : v + ' MW');
-  const count = (n, one, many) => n + ' ' + (n === 1 ? one : many);
-  const name = (i) => facts.Entities[i].Name;
-
-  // "Nvidia → OpenAI, equity, up to $100B, definitive, 2025-09".
-  function dealText(x) {
-    const a = x.Amount;
-    const amount = !a ? 'undisclosed' : (a.UpTo ? 'up to ' : a.Estimate ? 'about ' : '') + money(a.Value);
-    const parts = [name(x.From) + ' → ' + name(x.To), facts.Types[x.Type], amount];
-    if (x.CapacityMW > 0) parts.push(mw(x.CapacityMW));
-    parts.push(facts.Statuses[x.Status], x.Date + (x.Until ? ' to ' + x.Until : ''));
-    return parts.join(', ');
-  }
-
-  // "AI lab; pays $11B in 3 deals; receives $1.5B in 1 deal; buys 800 MW
-  // of capacity; in 2 loops." A total is known when a deal is disclosed.
-  function entityText(i) {
-    const f = twin.flows[i];
-    const flow = (verb, m) => {
-      if (!m.deals) return verb + ' nothing';
-      const known = m.deals > m.undisclosed;
-      let s = verb + (known ? ' ' + money(m.total) : ' undisclosed amounts') + ' in ' + count(m.deals, 'deal', 'deals');
-      if (known && m.undisclosed) s += ' (' + m.undisclosed + ' undisclosed)';
-      return s;
-    };
-    const parts = [facts.Kinds[facts.Entities[i].Kind].Label, flow('pays', f.out), flow('receives', f.in)];
-    if (f.boughtMW > 0) parts.push('buys ' + mw(f.boughtMW) + ' of capacity');
-    if (f.soldMW > 0) parts.push('sells ' + mw(f.soldMW) + ' of capacity');
-    parts.push(f.loops ? 'in ' + count(f.loops, 'loop', 'loops') : 'in no loop');
-    return parts.join('; ') + '.';
-  }
-
-  function loopText(lp) {
-    const path = lp.Entities.concat(lp.Entities[0]).map(name).join(' → ');
-    const rt = lp.RoundTripKnown ? 'round trip ' + money(lp.RoundTrip) : 'round trip undisclosed';
-    return path + ': ' + rt + ', closed ' + lp.Closed;
-  }
-
-  // The sentences the live region says.
-  function selectionText() {
-    const i = twin.selection;
-    return i < 0 ? 'Selection cleared.' : 'Selected ' + name(i) + ': ' + entityText(i);
-  }
-  function stepText(c) {
-    return c ? 'Story ' + c.storyTitle + ', step ' + c.step + ' of ' + c.steps + ': ' + c.title + '. ' + c.text : '';
-  }
-
-  // Fetches the facts once and the figures when they changed; false when
-  // nothing changed.
-  function fetchTwin() {
-    if (typeof boot.twin !== 'function') return false;
-    if (!facts) facts = JSON.parse(boot.twinFacts());
-    const json = boot.twin();
-    if (json === last) return false;
-    last = json;
-    twin = JSON.parse(json);
-    return true;
-  }
-
-  function render() {
-    if (!fetchTwin()) return;
-    const t = twin;
-    const s = api.state();
-    const body = $('twin-body');
-    // Keep the keyboard's place across a re-render.
-    const focused = body.contains(document.activeElement) ? document.activeElement.dataset.key : null;
-    const focusE = new Set(t.focusEntities);
-    const focusD = new Set(t.focusDeals);
-    for (const i of t.focusDeals) { focusE.add(facts.Deals[i].From); focusE.add(facts.Deals[i].To); }
-    const loops = t.loops.length + t.moreLoops;
-    const more = t.truncated ? 'more than ' : '';
-    const summary = [count(facts.Entities.length, 'entity', 'entities'), count(t.deals.length, 'deal', 'deals'),
-      more + count(loops, 'loop', 'loops')].join(', ') +
-      '; ' + (s.asOf ? 'deals up to ' + s.asOf : 'every date') + '.';
-    const step = stepText(s.caption);
-
-    const parts = [el('h2', facts.Title, 'twin-title')];
-    if (facts.Subtitle) parts.push(el('p', facts.Subtitle));
-    parts.push(el('p', summary));
-    if (step) parts.push(el('p', step, 'twin-step'));
-    parts.push(el('p', t.selection < 0 ? 'Nothing selected.' : selectionText()));
-
-    parts.push(el('h3', 'Entities (' + facts.Entities.length + ')'));
-    const ents = el('ul', undefined, 'twin-entities');
-    facts.Entities.forEach((e, i) => {
-      const li = el('li');
-      li.append(el('strong', e.Name), document.createTextNode(': ' + entityText(i)));
-      mark(li, i === t.selection, focusE.has(i));
-      ents.append(li);
+  parts.push(el('h3', 'Loops (' + more + loops + ')'));
+  if (loops === 0) parts.push(el('p', 'No money comes back to where it started at this date.'));
+  const list = el('ol', undefined, 'twin-loops');
+  t.loops.forEach((lp, k) => {
+    const words = t.loopTexts[k];
+    const li = el('li', loopText(lp, words));
+    const hops = el('ul');
+    lp.Hops.forEach((h, j) => {
+      hops.append(el('li', name(h.From) + ' → ' + name(h.To) + ': ' + words.hops[j] + ' in ' + count(h.Deals.length, 'deal', 'deals')));
     });
-    parts.push(ents);
+    li.append(hops);
+    mark(li, lp.Entities.includes(t.selection), false);
+    list.append(li);
+  });
+  parts.push(list);
+  if (t.moreLoops) parts.push(el('p', '… and ' + more + t.moreLoops + ' more, the longer ones.'));
 
-    parts.push(el('h3', 'Deals (' + t.deals.length + ')'));
-    const later = facts.Deals.length - t.deals.length;
-    if (later) {
-      parts.push(el('p', later + (later === 1 ? ' later deal is' : ' later deals are') + ' not listed: the picture shows the deals up to ' + s.asOf + '.'));
-    }
-    const deals = el('ul', undefined, 'twin-deals');
-    for (const di of t.deals) {
-      const x = facts.Deals[di];
-      const li = el('li');
-      li.append(el('span', dealText(x), 'twin-deal'));
-      if (x.Summary) li.append(document.createTextNode('. ' + x.Summary));
-      if (x.Sources && x.Sources.length) {
-        li.append(document.createTextNode(' Sources: '));
-        x.Sources.forEach((si, k) => {
-          if (k) li.append(document.createTextNode(', '));
-          const a = source(facts.Sources[si]);
-          a.dataset.key = x.ID + '/' + k;
-          li.append(a);
-        });
-      }
-      mark(li, x.From === t.selection || x.To === t.selection, focusD.has(di));
-      deals.append(li);
-    }
-    parts.push(deals);
-
-    parts.push(el('h3', 'Loops (' + more + loops + ')'));
-    if (loops === 0) parts.push(el('p', 'No money comes back to where it started at this date.'));
-    const list = el('ol', undefined, 'twin-loops');
-    for (const lp of t.loops) {
-      const li = el('li', loopText(lp));
-      const hops = el('ul');
-      for (const h of lp.Hops) {
-        hops.append(el('li', name(h.From) + ' → ' + name(h.To) + ': ' + (h.Disclosed ? money(h.Total) : 'undisclosed') + ' in ' + count(h.Deals.length, 'deal', 'deals')));
-      }
-      li.append(hops);
-      mark(li, lp.Entities.includes(t.selection), false);
-      list.append(li);
-    }
-    parts.push(list);
-    if (t.moreLoops) parts.push(el('p', '… and ' + more + t.moreLoops + ' more, the longer ones.'));
-
-    body.replaceChildren(...parts);
-    reachable();
-    if (focused) {
-      const again = body.querySelector('[data-key="' + CSS.escape(focused) + '"]');
-      if (again) again.focus();
-    }
-    let label = 'Network picture of ' + facts.Title + ': ' + summary;
-    if (t.selection >= 0) label += ' Selected: ' + name(t.selection) + '.';
-    if (s.caption) label += ' Story step ' + s.caption.step + ' of ' + s.caption.steps + ': ' + s.caption.title + '.';
-    const canvas = document.querySelector('body > canvas');
-    if (canvas) canvas.setAttribute('aria-label', label + ' The text view lists every entity and deal.');
+  body.replaceChildren(...parts);
+  reachable();
+  if (focused) {
+    const again = body.querySelector('[data-key="' + CSS.escape(focused) + '"]');
+    if (again) again.focus();
   }
+  let label = 'Network picture of ' + facts.Title + ': ' + summary;
+  if (t.selection >= 0) label += ' Selected: ' + name(t.selection) + '.';
+  if (s.caption) label += ' Story step ' + s.caption.step + ' of ' + s.caption.steps + ': ' + s.caption.title + '.';
+  const canvas = document.querySelector('body > canvas');
+  if (canvas) canvas.setAttribute('aria-label', label + ' The text view lists every entity and deal.');
+}
 
-  // Hidden, the twin is for screen readers only: its links leave the Tab
-  // order so that the keyboard's focus is never somewhere unseen.
-  function reachable() {
-    for (const a of $('twin').querySelectorAll('a')) {
-      if (open) a.removeAttribute('tabindex'); else a.tabIndex = -1;
-    }
+// Hidden, the twin is for screen readers only: its links leave the Tab
+// order so that the keyboard's focus is never somewhere unseen.
+function reachable() {
+  for (const a of $('twin').querySelectorAll('a')) {
+    if (open) a.removeAttribute('tabindex'); else a.tabIndex = -1;
   }
+}
 
-  // The polite live region: cleared first, so that the same sentence twice
-  // is still read.
-  function announce(text) {
-    const box = $('announce');
-    box.textContent = '';
-    if (text) setTimeout(() => { box.textContent = text; }, 50);
+// The polite live region: cleared first, so that the same sentence twice
+// is still read.
+function announce(text) {
+  const box = $('announce');
+  box.textContent = '';
+  if (text) setTimeout(() => { box.textContent = text; }, 50);
+}
+
+// The open text view is modal: the page behind it is inert, so that the
+// keyboard's focus never goes where nobody sees it.
+function showTwin(on) {
+  open = on;
+  for (const e of document.body.children) {
+    if (e.id !== 'twin' && e.id !== 'announce') e.inert = on;
   }
+  const box = $('twin');
+  box.classList.toggle('sr-only', !on);
+  box.classList.toggle('open', on);
+  document.body.classList.toggle('text-view', on);
+  $('text-view').setAttribute('aria-expanded', String(on));
+  $('twin-close').hidden = !on;
+  reachable();
+  if (on) $('twin-heading').focus();
+  else $('text-view').focus();
+}
 
-  // The open text view is modal: the page behind it is inert, so that the
-  // keyboard's focus never goes where nobody sees it.
-  function showTwin(on) {
-    open = on;
-    for (const e of document.body.children) {
-      if (e.id !== 'twin' && e.id !== 'announce') e.inert = on;
-    }
-    const box = $('twin');
-    box.classList.toggle('sr-only', !on);
-    box.classList.toggle('open', on);
-    document.body.classList.toggle('text-view', on);
-    $('text-view').setAttribute('aria-expanded', String(on));
-    $('twin-close').hidden = !on;
-    reachable();
-    if (on) $('twin-heading').focus();
-    else $('text-view').focus();
-  }
+function paused() {
+  const s = api.state();
+  $('motion').setAttribute('aria-pressed', String(!!(s && s.paused)));
+}
 
-  function paused() {
-    const s = api.state();
-    $('motion').setAttribute('aria-pressed', String(!!(s && s.paused)));
-  }
-
-  api.ready.then((s) => {
-    const canvas = document.querySelector('body > canvas');
-    if (canvas) canvas.setAttribute('role', 'img');
-    document.documentElement.classList.toggle('reduce-motion', s.motion === 'reduced');
-    render();
+api.ready.then((s) => {
+  const canvas = document.querySelector('body > canvas');
+  if (canvas) canvas.setAttribute('role', 'img');
+  document.documentElement.classList.toggle('reduce-motion', s.motion === 'reduced');
+  render();
+  paused();
+  $('motion').hidden = false;
+  $('text-view').hidden = false;
+  $('motion').addEventListener('click', () => api.send({ type: api.state().paused ? 'play' : 'pause' }));
+  $('text-view').addEventListener('click', () => showTwin(!open));
+  $('twin-close').addEventListener('click', () => showTwin(false));
+  // Keys in the text view are for reading it: none may move the picture
+  // behind (app.js listens on the window, after this capturing listener),
+  // and Esc goes back. Tab and Enter keep their default actions.
+  window.addEventListener('keydown', (e) => {
+    if (!open) return;
+    e.stopImmediatePropagation();
+    if (e.key === 'Escape') { e.preventDefault(); showTwin(false); }
+  }, true);
+  api.on('select', () => { render(); announce(selectionText()); });
+  api.on('step', (d) => { render(); announce(d.story ? stepText(api.state().caption) : 'Story closed.'); });
+  api.on('asof', render);
+  api.on('pause', (d) => {
     paused();
-    $('motion').hidden = false;
-    $('text-view').hidden = false;
-    $('motion').addEventListener('click', () => api.send({ type: api.state().paused ? 'play' : 'pause' }));
-    $('text-view').addEventListener('click', () => showTwin(!open));
-    $('twin-close').addEventListener('click', () => showTwin(false));
-    // Keys in the text view are for reading it: none may move the picture
-    // behind (app.js listens on the window, after this capturing listener),
-    // and Esc goes back. Tab and Enter keep their default actions.
-    window.addEventListener('keydown', (e) => {
-      if (!open) return;
-      e.stopImmediatePropagation();
-      if (e.key === 'Escape') { e.preventDefault(); showTwin(false); }
-    }, true);
-    api.on('select', () => { render(); announce(selectionText()); });
-    api.on('step', (d) => { render(); announce(d.story ? stepText(api.state().caption) : 'Story closed.'); });
-    api.on('asof', render);
-    api.on('pause', (d) => {
-      paused();
-      announce(d.paused ? 'Motion paused.' : 'Motion resumed.');
-    });
-  }, () => {});
-})();
+    announce(d.paused ? 'Motion paused.' : 'Motion resumed.');
+  });
+}, () => {});

@@ -3,6 +3,7 @@ package page
 import (
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/wording"
 )
 
 // Hover is what the pointer rests on: an entity or an edge, for the page's
@@ -21,20 +22,24 @@ type EdgeCard struct {
 	Deals    []DealCard `json:"deals"`
 }
 
-// DealCard is one deal as a card shows it. Amount is null when undisclosed.
+// DealCard is one deal as a card shows it. Amount is null when undisclosed;
+// AmountText and CapacityText are the words the card writes ("up to
+// $100B", "1 GW"; CapacityText "" for none).
 type DealCard struct {
-	ID         string   `json:"id"`
-	Type       string   `json:"type"`
-	Amount     *float64 `json:"amount"`
-	UpTo       bool     `json:"upTo"`
-	Estimate   bool     `json:"estimate"`
-	Currency   string   `json:"currency"`
-	CapacityMW float64  `json:"capacityMW,omitempty"`
-	Status     string   `json:"status"`
-	Date       string   `json:"date"`
-	Until      string   `json:"until,omitempty"`
-	Summary    string   `json:"summary"`
-	Publishers []string `json:"publishers"`
+	ID           string   `json:"id"`
+	Type         string   `json:"type"`
+	Amount       *float64 `json:"amount"`
+	UpTo         bool     `json:"upTo"`
+	Estimate     bool     `json:"estimate"`
+	AmountText   string   `json:"amountText"`
+	Currency     string   `json:"currency"`
+	CapacityMW   float64  `json:"capacityMW,omitempty"`
+	CapacityText string   `json:"capacityText,omitempty"`
+	Status       string   `json:"status"`
+	Date         string   `json:"date"`
+	Until        string   `json:"until,omitempty"`
+	Summary      string   `json:"summary"`
+	Publishers   []string `json:"publishers"`
 }
 
 // NewEntityCard describes entity i.
@@ -48,15 +53,16 @@ func NewEntityCard(d *dataset.Dataset, i int) *EntityCard {
 func NewDealCard(d *dataset.Dataset, i int) DealCard {
 	dl := d.Deals[i]
 	c := DealCard{
-		ID: dl.ID, Type: dl.Type.String(), Currency: d.Currency, CapacityMW: dl.CapacityMW,
-		Status: dl.Status.String(), Date: dl.Date.String(), Summary: dl.Summary, Publishers: []string{},
+		ID: dl.ID, Type: wording.DealType(dl.Type), Currency: d.Currency, CapacityMW: dl.CapacityMW,
+		AmountText: wording.Amount(dl.Amount, d.Currency), CapacityText: wording.Capacity(dl.CapacityMW),
+		Status: wording.Status(dl.Status), Date: wording.Date(dl.Date), Summary: dl.Summary, Publishers: []string{},
 	}
 	if dl.Amount != nil {
 		v := dl.Amount.Value
 		c.Amount, c.UpTo, c.Estimate = &v, dl.Amount.UpTo, dl.Amount.Estimate
 	}
 	if !dl.Until.IsZero() {
-		c.Until = dl.Until.String()
+		c.Until = wording.Date(dl.Until)
 	}
 	for _, s := range dl.Sources {
 		c.Publishers = append(c.Publishers, d.Sources[s].Publisher)

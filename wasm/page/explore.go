@@ -4,6 +4,7 @@ import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/session"
+	"ouroboros/wasm/wording"
 )
 
 // Explore is the state of the page's exploring controls: the legend and
@@ -46,12 +47,7 @@ func NewExplore(d *dataset.Dataset, an *analysis.Analysis, snap *analysis.Snapsh
 	for _, k := range d.Kinds {
 		e.Legend.Kinds = append(e.Legend.Kinds, LegendKind{Key: k.Key, Label: k.Label, Color: hex(k.Color)})
 	}
-	for t := dataset.Equity; t <= dataset.Acquisition; t++ {
-		e.Legend.DealTypes = append(e.Legend.DealTypes, t.String())
-	}
-	for s := dataset.Talks; s <= dataset.Terminated; s++ {
-		e.Legend.Statuses = append(e.Legend.Statuses, s.String())
-	}
+	e.Legend.DealTypes, e.Legend.Statuses = wording.DealTypes(), wording.Statuses()
 	e.Timeline = Timeline{Dates: []string{}, Index: -1, Playing: now.Playing}
 	for i, dt := range an.Dates() {
 		e.Timeline.Dates = append(e.Timeline.Dates, dt.String())

@@ -14,6 +14,7 @@ import (
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
+	"ouroboros/wasm/wording"
 )
 
 // State is the JSON-able object that window.ouroboros.state() returns; see
@@ -83,6 +84,8 @@ type Loop struct {
 	Entities       []string `json:"entities"`
 	Deals          []string `json:"deals"`
 	RoundTripValue *float64 `json:"roundTripValue"`
+	// RoundTripText is the round trip in words, "undisclosed" when null.
+	RoundTripText string `json:"roundTripText"`
 }
 
 // Screen tells where things are drawn, in CSS pixels from the canvas's top
@@ -138,6 +141,7 @@ func Loops(d *dataset.Dataset, snap *analysis.Snapshot) []Loop {
 			v := lp.RoundTrip
 			l.RoundTripValue = &v
 		}
+		l.RoundTripText = wording.Known(l.RoundTripValue, d.Currency)
 		out[i] = l
 	}
 	return out
@@ -203,7 +207,7 @@ func screen(ss *session.Session, f *scene.Frame) Screen {
 		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr, Deals: f.DealsShown(), Figures: f.FiguresShown(),
 		Moving: ss.Easing(), FocusMix: float64(look.SpotMix), Drifting: ss.Drifting()}
 	if !look.AsOf.IsZero() {
-		s.ShownAsOf = look.AsOf.String()
+		s.ShownAsOf = wording.Date(look.AsOf)
 	}
 	d := ss.Dataset()
 	for i, e := range d.Entities {

@@ -16,7 +16,7 @@ func TestLoopsByID(t *testing.T) {
 	d := tiny()
 	got := page.Loops(d, analysis.New(d).At(dataset.Date{}))
 	five := 5.0
-	want := []page.Loop{{Entities: []string{"a", "b"}, Deals: []string{"d2", "d3", "d1"}, RoundTripValue: &five}}
+	want := []page.Loop{{Entities: []string{"a", "b"}, Deals: []string{"d2", "d3", "d1"}, RoundTripValue: &five, RoundTripText: "$5"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}

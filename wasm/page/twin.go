@@ -4,6 +4,7 @@ import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/session"
+	"ouroboros/wasm/wording"
 )
 
 // The text twin of the picture: what the canvas shows, for screen readers
@@ -27,17 +28,19 @@ type TwinFacts struct {
 	Sources                   []dataset.Source
 	// Types and Statuses are the words of the deal types and statuses.
 	Types, Statuses []string
+	// Amounts and Capacities are each deal's amount and capacity in words
+	// ("up to $100B", "1 GW", "" for no capacity), by index into Deals.
+	Amounts, Capacities []string
 }
 
 // NewTwinFacts gathers the facts of d for the twin.
 func NewTwinFacts(d *dataset.Dataset) TwinFacts {
 	f := TwinFacts{Title: d.Title, Subtitle: d.Subtitle, Currency: d.Currency,
 		Kinds: d.Kinds, Entities: d.Entities, Deals: d.Deals, Sources: d.Sources}
-	for t := dataset.Equity; t <= dataset.Acquisition; t++ {
-		f.Types = append(f.Types, t.String())
-	}
-	for s := dataset.Talks; s <= dataset.Terminated; s++ {
-		f.Statuses = append(f.Statuses, s.String())
+	f.Types, f.Statuses = wording.DealTypes(), wording.Statuses()
+	for _, x := range d.Deals {
+		f.Amounts = append(f.Amounts, wording.Amount(x.Amount, d.Currency))
+		f.Capacities = append(f.Capacities, wording.Capacity(x.CapacityMW))
 	}
 	return f
 }
@@ -54,6 +57,7 @@ type Twin struct {
 	// RoundTrip, RoundTripKnown, Closed); MoreLoops counts the others the
 	// analysis kept, and Truncated says that it kept only the first ones.
 	Loops     []analysis.LoopInfo `json:"loops"`
+	LoopTexts []TwinLoopText      `json:"loopTexts"` // the words of Loops' figures
 	MoreLoops int                 `json:"moreLoops"`
 	Truncated bool                `json:"truncated"`
 	// Selection is the selected entity, -1 for none.
@@ -71,6 +75,20 @@ type TwinFlows struct {
 	BoughtMW float64   `json:"boughtMW"`
 	SoldMW   float64   `json:"soldMW"`
 	Loops    int       `json:"loops"`
+	// OutText and InText are the totals in words ("undisclosed" when no
+	// deal has an amount), BoughtText and SoldText the capacities ("" for
+	// none).
+	OutText    string `json:"outText"`
+	InText     string `json:"inText"`
+	BoughtText string `json:"boughtText"`
+	SoldText   string `json:"soldText"`
+}
+
+// TwinLoopText is a loop's figures in words: its round trip and each hop's
+// total ("undisclosed" when unknown).
+type TwinLoopText struct {
+	RoundTrip string   `json:"roundTrip"`
+	Hops      []string `json:"hops"`
 }
 
 // TwinMoney is analysis.Money: the disclosed total of some deals, how many
@@ -109,10 +127,26 @@ func NewTwin(d *dataset.Dataset, snap *analysis.Snapshot, n session.Now) *Twin {
 		}
 	}
 	for i, f := range snap.Entities {
-		t.Flows[i] = TwinFlows{Out: TwinMoney(f.Out), In: TwinMoney(f.In), BoughtMW: f.BoughtMW, SoldMW: f.SoldMW, Loops: len(f.Loops)}
+		t.Flows[i] = TwinFlows{Out: TwinMoney(f.Out), In: TwinMoney(f.In), BoughtMW: f.BoughtMW, SoldMW: f.SoldMW, Loops: len(f.Loops),
+			OutText: twinTotal(f.Out, d.Currency), InText: twinTotal(f.In, d.Currency),
+			BoughtText: wording.Capacity(f.BoughtMW), SoldText: wording.Capacity(f.SoldMW)}
 	}
 	if len(t.Loops) > TwinLoops {
 		t.Loops, t.MoreLoops = t.Loops[:TwinLoops], len(t.Loops)-TwinLoops
+	}
+	t.LoopTexts = make([]TwinLoopText, len(t.Loops))
+	for k, lp := range t.Loops {
+		lt := TwinLoopText{RoundTrip: wording.Undisclosed, Hops: make([]string, len(lp.Hops))}
+		if lp.RoundTripKnown {
+			lt.RoundTrip = wording.Money(lp.RoundTrip, d.Currency)
+		}
+		for h, hop := range lp.Hops {
+			lt.Hops[h] = wording.Undisclosed
+			if hop.Disclosed {
+				lt.Hops[h] = wording.Money(hop.Total, d.Currency)
+			}
+		}
+		t.LoopTexts[k] = lt
 	}
 	if n.Story >= 0 && n.Story < len(d.Stories) {
 		st := d.Stories[n.Story].Steps[n.Step]
@@ -120,4 +154,13 @@ func NewTwin(d *dataset.Dataset, snap *analysis.Snapshot, n session.Now) *Twin {
 		t.FocusDeals = append(t.FocusDeals, st.FocusDeals...)
 	}
 	return t
+}
+
+// twinTotal words a total the twin writes: undisclosed when no deal of it
+// has an amount.
+func twinTotal(m analysis.Money, currency string) string {
+	if m.Deals > m.Undisclosed {
+		return wording.Money(m.Total, currency)
+	}
+	return wording.Undisclosed
 }

@@ -51,8 +51,9 @@ func TestTwinJSONIsWhatThePageReads(t *testing.T) {
 			CapacityMW float64
 			Sources    []int
 		}
-		Sources         []struct{ Publisher, Title, URL string }
-		Types, Statuses []string
+		Sources             []struct{ Publisher, Title, URL string }
+		Types, Statuses     []string
+		Amounts, Capacities []string
 	}
 	roundTrip(t, page.NewTwinFacts(d), &facts)
 	if facts.Title != d.Title || len(facts.Entities) != 8 || len(facts.Deals) != 15 || len(facts.Sources) != 7 || len(facts.Kinds) != 3 {
@@ -64,7 +65,10 @@ func TestTwinJSONIsWhatThePageReads(t *testing.T) {
 		x.CapacityMW != 500 || x.Date != "2024-09-12" || x.Until != "2029" || facts.Sources[x.Sources[0]].URL != "https://example.com/trade/orbit-compute" {
 		t.Errorf("orbit-nimbus-compute as the page reads it: %+v", x)
 	}
-	if y := facts.Deals[d.DealIndex["nimbus-acme-chips"]]; y.Amount != nil || y.Until != "" {
+	if i := d.DealIndex["orbit-nimbus-compute"]; facts.Amounts[i] != "up to $6B" || facts.Capacities[i] != "500 MW" {
+		t.Errorf("orbit-nimbus-compute in words: %q, %q", facts.Amounts[i], facts.Capacities[i])
+	}
+	if y := facts.Deals[d.DealIndex["nimbus-acme-chips"]]; y.Amount != nil || y.Until != "" || facts.Amounts[d.DealIndex["nimbus-acme-chips"]] != "undisclosed" {
 		t.Errorf("an undisclosed deal with no end: %+v", y)
 	}
 	if k := facts.Kinds[facts.Entities[0].Kind]; k.Label != "Chip maker" {
@@ -93,6 +97,10 @@ func TestTwinJSONIsWhatThePageReads(t *testing.T) {
 			RoundTripKnown bool
 			Closed         string
 		}
+		LoopTexts []struct {
+			RoundTrip string
+			Hops      []string
+		}
 		MoreLoops, Selection int
 		FocusEntities        []int
 		FocusDeals           []int
@@ -105,6 +113,9 @@ func TestTwinJSONIsWhatThePageReads(t *testing.T) {
 	if len(lp.Entities) != 2 || len(lp.Hops) != 2 || lp.Hops[1].Total != 5e9 || len(lp.Hops[1].Deals) != 2 ||
 		!lp.Hops[1].Disclosed || lp.RoundTrip != 1.5e9 || !lp.RoundTripKnown || lp.Closed != "2024-02" {
 		t.Errorf("the first loop as the page reads it: %+v", lp)
+	}
+	if lt := tw.LoopTexts[0]; len(tw.LoopTexts) != 6 || lt.RoundTrip != "$1.5B" || len(lt.Hops) != 2 || lt.Hops[1] != "$5B" {
+		t.Errorf("the first loop in words: %+v", tw.LoopTexts)
 	}
 }
 
@@ -125,7 +136,8 @@ func TestTwinFigures(t *testing.T) {
 	flows := func(id string) page.TwinFlows { return tw.Flows[d.EntityIndex[id]] }
 	// Orbit AI pays 3 + 6 (up to) + 2 (estimated) billion, receives 1.5,
 	// buys 300 + 500 MW and sits in two loops.
-	if got, want := flows("orbit-ai"), (page.TwinFlows{Out: page.TwinMoney{Total: 11e9, Deals: 3}, In: page.TwinMoney{Total: 1.5e9, Deals: 1}, BoughtMW: 800, Loops: 2}); got != want {
+	if got, want := flows("orbit-ai"), (page.TwinFlows{Out: page.TwinMoney{Total: 11e9, Deals: 3}, In: page.TwinMoney{Total: 1.5e9, Deals: 1}, BoughtMW: 800, Loops: 2,
+		OutText: "$11B", InText: "$1.5B", BoughtText: "800 MW"}); got != want {
 		t.Errorf("orbit-ai %+v, want %+v", got, want)
 	}
 	// Acme Chips' warrants to Vega AI have no amount.
@@ -152,7 +164,8 @@ func TestTwinFollowsTheDate(t *testing.T) {
 	if len(tw.Loops) != 1 {
 		t.Errorf("%d loops at 2024-02, want 1", len(tw.Loops))
 	}
-	if got, want := tw.Flows[d.EntityIndex["orbit-ai"]], (page.TwinFlows{Out: page.TwinMoney{Total: 3e9, Deals: 1}, In: page.TwinMoney{Total: 1.5e9, Deals: 1}, BoughtMW: 300, Loops: 1}); got != want {
+	if got, want := tw.Flows[d.EntityIndex["orbit-ai"]], (page.TwinFlows{Out: page.TwinMoney{Total: 3e9, Deals: 1}, In: page.TwinMoney{Total: 1.5e9, Deals: 1}, BoughtMW: 300, Loops: 1,
+		OutText: "$3B", InText: "$1.5B", BoughtText: "300 MW"}); got != want {
 		t.Errorf("orbit-ai at 2024-02: %+v, want %+v", got, want)
 	}
 }

@@ -6,12 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"math"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/wording"
 )
 
 // Markers are the comments of web/index.html that Fill replaces.
@@ -137,8 +136,8 @@ func tables(ds *dataset.Dataset) tableData {
 		t.Entities = append(t.Entities, entityRow{ID: e.ID, Name: e.Name, Kind: ds.Kinds[e.Kind].Label, Note: e.Note})
 	}
 	for _, d := range ds.Deals {
-		row := dealRow{ID: d.ID, From: ds.Entities[d.From].Name, To: ds.Entities[d.To].Name, Type: d.Type.String(),
-			Amount: Amount(d.Amount, ds.Currency), Status: d.Status.String(), Date: d.Date.String(), Summary: d.Summary}
+		row := dealRow{ID: d.ID, From: ds.Entities[d.From].Name, To: ds.Entities[d.To].Name, Type: wording.DealType(d.Type),
+			Amount: wording.Amount(d.Amount, ds.Currency), Status: wording.Status(d.Status), Date: wording.Date(d.Date), Summary: d.Summary}
 		for _, si := range d.Sources {
 			s := ds.Sources[si]
 			text := s.Publisher
@@ -159,31 +158,6 @@ func webURL(u string) string {
 		return ""
 	}
 	return u
-}
-
-// Amount writes a deal's amount for readers: "up to 100 billion USD",
-// "about 6.3 billion USD", or "undisclosed".
-func Amount(a *dataset.Amount, currency string) string {
-	if a == nil {
-		return "undisclosed"
-	}
-	v, unit := a.Value, ""
-	switch {
-	case v >= 1e12:
-		v, unit = v/1e12, " trillion"
-	case v >= 1e9:
-		v, unit = v/1e9, " billion"
-	case v >= 1e6:
-		v, unit = v/1e6, " million"
-	}
-	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64) + unit + " " + currency
-	switch {
-	case a.UpTo:
-		s = "up to " + s
-	case a.Estimate:
-		s = "about " + s
-	}
-	return s
 }
 
 var metaTmpl = template.Must(template.New("meta").Parse(`<meta property="og:type" content="website">

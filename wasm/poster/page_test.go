@@ -3,8 +3,6 @@ package poster
 import (
 	"strings"
 	"testing"
-
-	"ouroboros/wasm/dataset"
 )
 
 const testPage = "<head>\n" + MarkerMeta + "\n</head><body>" + MarkerImg + "<noscript>" + MarkerNoscript + "</noscript></body>"
@@ -34,7 +32,7 @@ func TestFill(t *testing.T) {
 		`<img class="noscript-poster" src="poster.png"`,
 		`<tr data-entity="acme-ai"><th scope="row">Acme AI</th><td>AI lab</td>`,
 		`&lt;img src=x onerror=alert(1)&gt;`,
-		`<td>up to 12 billion USD</td>`,
+		`<td>up to $12B</td>`,
 		`<td>undisclosed</td>`,
 		`rel="noopener noreferrer"`,
 	} {
@@ -80,25 +78,6 @@ func TestFillSite(t *testing.T) {
 	}
 	if _, err := Fill([]byte("<head></head>"), p, nil, testFiles, PageOptions{}); err == nil || !strings.Contains(err.Error(), MarkerMeta) {
 		t.Errorf("a page without markers: err %v", err)
-	}
-}
-
-func TestAmount(t *testing.T) {
-	for _, tc := range []struct {
-		a    *dataset.Amount
-		want string
-	}{
-		{nil, "undisclosed"},
-		{&dataset.Amount{Value: 100e9, UpTo: true}, "up to 100 billion USD"},
-		{&dataset.Amount{Value: 6.3e9, Estimate: true}, "about 6.3 billion USD"},
-		{&dataset.Amount{Value: 1.5e12}, "1.5 trillion USD"},
-		{&dataset.Amount{Value: 250e6}, "250 million USD"},
-		{&dataset.Amount{Value: 1.234567e9}, "1.23 billion USD"},
-		{&dataset.Amount{Value: 5000}, "5000 USD"},
-	} {
-		if got := Amount(tc.a, "USD"); got != tc.want {
-			t.Errorf("Amount(%+v) = %q, want %q", tc.a, got, tc.want)
-		}
 	}
 }
 

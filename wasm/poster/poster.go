@@ -1,6 +1,6 @@
 // Package poster draws a dataset's network once, at build time, the way the
 // explainer first shows it: the same layout (wasm/layout, same seed, settled
-// in full), the same fit to the same page chrome (wasm/view) and the same
+// in full), the same fit to the same page chrome (wasm/session) and the same
 // frame (wasm/scene), written as SVG, for the page to show while the
 // WebAssembly downloads, and as PNG, for link previews. It also writes what
 // the page carries for readers without JavaScript: the picture and the

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"ouroboros/wasm/session"
+	"ouroboros/wasm/wording"
 )
 
 // A still picture (reduced motion: no particles) must still say which way
@@ -71,13 +72,13 @@ func (f *Frame) setFigures() {
 		s := ""
 		if !e.Terminated {
 			if e.Disclosed {
-				s = Money(e.Total, f.ds.Currency)
+				s = wording.Money(e.Total, f.ds.Currency)
 			}
 			if e.CapacityMW > 0 {
 				if s != "" {
 					s += " · "
 				}
-				s += Capacity(e.CapacityMW)
+				s += wording.Capacity(e.CapacityMW)
 			}
 		}
 		f.text = append(f.text, s)

@@ -16,7 +16,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"ouroboros/wasm/dataset"
-	"ouroboros/wasm/scene"
+	"ouroboros/wasm/wording"
 )
 
 const twoloopsPath = "/?data=data/examples/twoloops.json"
@@ -37,16 +37,7 @@ func loadExample(t *testing.T, name string) *dataset.Dataset {
 // dealLine is how the text twin names a deal: "Nvidia → OpenAI, equity,
 // up to $100B".
 func dealLine(d *dataset.Dataset, x dataset.Deal) string {
-	amount := "undisclosed"
-	if a := x.Amount; a != nil {
-		amount = scene.Money(a.Value, d.Currency)
-		if a.UpTo {
-			amount = "up to " + amount
-		} else if a.Estimate {
-			amount = "about " + amount
-		}
-	}
-	return d.Entities[x.From].Name + " → " + d.Entities[x.To].Name + ", " + x.Type.String() + ", " + amount
+	return d.Entities[x.From].Name + " → " + d.Entities[x.To].Name + ", " + wording.DealType(x.Type) + ", " + wording.Amount(x.Amount, d.Currency)
 }
 
 type axNode struct {
@@ -313,7 +304,7 @@ func TestTabReachesEveryControl(t *testing.T) {
 	}
 	asOf := date()
 	key(t, ctx, kb.ArrowRight)
-	time.Sleep(300 * time.Millisecond) // a moved date would show at the next tick
+	waitDrawn(t, ctx) // a moved date would show at the next tick (the story may have paused it)
 	if now := date(); now != asOf {
 		t.Errorf("→ in the text view moved the date from %v to %v", asOf, now)
 	}
@@ -331,24 +322,6 @@ func emulateReducedMotion(t *testing.T, ctx context.Context) {
 		Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
 	}); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// still waits for the camera to rest, then checks that two screenshots a
-// second apart are identical.
-func stillFor(t *testing.T, ctx context.Context, what string) {
-	t.Helper()
-	var last pageState
-	waitState(t, ctx, "the camera to rest", func(s pageState) bool {
-		rest := s.View.Zoom == last.View.Zoom && s.View.PanX == last.View.PanX && s.View.PanY == last.View.PanY
-		last = s
-		return rest
-	})
-	a := screenshot(t, ctx)
-	time.Sleep(time.Second)
-	b := screenshot(t, ctx)
-	if n := differing(a, b); n != 0 {
-		t.Errorf("%s: %d pixels changed in a second, want none", what, n)
 	}
 }
 
@@ -392,8 +365,8 @@ func TestPauseButtonStopsAllMotion(t *testing.T) {
 	}
 	waitState(t, ctx, "playing", func(s pageState) bool { return !s.Paused })
 	a := screenshot(t, ctx)
-	time.Sleep(time.Second)
+	waitTicks(t, ctx, 10)
 	if differing(a, screenshot(t, ctx)) == 0 {
-		t.Error("after the pause button again, nothing moves")
+		t.Error("after the pause button again, nothing moves in 10 ticks")
 	}
 }

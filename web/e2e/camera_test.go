@@ -13,22 +13,6 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// waitState polls until cond holds for the state, and returns it.
-func waitState(t *testing.T, ctx context.Context, what string, cond func(pageState) bool) pageState {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		s := state(t, ctx)
-		if cond(s) {
-			return s
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting for %s; view %+v", what, s.View)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
 func mouse(t *testing.T, ctx context.Context, typ input.DispatchMouseEventType, x, y float64, opts ...chromedp.MouseOption) {
 	t.Helper()
 	if err := chromedp.Do(ctx, chromedp.MouseEvent(typ, x, y, opts...)); err != nil {
@@ -76,8 +60,7 @@ func TestDragPansAndTheNetworkIsNeverLost(t *testing.T) {
 		mouse(t, ctx, input.DispatchMouseEventTypeMouseMoved, 400+float64(i)*400, 300-float64(i)*300, chromedp.ButtonLeft)
 	}
 	mouse(t, ctx, input.DispatchMouseEventTypeMouseReleased, 4400, -2700, chromedp.ButtonLeft, chromedp.ClickCount(1))
-	time.Sleep(500 * time.Millisecond)
-	s = state(t, ctx)
+	s = waitCameraRest(t, ctx)
 	onScreen := 0
 	for _, e := range s.View.Entities {
 		if e.X >= 0 && e.X <= s.View.Width && e.Y >= 0 && e.Y <= s.View.Height {
@@ -121,9 +104,16 @@ func TestDoubleClickZoomsToAnEntity(t *testing.T) {
 	ctx := openPage(t, 900, 640, "/?data=data/examples/twoloops.json")
 	s := ready(t, ctx)
 	x, y, _ := entityOnScreen(t, s, "cirrus-dc")
+	// The clicks carry their own times, 110 ms apart, so that a loaded
+	// machine's slow dispatch cannot stretch them past a double click.
+	at := float64(time.Now().UnixMicro()) / 1e6
+	stamp := func(sec float64) chromedp.MouseOption {
+		return func(p *input.DispatchMouseEventParams) { p.Timestamp = input.TimeSinceEpoch(at + sec) }
+	}
 	for i := 1; i <= 2; i++ {
-		mouse(t, ctx, input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(i))
-		mouse(t, ctx, input.DispatchMouseEventTypeMouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(i))
+		down := 0.11 * float64(i-1)
+		mouse(t, ctx, input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(i), stamp(down))
+		mouse(t, ctx, input.DispatchMouseEventTypeMouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(i), stamp(down+0.03))
 	}
 	s = waitState(t, ctx, "zoom to cirrus-dc", func(s pageState) bool { return s.View.Zoom >= 2.5 })
 	if s.Selection == nil || *s.Selection != "cirrus-dc" {
@@ -139,12 +129,16 @@ func f(v float64) *float64 { return &v }
 func TestPinchZooms(t *testing.T) {
 	ctx := openPage(t, 390, 844, "/?data=data/examples/twoloops.json")
 	ready(t, ctx)
-	touch := func(typ input.DispatchTouchEventType, pts ...*input.TouchPoint) {
+	touchAt := func(typ input.DispatchTouchEventType, at input.TimeSinceEpoch, pts ...*input.TouchPoint) {
 		t.Helper()
-		if _, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts}); err != nil {
+		if pts == nil {
+			pts = []*input.TouchPoint{}
+		}
+		if _, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts, Timestamp: at}); err != nil {
 			t.Fatal(err)
 		}
 	}
+	touch := func(typ input.DispatchTouchEventType, pts ...*input.TouchPoint) { t.Helper(); touchAt(typ, 0, pts...) }
 	touch(input.DispatchTouchEventTypeTouchStart, &input.TouchPoint{X: 150, Y: 400, ID: f(1)}, &input.TouchPoint{X: 240, Y: 400, ID: f(2)})
 	for i := 1; i <= 5; i++ {
 		d := float64(i) * 12
@@ -188,12 +182,16 @@ func TestHoverCards(t *testing.T) {
 func TestTouchDragPansAndDoubleTapZooms(t *testing.T) {
 	ctx := openPage(t, 390, 844, "/?data=data/examples/twoloops.json")
 	s := ready(t, ctx)
-	touch := func(typ input.DispatchTouchEventType, pts ...*input.TouchPoint) {
+	touchAt := func(typ input.DispatchTouchEventType, at input.TimeSinceEpoch, pts ...*input.TouchPoint) {
 		t.Helper()
-		if _, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts}); err != nil {
+		if pts == nil {
+			pts = []*input.TouchPoint{}
+		}
+		if _, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts, Timestamp: at}); err != nil {
 			t.Fatal(err)
 		}
 	}
+	touch := func(typ input.DispatchTouchEventType, pts ...*input.TouchPoint) { t.Helper(); touchAt(typ, 0, pts...) }
 	// One finger from empty space, 100 px down: a pan.
 	touch(input.DispatchTouchEventTypeTouchStart, &input.TouchPoint{X: 10, Y: 200, ID: f(1)})
 	for i := 1; i <= 5; i++ {
@@ -202,11 +200,15 @@ func TestTouchDragPansAndDoubleTapZooms(t *testing.T) {
 	touch(input.DispatchTouchEventTypeTouchEnd)
 	waitState(t, ctx, "a touch pan", func(s pageState) bool { return math.Abs(s.View.PanY-100) < 1 })
 	// Double tap on an entity: selected and zoomed to.
+	// The taps carry their own times, a finger's pace apart (a tap of 30
+	// ms, 80 ms between taps), so that a loaded machine's slow dispatch
+	// cannot stretch the gap past the double tap's 400 ms.
 	x, y, _ := entityOnScreen(t, state(t, ctx), "acme-chips")
+	at := float64(time.Now().UnixMicro()) / 1e6
 	for i := 0; i < 2; i++ {
-		touch(input.DispatchTouchEventTypeTouchStart, &input.TouchPoint{X: x, Y: y, ID: f(float64(2 + i))})
-		touch(input.DispatchTouchEventTypeTouchEnd)
-		time.Sleep(60 * time.Millisecond) // a finger's pace between taps
+		down := input.TimeSinceEpoch(at + 0.11*float64(i))
+		touchAt(input.DispatchTouchEventTypeTouchStart, down, &input.TouchPoint{X: x, Y: y, ID: f(float64(2 + i))})
+		touchAt(input.DispatchTouchEventTypeTouchEnd, down+0.03)
 	}
 	s = waitState(t, ctx, "a double tap zoom", func(s pageState) bool { return s.View.Zoom >= 2.5 })
 	if s.Selection == nil || *s.Selection != "acme-chips" {

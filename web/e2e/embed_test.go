@@ -9,10 +9,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/page"
@@ -61,14 +61,6 @@ func openURL(t *testing.T, w, h int64, url string) context.Context {
 		t.Fatalf("loading %s: %v", url, err)
 	}
 	return ctx
-}
-
-// waitJS polls a JavaScript condition.
-func waitJS(t *testing.T, ctx context.Context, what, js string) {
-	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(2*time.Minute))); err != nil {
-		t.Fatalf("waiting for %s (%s): %v", what, js, err)
-	}
 }
 
 // otherFrame is another frame of a host page (served as /other.html next
@@ -249,26 +241,42 @@ addEventListener('error', (e) => hostErrors.push(String(e.message)));</script>
 		"/other.html": otherFrame,
 	}, true, server.Options{})
 	ctx := openURL(t, 1000, 800, host.URL+"/host.html")
-	// Uncaught exceptions in any frame of the tab.
-	var mu sync.Mutex
-	var uncaught []string
-	chromedp.Listen(ctx, func(ev any) {
-		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
-			d := e.ExceptionDetails
-			msg := fmt.Sprintf("%s %s:%d", d.Text, d.URL, d.LineNumber)
-			if d.Exception != nil {
-				msg += " " + d.Exception.Description
-			}
-			mu.Lock()
-			uncaught = append(uncaught, msg)
-			mu.Unlock()
-		}
-	})
+	uncaught := listenUncaught(ctx)
 	waitJS(t, ctx, "ready", `msgs.some(m => m.type === 'ready')`)
 	frameSettled(t, ctx)
 	tick0 := eval[int64](t, ctx, frameJS+`.contentWindow.ouroboros.state().view.tick`)
-	got := eval[map[string]any](t, ctx, `(async () => {
-		const w = `+frameJS+`.contentWindow;
+	got := eval[map[string]any](t, ctx, floodJS(story.ID))
+	want := fmt.Sprintf("asof:%s select:amd step:%s/4", story.Steps[3].AsOf, story.ID)
+	if got["acted"] != want {
+		t.Errorf("the explainer acted on %q, want only the host's commands: %q", got["acted"], want)
+	}
+	if got["errors"] != "" {
+		t.Errorf("errors during the flood:\n%s", got["errors"])
+	}
+	if got["story"] != story.ID || got["step"] != float64(4) || got["selection"] != "amd" || got["autoplay"] != false || got["paused"] != false {
+		t.Errorf("after the flood the state is %v", got)
+	}
+	if n, _ := got["refused"].(float64); n < 100 {
+		t.Errorf("only %v refused commands were reported to the host", got["refused"])
+	}
+	t.Logf("%v well-formed but refused commands reported to the host", got["refused"])
+	// Still running.
+	waitJS(t, ctx, "the explainer to keep ticking", fmt.Sprintf(`%s.contentWindow.ouroboros.state().view.tick > %d`, frameJS, tick0+30))
+	if u := uncaught(); len(u) > 0 {
+		t.Errorf("uncaught exceptions during the flood:\n%s", strings.Join(u, "\n"))
+	}
+}
+
+// floodJS is the host page's flood (run in the host, the explainer in
+// frameJS): 3,000 malformed or refused messages from the parent, 1,500 from
+// another frame of which a third well-formed commands, and two real
+// commands from the parent (step 4 of story, then selecting amd), the last
+// sent once the other frame is done. It returns what the explainer acted
+// on, the errors it raised, its state after, and how many refusals it
+// reported to the host.
+func floodJS(story string) string {
+	return `(async () => {
+		const w = ` + frameJS + `.contentWindow;
 		const errors = [];
 		w.addEventListener('error', (e) => errors.push('error: ' + e.message));
 		w.addEventListener('unhandledrejection', (e) => errors.push('unhandled rejection: ' + String(e.reason)));
@@ -290,7 +298,7 @@ addEventListener('error', (e) => hostErrors.push(String(e.message)));</script>
 			() => ({ouroboros: 1, type: 'nonsense' + r()}), () => ({ouroboros: 1, type: 'ready'}), () => ({ouroboros: 1, type: 'height', height: 5}),
 			() => ({ouroboros: 1, type: 'toString'}), () => ({ouroboros: 1, type: '__proto__'}), () => ({ouroboros: 1, type: 'constructor'}),
 			() => ({ouroboros: 1, type: 'select', id: 'no-such-entity'}), () => ({ouroboros: 1, type: 'select', id: {}}), () => ({ouroboros: 1, type: 'select', id: 7}),
-			() => ({ouroboros: 1, type: 'goToStep', story: `+quoteJS(story.ID)+`, step: 99}), () => ({ouroboros: 1, type: 'goToStep', story: `+quoteJS(story.ID)+`, step: 'x'}),
+			() => ({ouroboros: 1, type: 'goToStep', story: ` + quoteJS(story) + `, step: 99}), () => ({ouroboros: 1, type: 'goToStep', story: ` + quoteJS(story) + `, step: 'x'}),
 			() => ({ouroboros: 1, type: 'goToStep', story: 'no-such-story', step: 1}), () => ({ouroboros: 1, type: 'goToStep', story: 5}),
 			() => ({ouroboros: 1, type: 'setAsOf', date: 'not a date'}), () => ({ouroboros: 1, type: 'setAsOf', date: 2025}),
 			() => ({ouroboros: 1, type: 'autoplay', on: 'yes'}), () => ({ouroboros: 1, type: 'autoplay', on: true, ticks: 1}),
@@ -304,7 +312,7 @@ addEventListener('error', (e) => hostErrors.push(String(e.message)));</script>
 		];
 		const post = (m) => { try { w.postMessage(m, '*'); } catch (e) { /* not cloneable: the sender's problem */ } };
 		// The other frame: a third of its messages well-formed commands.
-		const valid = [{ouroboros: 1, type: 'select', id: 'nvidia'}, {ouroboros: 1, type: 'goToStep', story: `+quoteJS(story.ID)+`, step: 2},
+		const valid = [{ouroboros: 1, type: 'select', id: 'nvidia'}, {ouroboros: 1, type: 'goToStep', story: ` + quoteJS(story) + `, step: 2},
 			{ouroboros: 1, type: 'setAsOf', date: '2024'}, {ouroboros: 1, type: 'reset'}, {ouroboros: 1, type: 'next'},
 			{ouroboros: 1, type: 'autoplay', on: true, ticks: 10}, {ouroboros: 1, type: 'pause'}];
 		const batch = [];
@@ -316,7 +324,7 @@ addEventListener('error', (e) => hostErrors.push(String(e.message)));</script>
 		for (let i = 0; i < 3000; i++) {
 			post(pick(junk)());
 			if (i === 1000) other.postMessage({id: 'flood', send: batch}, '*');
-			if (i === 1500) post({ouroboros: 1, type: 'goToStep', story: `+quoteJS(story.ID)+`, step: 4});
+			if (i === 1500) post({ouroboros: 1, type: 'goToStep', story: ` + quoteJS(story) + `, step: 4});
 			if (i % 200 === 0) await new Promise((res) => setTimeout(res, 0));
 		}
 		const until = Date.now() + 60000;
@@ -330,27 +338,30 @@ addEventListener('error', (e) => hostErrors.push(String(e.message)));</script>
 		const s = w.ouroboros.state();
 		return {acted: acted.join(' '), errors: errors.concat(hostErrors).join('\n'), story: s.story, step: s.step, selection: s.selection,
 			autoplay: s.autoplay, paused: s.paused, refused: msgs.slice(from).filter((m) => m.type === 'error').length};
-	})()`)
-	want := fmt.Sprintf("asof:%s select:amd step:%s/4", story.Steps[3].AsOf, story.ID)
-	if got["acted"] != want {
-		t.Errorf("the explainer acted on %q, want only the host's commands: %q", got["acted"], want)
-	}
-	if got["errors"] != "" {
-		t.Errorf("errors during the flood:\n%s", got["errors"])
-	}
-	if got["story"] != story.ID || got["step"] != float64(4) || got["selection"] != "amd" || got["autoplay"] != false || got["paused"] != false {
-		t.Errorf("after the flood the state is %v", got)
-	}
-	if n, _ := got["refused"].(float64); n < 100 {
-		t.Errorf("only %v refused commands were reported to the host", got["refused"])
-	}
-	t.Logf("%v well-formed but refused commands reported to the host", got["refused"])
-	// Still running.
-	waitJS(t, ctx, "the explainer to keep ticking", fmt.Sprintf(`%s.contentWindow.ouroboros.state().view.tick > %d`, frameJS, tick0+30))
-	mu.Lock()
-	defer mu.Unlock()
-	if len(uncaught) > 0 {
-		t.Errorf("uncaught exceptions during the flood:\n%s", strings.Join(uncaught, "\n"))
+	})()`
+}
+
+// listenUncaught collects the uncaught exceptions of every frame of the
+// tab, and returns a function that reads them.
+func listenUncaught(ctx context.Context) func() []string {
+	var mu sync.Mutex
+	var uncaught []string
+	chromedp.Listen(ctx, func(ev any) {
+		if e, ok := ev.(*runtime.EventExceptionThrown); ok {
+			d := e.ExceptionDetails
+			msg := fmt.Sprintf("%s %s:%d", d.Text, d.URL, d.LineNumber)
+			if d.Exception != nil {
+				msg += " " + d.Exception.Description
+			}
+			mu.Lock()
+			uncaught = append(uncaught, msg)
+			mu.Unlock()
+		}
+	})
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(uncaught)
 	}
 }
 

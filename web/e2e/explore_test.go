@@ -4,6 +4,7 @@ package e2e_test
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"os"
 	"strings"
@@ -51,7 +52,7 @@ func TestLegendFiltersHide(t *testing.T) {
 	waitState(t, ctx, "a hidden kind", func(pageState) bool {
 		return eval[bool](t, ctx, `ouroboros.state().explore.filter.hiddenKinds.includes(`+quoteJS(kind)+`)`)
 	})
-	time.Sleep(500 * time.Millisecond)
+	waitDrawn(t, ctx)
 	img := screenshot(t, ctx)
 	scale := float64(img.Bounds().Dx()) / s.View.Width
 	kinds := eval[map[string]string](t, ctx, `Object.fromEntries(ouroboros.state().view.entities.map(e => [e.id, e.color]))`)
@@ -139,21 +140,14 @@ func TestTimelineShowsDealsUpToTheDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	sawFlash := false
-	deadline := time.Now().Add(90 * time.Second)
-	for {
+	until(t, "the timeline to play to the end", 90*time.Second, func() (bool, string) {
 		x := explore(t, ctx)
 		if f, ok := x["flash"].([]any); ok && len(f) > 0 {
 			sawFlash = true
 		}
 		tl := x["timeline"].(map[string]any)
-		if !tl["playing"].(bool) && tl["index"].(float64) == -1 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the timeline did not play to the end: %v", tl)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return !tl["playing"].(bool) && tl["index"].(float64) == -1, fmt.Sprintf("timeline %v", tl)
+	})
 	if !sawFlash {
 		t.Error("no loop lit up as it closed while the timeline played")
 	}
@@ -180,7 +174,7 @@ func TestLoopListHighlightsALoop(t *testing.T) {
 		t.Errorf("loop detail %q", detail)
 	}
 	// Gold appears along the loop.
-	time.Sleep(500 * time.Millisecond)
+	waitDrawn(t, ctx)
 	after := screenshot(t, ctx)
 	if gold(after) <= gold(before)+50 {
 		t.Errorf("gold pixels %d before, %d after picking a loop; want the loop lit", gold(before), gold(after))

@@ -3,26 +3,17 @@
 package e2e_test
 
 import (
-	"bytes"
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"os"
-	"path/filepath"
-	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/input"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"ouroboros/wasm/dataset"
-	"ouroboros/web/server"
 )
 
 // traps is run in every new document before the page's scripts. It records
@@ -102,17 +93,6 @@ func clickOn(t *testing.T, ctx context.Context, selector string) {
 	}
 }
 
-// waitText polls until the element's text contains want, and fails t with
-// what it says otherwise.
-func waitText(t *testing.T, ctx context.Context, selector, want string) {
-	t.Helper()
-	js := `(() => { const e = document.querySelector(` + quoteJS(selector) + `); return !!e && !e.hidden && e.textContent.includes(` + strconv.Quote(want) + `); })()`
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector(`+quoteJS(selector)+`) || {}).textContent`))
-		t.Fatalf("%s says %q, want it to contain %q verbatim: %v", selector, got, want, err)
-	}
-}
-
 // A dataset with markup and script in every text field loads, and the page
 // shows that markup as text wherever the reader goes: the card, the hover
 // cards, the panel, the loops, a story's caption and its sources, search.
@@ -133,9 +113,22 @@ func TestHostileDatasetIsShownAsText(t *testing.T) {
 	if s.Dataset.Title != d.Title {
 		t.Errorf("state().dataset.title = %q, want %q", s.Dataset.Title, d.Title)
 	}
-	alpha, beta := d.Entities[0], d.Entities[1]
+	hostileCardAndHover(t, ctx, d, s)
+	checkNothingRan(t, ctx)
+	hostilePanelAndStory(t, ctx, d)
+	checkNothingRan(t, ctx)
+	hostileSearch(t, ctx, d)
+	checkNothingRan(t, ctx)
+	hostileSchemeInCaption(t, ctx, d)
+	checkNothingRan(t, ctx)
+}
 
-	// Select with the mouse: the card shows the name, kind and note as text.
+// hostileCardAndHover selects the first entity with the mouse: the card
+// shows its name, kind and note as text; then hovers the second entity and
+// the deal between them.
+func hostileCardAndHover(t *testing.T, ctx context.Context, d *dataset.Dataset, s pageState) {
+	t.Helper()
+	alpha, beta := d.Entities[0], d.Entities[1]
 	x, y, _ := entityOnScreen(t, s, alpha.ID)
 	if err := chromedp.Do(ctx, chromedp.MouseClickXY(x, y)); err != nil {
 		t.Fatal(err)
@@ -155,9 +148,13 @@ func TestHostileDatasetIsShownAsText(t *testing.T) {
 	mouse(t, ctx, input.DispatchMouseEventTypeMouseMoved, (x+bx)/2-(by-y)*0.09, (y+by)/2+(bx-x)*0.09)
 	waitText(t, ctx, "#hover", alpha.Name+" → "+beta.Name)
 	waitText(t, ctx, "#hover", d.Sources[0].Publisher)
-	checkNothingRan(t, ctx)
+}
 
-	// The panel: kinds, stories and loops; open the loop and the story.
+// hostilePanelAndStory opens the panel (kinds, stories and loops), then the
+// loop and the first story: its caption and its sources' links.
+func hostilePanelAndStory(t *testing.T, ctx context.Context, d *dataset.Dataset) {
+	t.Helper()
+	alpha := d.Entities[0]
 	clickOn(t, ctx, "#panel-toggle")
 	waitText(t, ctx, "#legend-kinds", d.Kinds[0].Label)
 	waitText(t, ctx, "#legend-kinds", d.Kinds[1].Label)
@@ -171,7 +168,7 @@ func TestHostileDatasetIsShownAsText(t *testing.T) {
 	waitText(t, ctx, "#caption-story", st.Title)
 	waitText(t, ctx, "#caption-title", st.Steps[0].Title)
 	waitText(t, ctx, "#caption-text", st.Steps[0].Text)
-	src := d.Sources[d.Stories[0].Steps[0].Sources[0]]
+	src := d.Sources[st.Steps[0].Sources[0]]
 	link := eval[map[string]string](t, ctx, `(() => { const a = document.querySelector('#caption-sources a'); return a ? {text: a.textContent, href: a.getAttribute('href')} : {}; })()`)
 	if link["text"] != src.Publisher+": "+src.Title || link["href"] != src.URL {
 		t.Errorf("source link %q, want the text %q and the href %q", link, src.Publisher+": "+src.Title, src.URL)
@@ -183,18 +180,25 @@ func TestHostileDatasetIsShownAsText(t *testing.T) {
 	if got := eval[string](t, ctx, `new URLSearchParams(location.hash.slice(1)).get('story')`); got != st.ID {
 		t.Errorf("the hash's story is %q, want %q", got, st.ID)
 	}
-	checkNothingRan(t, ctx)
+}
 
-	// Search with the keyboard: the match is listed by its name, as text.
+// hostileSearch searches with the keyboard: the match is listed by its
+// name, as text.
+func hostileSearch(t *testing.T, ctx context.Context, d *dataset.Dataset) {
+	t.Helper()
 	clickOn(t, ctx, "#search")
 	if err := chromedp.Do(ctx, chromedp.KeyEvent("N3<img")); err != nil {
 		t.Fatal(err)
 	}
 	waitText(t, ctx, "#search-results", d.Entities[2].Name)
-	checkNothingRan(t, ctx)
+}
 
-	// Were the loader to pass a javascript: URL, the caption would still not
-	// make a link of it: the page checks the scheme itself.
+// hostileSchemeInCaption: were the loader to pass a javascript: URL, the
+// caption would still not make a link of it: the page checks the scheme
+// itself. The story is on its second step.
+func hostileSchemeInCaption(t *testing.T, ctx context.Context, d *dataset.Dataset) {
+	t.Helper()
+	st := d.Stories[0]
 	eval[bool](t, ctx, `(() => {
 		const boot = globalThis.ouroborosBoot, real = boot.state;
 		boot.state = () => {
@@ -206,42 +210,9 @@ func TestHostileDatasetIsShownAsText(t *testing.T) {
 	})()`)
 	clickOn(t, ctx, "#step-prev")
 	waitText(t, ctx, "#caption-title", st.Steps[0].Title)
-	waitText(t, ctx, "#caption-sources", src.Publisher)
+	waitText(t, ctx, "#caption-sources", d.Sources[st.Steps[0].Sources[0]].Publisher)
 	if n := eval[int](t, ctx, `document.querySelectorAll('#caption-sources a').length`); n != 0 {
 		t.Errorf("%d javascript: URLs became links in the caption", n)
-	}
-	checkNothingRan(t, ctx)
-}
-
-// answer intercepts the page's requests whose URL matches pattern (Fetch
-// domain wildcards) and lets respond answer each in the browser's place.
-// Call it before navigating.
-func answer(t *testing.T, ctx context.Context, pattern string, respond func(ctx context.Context, id fetch.RequestID) error) {
-	t.Helper()
-	events := chromedp.Events(ctx, fetch.RequestPaused)
-	if _, err := chromedp.Call(ctx, fetch.Enable, fetch.EnableParams{Patterns: []*fetch.RequestPattern{{URLPattern: pattern}}}); err != nil {
-		t.Fatal(err)
-	}
-	go func() {
-		for ev, err := range events {
-			if err != nil {
-				return
-			}
-			if err := respond(ctx, ev.RequestID); err != nil && ctx.Err() == nil {
-				t.Errorf("answering %s: %v", ev.Request.URL, err)
-			}
-		}
-	}()
-}
-
-func fulfil(status int64, headers map[string]string, body []byte) func(context.Context, fetch.RequestID) error {
-	return func(ctx context.Context, id fetch.RequestID) error {
-		var hs []*fetch.HeaderEntry
-		for k, v := range headers {
-			hs = append(hs, &fetch.HeaderEntry{Name: k, Value: v})
-		}
-		_, err := chromedp.Call(ctx, fetch.FulfillRequest, fetch.FulfillRequestParams{RequestID: id, ResponseCode: status, ResponseHeaders: hs, Body: body})
-		return err
 	}
 }
 
@@ -293,145 +264,6 @@ func TestRefusedMarkupIsShownAsText(t *testing.T) {
 	checkNothingRan(t, ctx)
 }
 
-// The data parameter: only paths on this site, and every way the download
-// can fail is explained in a plain sentence (TestCannotStart covers another
-// site, a protocol-relative URL, "..", a 404 and a page that is not JSON).
-func TestDataParameterFaults(t *testing.T) {
-	big := make([]byte, 9<<20)
-	for i := range big {
-		big[i] = ' '
-	}
-	copy(big, `{"format": "ouroboros/1"}`)
-	for _, tc := range []struct {
-		name, query string
-		respond     func(context.Context, fetch.RequestID) error
-		want        string
-	}{
-		{"javascript scheme", "/?data=javascript:alert(1)", nil, "names a scheme or another site"},
-		{"data URL", "/?data=" + "data:application/json,%7B%7D", nil, "names a scheme or another site"},
-		{"encoded dot dot", "/?data=data/%252e%252e/%252e%252e/secret.json", nil, `contains ".."`},
-		{"backslash", "/?data=%5C%5Cexample.com%5Cx.json", nil, "names another site"},
-		{"slash backslash", "/?data=/%5Cexample.com/x.json", nil, "names another site"},
-		{"empty", "/?data=", nil, "is empty"},
-		{"too large, declared", "/?data=data/big.json", fulfil(200, map[string]string{"Content-Type": "application/json", "Content-Length": strconv.Itoa(len(big))}, big), "is 9.0 MB; the limit is 8 MB"},
-		{"too large, streamed", "/?data=data/big.json", fulfil(200, map[string]string{"Content-Type": "application/json"}, big), "8 MB limit"},
-		// Sent compressed, its Content-Length is under the cap; the bytes are not.
-		{"the program, compressed", "/?data=ouroboros.wasm", nil, "larger than the 8 MB limit"},
-		{"network failure", "/?data=data/ai-compute.json", func(ctx context.Context, id fetch.RequestID) error {
-			_, err := chromedp.Call(ctx, fetch.FailRequest, fetch.FailRequestParams{RequestID: id, ErrorReason: network.ErrorReasonInternetDisconnected})
-			return err
-		}, "the network request failed"},
-		{"server error", "/?data=data/ai-compute.json", fulfil(503, nil, []byte("busy")), "the server answered 503"},
-		{"not JSON", "/?data=data/ai-compute.json", fulfil(200, map[string]string{"Content-Type": "text/html"}, []byte("<!doctype html><p>Sign in")), "is not valid JSON"},
-		{"empty answer", "/?data=data/ai-compute.json", fulfil(200, map[string]string{"Content-Type": "application/json"}, nil), "(document)"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			ctx := openPage(t, 640, 480, "")
-			if tc.respond != nil {
-				// Only the dataset: the program still downloads.
-				answer(t, ctx, "*/data/*.json", tc.respond)
-			}
-			navigate(t, ctx, tc.query)
-			resolved, msg := outcome(t, ctx)
-			if resolved {
-				t.Fatal("ouroboros.ready resolved, want it rejected")
-			}
-			if !strings.Contains(msg, tc.want) {
-				t.Errorf("ready rejected with %q, want it to say %q", msg, tc.want)
-			}
-			shown := eval[string](t, ctx, `document.getElementById('error').hidden ? '' : document.getElementById('error').textContent`)
-			if !strings.Contains(shown, tc.want) {
-				t.Errorf("the error panel says %q, want %q", shown, tc.want)
-			}
-			if n := eval[int](t, ctx, `document.querySelectorAll('canvas').length`); n != 0 {
-				t.Errorf("%d canvas(es) on the page, want nothing drawn", n)
-			}
-		})
-	}
-}
-
-// A dataset that never ends (a misconfigured proxy, a hostile endpoint on
-// the same site) is refused once it passes the 8 MB cap, not read until the
-// tab runs out of memory.
-func TestEndlessDatasetIsCutOff(t *testing.T) {
-	dist, _ := filepath.Abs("../../dist")
-	stop := make(chan struct{})
-	var sent atomic.Int64
-	mux := http.NewServeMux()
-	mux.HandleFunc("/data/endless.json", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		chunk := bytes.Repeat([]byte(" "), 64<<10)
-		w.Write([]byte(`{"format": "ouroboros/1", "pad": "`))
-		for {
-			select {
-			case <-stop:
-				return
-			case <-r.Context().Done():
-				return
-			default:
-			}
-			if _, err := w.Write(chunk); err != nil {
-				return
-			}
-			sent.Add(int64(len(chunk)))
-			w.(http.Flusher).Flush()
-		}
-	})
-	mux.Handle("/", server.New(dist, server.Options{}))
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	t.Cleanup(func() { close(stop) })
-
-	ctx := openPage(t, 640, 480, "")
-	if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/?data=data/endless.json")); err != nil {
-		t.Fatal(err)
-	}
-	resolved, msg := outcome(t, ctx)
-	if resolved || !strings.Contains(msg, "8 MB limit") {
-		t.Fatalf("ready: resolved %v, %q; want it rejected for the 8 MB limit", resolved, msg)
-	}
-	// The page stopped reading: the server soon can write no more.
-	at := sent.Load()
-	time.Sleep(2 * time.Second)
-	if more := sent.Load() - at; more > 32<<20 {
-		t.Errorf("the server sent %d more MB after the refusal: the page is still reading", more>>20)
-	}
-}
-
-// A program download cut off halfway (a dropped connection) is explained as
-// such, not as a dataset problem or a bare "network error".
-func TestProgramDownloadCutOff(t *testing.T) {
-	dist, _ := filepath.Abs("../../dist")
-	mux := http.NewServeMux()
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		if !strings.HasSuffix(r.URL.Path, ".wasm") {
-			server.New(dist, server.Options{}).ServeHTTP(w, r)
-			return
-		}
-		w.Header().Set("Content-Type", "application/wasm")
-		w.Header().Set("Content-Length", strconv.Itoa(8<<20))
-		w.WriteHeader(http.StatusOK)
-		w.Write(bytes.Repeat([]byte{0}, 1<<20))
-		w.(http.Flusher).Flush()
-		// Then the connection drops.
-		conn, _, err := http.NewResponseController(w).Hijack()
-		if err == nil {
-			conn.Close()
-		}
-	})
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-
-	ctx := openPage(t, 640, 480, "")
-	if _, err := chromedp.Run(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
-		t.Fatal(err)
-	}
-	resolved, msg := outcome(t, ctx)
-	if want := "The program could not be downloaded: the download was cut off"; resolved || !strings.Contains(msg, want) {
-		t.Fatalf("ready: resolved %v, %q; want it rejected with %q", resolved, msg, want)
-	}
-}
-
 // When the browser takes the WebGL context away, Ebitengine reloads the page
 // (its canvas's webglcontextlost handler); the hash brings back the
 // selection and the open story step.
@@ -456,17 +288,7 @@ func TestLostContextComesBack(t *testing.T) {
 		return true;
 	})()`)
 	// A new document: the marker is gone and the explainer is back.
-	deadline := time.Now().Add(90 * time.Second)
-	for {
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__before === undefined && !!window.ouroboros`))
-		if err == nil && v {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("the page did not reload after losing its WebGL context (last error %v)", err)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+	waitJSShowing(t, ctx, "the page to reload after losing its WebGL context", `window.__before === undefined && !!window.ouroboros`, "", 90*time.Second)
 	after := ready(t, ctx)
 	if after.Selection == nil || *after.Selection != "orbit-ai" || after.Story == nil || *after.Story != "main" || after.Step == nil || *after.Step != 2 {
 		t.Errorf("after the reload: selection %v, story %v, step %v; want orbit-ai, main, 2", after.Selection, after.Story, after.Step)

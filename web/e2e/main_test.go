@@ -181,6 +181,7 @@ type pageState struct {
 	View struct {
 		Width, Height, DPR float64
 		Settled, Drifting  bool
+		Moving             bool // a story step easing in
 		Tick               int64
 		Zoom, PanX, PanY   float64
 		Entities           []struct {

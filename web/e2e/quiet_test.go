@@ -6,29 +6,9 @@ import (
 	"context"
 	"math"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 )
-
-// waitQuiet waits until the program stops ticking: state().view.tick stays
-// the same for a whole second (at least two frames even at headless
-// SwiftShader's slowest), and returns that tick.
-func waitQuiet(t *testing.T, ctx context.Context) int64 {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	last := state(t, ctx).View.Tick
-	for time.Now().Before(deadline) {
-		time.Sleep(time.Second)
-		now := state(t, ctx).View.Tick
-		if now == last {
-			return now
-		}
-		last = now
-	}
-	t.Fatalf("the program still ticks (tick %d) a minute later: a still picture should cost no frames", last)
-	return 0
-}
 
 // A page where nothing moves (reduced motion, or paused) stops running the
 // program's frames, and wakes for the page's commands and for real clicks.

@@ -9,7 +9,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
@@ -28,18 +27,6 @@ func entityOnScreen(t *testing.T, s pageState, id string) (x, y, r float64) {
 	}
 	t.Fatalf("no entity %q on screen", id)
 	return
-}
-
-func waitSelection(t *testing.T, ctx context.Context, want string) pageState {
-	t.Helper()
-	expr := `window.ouroboros.state().selection === null`
-	if want != "" {
-		expr = `window.ouroboros.state().selection === ` + quoteJS(want)
-	}
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-		t.Fatalf("waiting for selection %q: %v (state selection %v)", want, err, state(t, ctx).Selection)
-	}
-	return state(t, ctx)
 }
 
 func quoteJS(s string) string { return `"` + strings.ReplaceAll(s, `"`, `\"`) + `"` }
@@ -71,7 +58,7 @@ func TestClickSelectsAndClears(t *testing.T) {
 		t.Errorf("hash %q, want select=orbit-ai", hash)
 	}
 	// The neighbourhood stays bright, the rest fades: read the pixels.
-	time.Sleep(500 * time.Millisecond)
+	waitDrawn(t, ctx)
 	img := screenshot(t, ctx)
 	scale := float64(img.Bounds().Dx()) / s.View.Width
 	card, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => { const r = document.getElementById('card').getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })()`))

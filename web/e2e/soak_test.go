@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -40,7 +41,6 @@ func TestSoak(t *testing.T) {
 		minutes = m
 	}
 	run := time.Duration(minutes * float64(time.Minute))
-	const every = 30 * time.Second
 	ctx, cancel := chromedp.NewContext(allocCtx)
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, run+5*time.Minute)
@@ -48,6 +48,37 @@ func TestSoak(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 800)); err != nil {
 		t.Fatal(err)
 	}
+	problems := consoleErrors(ctx)
+	navigate(t, ctx, "/?mode=kiosk&idle=5&countdown=3&attract=2")
+	ready(t, ctx)
+	kioskWait(t, ctx, "the attract loop", `ouroborosKiosk.phase === 'attract'`, time.Minute)
+
+	samples := soakSamples(t, ctx, run)
+	checkSoakGrowth(t, samples, run)
+	last := samples[len(samples)-1]
+	if want := int(run / (3 * time.Second)); last.steps < want {
+		t.Errorf("the attract loop showed %d steps in %s; want at least %d", last.steps, run, want)
+	}
+	if want := int(minutes) - 2; last.reset < want {
+		t.Errorf("the kiosk reset %d times in %s; want at least %d (a visitor a minute)", last.reset, run, want)
+	}
+	if p := problems(); len(p) > 0 {
+		t.Errorf("console errors during the soak:\n%s", strings.Join(p, "\n"))
+	}
+	fmt.Fprintf(os.Stderr, "soak: %d samples over %s\n", len(samples), run)
+}
+
+// soakSample is one sampling of the soak: both heaps after collecting
+// garbage, and the kiosk's counts of steps shown and resets.
+type soakSample struct {
+	at           time.Duration
+	goHeap, js   float64
+	steps, reset int
+}
+
+// consoleErrors collects the tab's console errors and exceptions, and
+// returns a function that reads them.
+func consoleErrors(ctx context.Context) func() []string {
 	var mu sync.Mutex
 	var problems []string
 	go func() {
@@ -62,16 +93,19 @@ func TestSoak(t *testing.T) {
 			}
 		}
 	}()
-	navigate(t, ctx, "/?mode=kiosk&idle=5&countdown=3&attract=2")
-	ready(t, ctx)
-	kioskWait(t, ctx, "the attract loop", `ouroborosKiosk.phase === 'attract'`, time.Minute)
-
-	type sample struct {
-		at           time.Duration
-		goHeap, js   float64
-		steps, reset int
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(problems)
 	}
-	var samples []sample
+}
+
+// soakSamples runs the kiosk for run: every 30 s it samples both heaps,
+// and every minute a visitor touches the date (inert), then leaves.
+func soakSamples(t *testing.T, ctx context.Context, run time.Duration) []soakSample {
+	t.Helper()
+	const every = 30 * time.Second
+	var samples []soakSample
 	start := time.Now()
 	nextTouch := start.Add(time.Minute)
 	for next := start; ; next = next.Add(every) {
@@ -86,7 +120,7 @@ func TestSoak(t *testing.T) {
 			if nextTouch.Before(wake) {
 				wake = nextTouch
 			}
-			time.Sleep(time.Until(wake))
+			soakPause(wake)
 		}
 		for range 2 { // the second catches what the first's finalizers freed
 			if _, err := chromedp.Call(ctx, heapprofiler.CollectGarbage, struct{}{}); err != nil {
@@ -98,19 +132,23 @@ func TestSoak(t *testing.T) {
 			t.Fatalf("reading the JavaScript heap: %v", err)
 		}
 		k := eval[[]float64](t, ctx, `[ouroborosBoot.goHeap(), ouroborosKiosk.stepsShown, ouroborosKiosk.resets]`)
-		s := sample{at: time.Since(start).Round(time.Second), goHeap: k[0], js: use.UsedSize, steps: int(k[1]), reset: int(k[2])}
+		s := soakSample{at: time.Since(start).Round(time.Second), goHeap: k[0], js: use.UsedSize, steps: int(k[1]), reset: int(k[2])}
 		samples = append(samples, s)
 		t.Logf("%6s  Go heap %8.0f KB  JS heap %8.0f KB  steps %4d  resets %3d", s.at, s.goHeap/1024, s.js/1024, s.steps, s.reset)
 		if time.Since(start) >= run {
-			break
+			return samples
 		}
 	}
+}
 
-	// Growth: the lowest sample of the last third against the lowest of
-	// the first third after the warm-up. What a leak keeps raises the floor
-	// that every collection comes back to; what a step or a reset happened
-	// to hold at one sampling lifts a single sample only (the JavaScript
-	// heap is under 2 MB, so that is several percent either way).
+// checkSoakGrowth: the lowest sample of the last third against the lowest
+// of the first third after the warm-up (the first fifth of the run). What
+// a leak keeps raises the floor that every collection comes back to; what
+// a step or a reset happened to hold at one sampling lifts a single sample
+// only (the JavaScript heap is under 2 MB, so that is several percent
+// either way).
+func checkSoakGrowth(t *testing.T, samples []soakSample, run time.Duration) {
+	t.Helper()
 	warm := 0
 	for warm < len(samples) && samples[warm].at < run/5 {
 		warm++
@@ -120,7 +158,7 @@ func TestSoak(t *testing.T) {
 		t.Fatalf("only %d samples after the warm-up; run longer", len(after))
 	}
 	third := len(after) / 3
-	floor := func(ss []sample, f func(sample) float64) float64 {
+	floor := func(ss []soakSample, f func(soakSample) float64) float64 {
 		m := f(ss[0])
 		for _, s := range ss[1:] {
 			m = min(m, f(s))
@@ -129,8 +167,8 @@ func TestSoak(t *testing.T) {
 	}
 	for _, h := range []struct {
 		name string
-		f    func(sample) float64
-	}{{"Go", func(s sample) float64 { return s.goHeap }}, {"JavaScript", func(s sample) float64 { return s.js }}} {
+		f    func(soakSample) float64
+	}{{"Go", func(s soakSample) float64 { return s.goHeap }}, {"JavaScript", func(s soakSample) float64 { return s.js }}} {
 		base, end := floor(after[:third], h.f), floor(after[len(after)-third:], h.f)
 		growth := end/base - 1
 		t.Logf("%s heap: %.0f KB after the warm-up, %.0f KB at the end (lowest of each third): %+.1f%%", h.name, base/1024, end/1024, growth*100)
@@ -138,17 +176,4 @@ func TestSoak(t *testing.T) {
 			t.Errorf("the %s heap grew %.1f%% (from %.0f to %.0f bytes), over %.0f%%", h.name, growth*100, base, end, soakGrowth*100)
 		}
 	}
-	last := samples[len(samples)-1]
-	if want := int(run / (3 * time.Second)); last.steps < want {
-		t.Errorf("the attract loop showed %d steps in %s; want at least %d", last.steps, run, want)
-	}
-	if want := int(minutes) - 2; last.reset < want {
-		t.Errorf("the kiosk reset %d times in %s; want at least %d (a visitor a minute)", last.reset, run, want)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	if len(problems) > 0 {
-		t.Errorf("console errors during the soak:\n%s", strings.Join(problems, "\n"))
-	}
-	fmt.Fprintf(os.Stderr, "soak: %d samples over %s\n", len(samples), run)
 }

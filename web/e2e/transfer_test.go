@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"ouroboros/wasm/wording"
 )
 
 // TestPackedDownloads checks what the browser fetched for the page: the
@@ -81,8 +83,9 @@ func TestPackedDownloads(t *testing.T) {
 		if got.WasmBytes != fmt.Sprint(info.Size()) {
 			t.Errorf("data-wasm-bytes = %q, want %d", got.WasmBytes, info.Size())
 		}
-		mb := fmt.Sprintf("%.1f MB", float64(info.Size())/1048576)
-		if want := mb + " of " + mb; got.LoaderBytes != want {
+		// The loader writes no number itself: the size comes in wording's
+		// words from the build.
+		if want := "100% of " + wording.Size(info.Size()); got.LoaderBytes != want {
 			t.Errorf("the loader ended at %q, want %q", got.LoaderBytes, want)
 		}
 	}

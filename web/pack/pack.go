@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ouroboros/wasm/wording"
 	"ouroboros/web/server"
 )
 
@@ -27,10 +28,13 @@ type Options struct {
 	Page string
 	// Wasm is the program, relative to the site: "ouroboros.wasm". It is
 	// hashed, and the page's <html> names it in data-wasm, with its size
-	// in data-wasm-bytes (the loader's progress bar counts decoded bytes).
+	// in data-wasm-bytes (the loader's progress bar counts decoded bytes)
+	// and in words in data-wasm-size (the loader writes no number itself).
 	Wasm string
 	// Hashed are the other immutable assets the page loads by src or href,
-	// relative to the site: "app.js", "style.css", "wasm_exec.js".
+	// or its modules import, relative to the site: "main.js", "app.js",
+	// "style.css", "wasm_exec.js". A module's imports are rewritten to the
+	// hashed names of what it imports before it is hashed itself.
 	Hashed []string
 	// Cache is a directory that keeps brotli output between runs, keyed by
 	// content; "" turns it off.
@@ -60,8 +64,15 @@ func Site(dir string, opts Options) error {
 	if err != nil {
 		return err
 	}
+	order, imported, err := hashOrder(dir, opts.Hashed)
+	if err != nil {
+		return err
+	}
 	renamed := map[string]string{}
-	for _, name := range append([]string{opts.Wasm}, opts.Hashed...) {
+	for _, name := range append([]string{opts.Wasm}, order...) {
+		if err := rewriteImports(dir, name, renamed); err != nil {
+			return err
+		}
 		hashed, err := hashCopy(dir, name)
 		if err != nil {
 			return err
@@ -72,9 +83,16 @@ func Site(dir string, opts Options) error {
 	if err != nil {
 		return err
 	}
-	page, err = rewritePage(page, renamed, opts.Hashed, map[string]string{
+	var mustLoad []string
+	for _, name := range opts.Hashed {
+		if !imported[name] {
+			mustLoad = append(mustLoad, name)
+		}
+	}
+	page, err = rewritePage(page, renamed, mustLoad, map[string]string{
 		"data-wasm":       path.Base(renamed[opts.Wasm]),
 		"data-wasm-bytes": strconv.FormatInt(wasmInfo.Size(), 10),
+		"data-wasm-size":  wording.Size(wasmInfo.Size()),
 	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", opts.Page, err)

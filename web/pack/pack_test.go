@@ -15,6 +15,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 
+	"ouroboros/wasm/wording"
 	"ouroboros/web/pack"
 	"ouroboros/web/server"
 )
@@ -112,8 +113,8 @@ func TestSiteHashes(t *testing.T) {
 	if want := `<html lang="en" data-wasm="`; !strings.HasPrefix(page[strings.Index(page, "<html"):], want) {
 		t.Errorf("page's <html> = %.80q, want it to start %q", page[strings.Index(page, "<html"):], want)
 	}
-	if want := ` data-wasm-bytes="` + strconv.Itoa(len(wasmBytes)) + `">`; !strings.Contains(page, want) {
-		t.Errorf("page lacks %s (the program's size)", want)
+	if want := ` data-wasm-bytes="` + strconv.Itoa(len(wasmBytes)) + `" data-wasm-size="` + wording.Size(int64(len(wasmBytes))) + `">`; !strings.Contains(page, want) {
+		t.Errorf("page lacks %s (the program's size, in bytes and in words)", want)
 	}
 	if !strings.Contains(page, `href="https://example.com/style.css"`) {
 		t.Errorf("a link to another site was rewritten:\n%s", page)
@@ -220,19 +221,67 @@ func TestSiteRefuses(t *testing.T) {
 	}
 }
 
-// TestRealPage packs the project's own page, so that a change to it that
-// would lose an asset's hash fails here rather than in a reader's cache.
+// TestRealPage packs the project's own page and scripts with the list of
+// assets build.sh hashes, so that a change to them that would lose an
+// asset's hash (a script the list forgets, a module imported by a name
+// that is not rewritten) fails here rather than in a reader's cache.
 func TestRealPage(t *testing.T) {
 	dir := newSite(t)
+	build, err := os.ReadFile("../../build.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`cmd/pack .*-hash ([^ ]+)`).FindSubmatch(build)
+	if m == nil {
+		t.Fatal("build.sh runs no web/cmd/pack -hash")
+	}
+	opts := options(t)
+	opts.Hashed = nil
+	for _, name := range strings.Split(string(m[1]), ",") {
+		src := filepath.Join("..", filepath.FromSlash(name))
+		if name == "wasm_exec.js" || strings.HasPrefix(name, "poster") && strings.HasSuffix(name, ".svg") {
+			src = "" // made by the build: the test site's stand-in will do
+		}
+		if src != "" {
+			b, err := os.ReadFile(src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte("<svg/>"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		opts.Hashed = append(opts.Hashed, name)
+	}
 	page, err := os.ReadFile("../index.html")
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The poster's <picture> goes in at build time (wasm/poster).
+	page = bytes.Replace(page, []byte("<!-- poster:img -->"), []byte(`<img src="poster.svg" alt=""><img src="poster-tall.svg" alt="">`), 1)
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), page, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := pack.Site(dir, options(t)); err != nil {
+	if err := pack.Site(dir, opts); err != nil {
 		t.Fatalf("packing web/index.html: %v", err)
+	}
+	// Every module, as shipped, imports the others by their hashed names.
+	for _, name := range opts.Hashed {
+		if filepath.Ext(name) != ".js" {
+			continue
+		}
+		src := string(read(t, dir, server.HashedName(name, read(t, dir, name))))
+		for _, m := range specifier.FindAllStringSubmatch(src, -1) {
+			if !server.Immutable(m[1]) {
+				t.Errorf("%s imports %s, not a hashed name", name, m[1])
+			} else if _, err := os.Stat(filepath.Join(dir, m[1])); err != nil {
+				t.Errorf("%s imports %s, which the site lacks", name, m[1])
+			}
+		}
 	}
 }
 

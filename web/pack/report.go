@@ -66,8 +66,8 @@ var (
 
 // Measure reports what the page in dir (as packed by Site) makes a browser
 // download without a data parameter: the page, the style sheets, scripts and
-// images it names on this site, the program its data-wasm names, and the
-// dataset its scripts name as DEFAULT_DATA. What <noscript> names is left
+// images it names on this site, the program its data-wasm names, the modules
+// its scripts import, and the dataset its scripts name as DEFAULT_DATA. What <noscript> names is left
 // out: the page runs scripts.
 func Measure(dir, page string) (Report, error) {
 	var r Report
@@ -89,7 +89,11 @@ func Measure(dir, page string) (Report, error) {
 	wasm := path.Join(base, string(m[1]))
 	names = append(names, wasm)
 	var dataset string
-	for _, name := range names {
+	seen := map[string]bool{}
+	// The modules the scripts import are downloads too; names grows as
+	// they are found.
+	for i := 0; i < len(names); i++ {
+		name := names[i]
 		if path.Ext(name) != ".js" {
 			continue
 		}
@@ -99,6 +103,12 @@ func Measure(dir, page string) (Report, error) {
 		}
 		if m := defaultData.FindSubmatch(js); m != nil {
 			dataset = path.Join(base, string(m[1]))
+		}
+		for _, dep := range imports(name, js) {
+			if !seen[dep] {
+				seen[dep] = true
+				names = append(names, dep)
+			}
 		}
 	}
 	if dataset == "" {

@@ -86,6 +86,29 @@ type rule struct {
 // translucent panels composited over the page's background, faded
 // controls as faded; and the focus ring against every background.
 func TestPageContrast(t *testing.T) {
+	css := readPageCSS(t)
+	surfaces := css.surfaces()
+	checked := css.checkTexts(t, surfaces)
+	checked += css.checkFaded(t, surfaces)
+	rings := css.checkRings(t, surfaces)
+	if rings == 0 || len(surfaces) < 5 || checked < 50 {
+		t.Errorf("only %d rings, %d surfaces and %d pairs found in web/style.css: is the parser reading it?", rings, len(surfaces), checked)
+	}
+	t.Logf("%d text/background pairs, %d surfaces, %d focus rings", checked, len(surfaces), rings)
+}
+
+// pageCSS is web/style.css read for its colours: the page's background
+// and ink, and every rule's colour, background and opacity.
+type pageCSS struct {
+	page, ink palette.RGBA
+	rules     []rule
+	// colour resolves a CSS value (var() included) to a colour; false when
+	// it is not one.
+	colour func(v string) (palette.RGBA, bool)
+}
+
+func readPageCSS(t *testing.T) *pageCSS {
+	t.Helper()
 	css, err := os.ReadFile("../style.css")
 	if err != nil {
 		t.Fatal(err)
@@ -95,28 +118,28 @@ func TestPageContrast(t *testing.T) {
 		t.Fatalf("web/style.css: %v", err)
 	}
 	vars := palette.Vars(parsed)
-	colour := func(v string) (palette.RGBA, bool) {
+	p := &pageCSS{colour: func(v string) (palette.RGBA, bool) {
 		c, ok, err := palette.Colour(v, vars)
 		if err != nil {
 			t.Fatalf("web/style.css: %v", err)
 		}
 		return c, ok
-	}
-	page, ok := colour("var(--bg)")
-	ink, ok2 := colour("var(--ink)")
+	}}
+	var ok, ok2 bool
+	p.page, ok = p.colour("var(--bg)")
+	p.ink, ok2 = p.colour("var(--ink)")
 	if !ok || !ok2 {
 		t.Fatal("web/style.css has no --bg or --ink")
 	}
-	var rules []rule
 	for _, r := range parsed {
 		x := rule{Rule: r, opacity: 1}
 		if v, ok := r.Decls["color"]; ok {
-			x.color, x.hasColor = colour(v)
+			x.color, x.hasColor = p.colour(v)
 		}
-		for _, p := range []string{"background", "background-color"} {
-			if v, ok := r.Decls[p]; ok {
-				if c, ok := colour(v); ok {
-					x.bg, x.hasBg = c.Over(page), true
+		for _, prop := range []string{"background", "background-color"} {
+			if v, ok := r.Decls[prop]; ok {
+				if c, ok := p.colour(v); ok {
+					x.bg, x.hasBg = c.Over(p.page), true
 				}
 			}
 		}
@@ -125,28 +148,38 @@ func TestPageContrast(t *testing.T) {
 				t.Fatalf("%s: opacity %q", r.Selector, v)
 			}
 		}
-		rules = append(rules, x)
+		p.rules = append(p.rules, x)
 	}
+	return p
+}
 
-	// The surfaces text sits on: the page, and the backgrounds of every
-	// rule that does not paint its own special text colour on it.
-	surfaces := map[string]palette.RGBA{"the page (--bg)": page}
-	for _, r := range rules {
+// surfaces are the surfaces text sits on: the page, and the backgrounds of
+// every rule that does not paint its own special text colour on it.
+func (p *pageCSS) surfaces() map[string]palette.RGBA {
+	surfaces := map[string]palette.RGBA{"the page (--bg)": p.page}
+	for _, r := range p.rules {
 		if !r.hasBg || textless[r.Selector] {
 			continue
 		}
-		if !r.hasColor || r.color == ink {
+		if !r.hasColor || r.color == p.ink {
 			surfaces[r.Selector] = r.bg
 		}
 	}
-	// The text colours that sit on any surface: the inherited ink, the
-	// colours of rules with no background of their own.
-	texts := map[string]palette.RGBA{"the page's ink (--ink)": ink}
-	if dim, ok := colour("var(--dim)"); ok {
+	return surfaces
+}
+
+// checkTexts checks each rule's text on its own background, and the text
+// colours that sit on any surface (the inherited ink, --dim, the colours
+// of rules with no background of their own) on every surface. It returns
+// the number of pairs checked.
+func (p *pageCSS) checkTexts(t *testing.T, surfaces map[string]palette.RGBA) int {
+	t.Helper()
+	texts := map[string]palette.RGBA{"the page's ink (--ink)": p.ink}
+	if dim, ok := p.colour("var(--dim)"); ok {
 		texts["--dim"] = dim
 	}
 	checked := 0
-	for _, r := range rules {
+	for _, r := range p.rules {
 		switch {
 		case r.hasColor && r.hasBg:
 			checked++
@@ -154,7 +187,7 @@ func TestPageContrast(t *testing.T) {
 				t.Errorf("%s: %v on %v is %.2f:1, want %.1f", r.Selector, r.color, r.bg, c, textContrast)
 			}
 		case r.hasColor:
-			texts[r.Selector] = r.color.Over(page)
+			texts[r.Selector] = r.color.Over(p.page)
 		}
 	}
 	for tn, tc := range texts {
@@ -165,15 +198,22 @@ func TestPageContrast(t *testing.T) {
 			}
 		}
 	}
-	// Faded controls (opacity) stay readable, except disabled ones, which
-	// WCAG exempts.
-	for _, r := range rules {
+	return checked
+}
+
+// checkFaded checks that faded controls (opacity) stay readable on every
+// surface, except disabled ones, which WCAG exempts. It returns the number
+// of pairs checked.
+func (p *pageCSS) checkFaded(t *testing.T, surfaces map[string]palette.RGBA) int {
+	t.Helper()
+	checked := 0
+	for _, r := range p.rules {
 		if r.opacity >= 1 || strings.Contains(r.Selector, ":disabled") {
 			continue
 		}
-		fg, bg := ink, palette.RGBA{}
+		fg, bg := p.ink, palette.RGBA{}
 		hasBg := false
-		for _, base := range rules {
+		for _, base := range p.rules {
 			if base.Selector != r.Selector && strings.HasPrefix(r.Selector, base.Selector) {
 				if base.hasColor {
 					fg = base.color
@@ -198,15 +238,21 @@ func TestPageContrast(t *testing.T) {
 			}
 		}
 	}
-	// The focus rings.
+	return checked
+}
+
+// checkRings checks the focus rings against every surface, and returns how
+// many rings it found.
+func (p *pageCSS) checkRings(t *testing.T, surfaces map[string]palette.RGBA) int {
+	t.Helper()
 	rings := 0
-	for _, r := range rules {
+	for _, r := range p.rules {
 		v, ok := r.Decls["outline"]
 		if !ok || v == "none" {
 			continue
 		}
 		for _, word := range strings.Fields(v) {
-			if c, ok := colour(word); ok {
+			if c, ok := p.colour(word); ok {
 				rings++
 				for sn, sc := range surfaces {
 					if k := palette.Contrast(c, sc); k < graphicContrast {
@@ -216,10 +262,7 @@ func TestPageContrast(t *testing.T) {
 			}
 		}
 	}
-	if rings == 0 || len(surfaces) < 5 || checked < 50 {
-		t.Errorf("only %d rings, %d surfaces and %d pairs found in web/style.css: is the parser reading it?", rings, len(surfaces), checked)
-	}
-	t.Logf("%d text/background pairs, %d surfaces, %d focus rings", checked, len(surfaces), rings)
+	return rings
 }
 
 func rgba(c scene.Color) palette.RGBA {

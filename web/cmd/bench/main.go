@@ -41,8 +41,8 @@ import (
 // instrument runs in every document before the page's scripts. It wraps
 // requestAnimationFrame to time each callback, keyed by the frame's
 // timestamp (every callback of one frame gets the same), and notes when
-// ouroboros.ready resolves (app.js defines it in a deferred script, which
-// runs before DOMContentLoaded).
+// ouroboros.ready resolves (app.js defines it in a module, which like a
+// deferred script runs before DOMContentLoaded).
 const instrument = `(() => {
   const b = { frames: [], ready: null, failed: null, poster: null };
   Object.defineProperty(window, '__bench', { value: b });
