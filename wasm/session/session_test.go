@@ -380,3 +380,19 @@ func TestMoves(t *testing.T) {
 		t.Error("an intent waits, yet nothing moves")
 	}
 }
+
+// TestTickAllocatesNothing: a steady tick (particles flowing, the camera
+// drifting, nothing touched) and its Look allocate nothing, as a frame
+// must not.
+func TestTickAllocatesNothing(t *testing.T) {
+	s := open(t, bundled(t), nil)
+	do(s, session.Intent{Kind: session.Drift, Entity: 1})
+	ticks(s, 10)
+	s.Events()
+	if n := testing.AllocsPerRun(100, func() {
+		s.Tick()
+		_ = s.Look()
+	}); n != 0 {
+		t.Errorf("%v allocations a tick, want 0", n)
+	}
+}
