@@ -1,11 +1,12 @@
 // Kiosk mode (mode=kiosk in the link): an unattended touch screen. The page
 // becomes touch-first (44 px targets, no selection, context menu or page
-// zoom, fullscreen on the first touch, the pointer hidden when idle), plays
-// an attract loop (every story in turn, the camera drifting slowly) until
-// someone touches it, asks "Still there?" when a visitor walks away, and
-// installs a service worker so that it runs offline after one visit. It
-// drives the page only through window.ouroboros and the boot object's
-// pointer input, like a host script would.
+// zoom, fullscreen on the first touch, the pointer hidden when idle), shows
+// the program's attract loop (every story in turn, the camera drifting
+// slowly) with an invitation to touch, and its "Still there?" countdown when
+// a visitor walks away, and installs a service worker so that it runs
+// offline after one visit. The loop and its timers are the program's
+// (wasm/session); this module only presents them, through window.ouroboros
+// and the boot object's pointer input, like a host script would.
 import { api, boot, params } from './app.js';
 import { $, el } from './dom.js';
 
@@ -64,89 +65,53 @@ function startKiosk() {
   const hint = withID(el('p', 'Touch to explore'), 'attract-hint');
   document.body.append(still, hint);
 
-  // phase: "attract" (nobody there; the loop plays), "visitor" (someone is
-  // exploring), "countdown" (nobody has touched for the idle time).
-  const kiosk = { phase: 'starting', stepsShown: 0, resets: 0 };
-  // For tests and tools: the kiosk's phase and counters.
-  Object.defineProperty(window, 'ouroborosKiosk', { value: kiosk, enumerable: true });
-  let times = { idle: 90, countdown: 10, attract: 12 };
-  let last = performance.now();
-  let countdownEnd = 0;
-  let nextStepAt = 0;
-
-  const send = (command) => {
-    try { api.send(command); } catch (e) { console.warn('kiosk: ' + e.message); }
+  // The kiosk's loop (attract, visitor, countdown) runs in the program on
+  // its ticks (wasm/session); this module shows where it is, from
+  // state().kiosk and the "kiosk" event, and tells the program when
+  // someone is there. For tests and tools: the kiosk's phase and counters.
+  const current = () => {
+    const s = api.state();
+    return (s && s.kiosk) || { phase: 'starting', left: 0, resets: 0, stepsShown: 0 };
   };
+  Object.defineProperty(window, 'ouroborosKiosk', {
+    value: Object.freeze({
+      get phase() { return current().phase; },
+      get left() { return current().left; },
+      get resets() { return current().resets; },
+      get stepsShown() { return current().stepsShown; },
+    }),
+    enumerable: true,
+  });
 
-  function setPhase(p) {
-    kiosk.phase = p;
-    root.classList.toggle('attract', p === 'attract');
-    still.hidden = p !== 'countdown';
+  let shown = '';
+  function show(k) {
+    if (k.phase === 'attract' && shown !== 'attract') closeAll();
+    shown = k.phase;
+    root.classList.toggle('attract', k.phase === 'attract');
+    still.hidden = k.phase !== 'countdown';
+    if (k.phase === 'countdown') count.textContent = String(k.left);
   }
 
-  // Back to the attract loop: everything a visitor opened closes, the view
-  // resets, and the first story (or, without stories, the timeline) plays.
-  function startAttract() {
+  // Back to the attract loop: everything a visitor opened closes (the
+  // program has reset the view).
+  function closeAll() {
     for (const d of document.querySelectorAll('dialog[open]')) d.close();
     $('panel').hidden = true;
     $('panel-toggle').setAttribute('aria-expanded', 'false');
     $('search').value = '';
     $('hover').hidden = true;
     $('notices').hidden = true;
-    send({ type: 'reset' });
-    send({ type: 'drift', on: true });
-    kiosk.resets++;
-    setPhase('attract');
-    const stories = api.state().stories;
-    if (stories.length) send({ type: 'goToStep', story: stories[0].id, step: 1 });
-    else send({ type: 'playTimeline' });
-    kiosk.stepsShown++;
-    nextStepAt = performance.now() + times.attract * 1000;
   }
 
-  // The next step of the attract loop: the story's next step, or the next
-  // story's first after its last, round and round.
-  function advance() {
-    const s = api.state();
-    const stories = s.stories;
-    if (!stories.length) {
-      if (!s.explore.timeline.playing) send({ type: 'playTimeline' });
-    } else if (s.caption && s.caption.step < s.caption.steps) {
-      send({ type: 'next' });
-    } else {
-      const at = stories.findIndex((st) => st.id === s.story);
-      send({ type: 'goToStep', story: stories[(at + 1) % stories.length].id, step: 1 });
-    }
-    kiosk.stepsShown++;
-    nextStepAt = performance.now() + times.attract * 1000;
-  }
-
-  // Any touch, key or wheel is someone there: it hands control back (the
-  // touch itself still acts, so a tap in the attract loop selects), or
-  // keeps the kiosk from starting over.
-  function activity() {
-    last = performance.now();
-    if (kiosk.phase === 'attract') {
-      send({ type: 'drift', on: false });
-      setPhase('visitor');
-    } else if (kiosk.phase === 'countdown') {
-      setPhase('visitor');
-    }
-  }
-
-  function tick() {
-    const now = performance.now();
-    if (kiosk.phase === 'visitor' && now - last >= times.idle * 1000) {
-      countdownEnd = now + times.countdown * 1000;
-      setPhase('countdown');
-    }
-    if (kiosk.phase === 'countdown') {
-      const left = Math.ceil((countdownEnd - now) / 1000);
-      if (left <= 0) startAttract();
-      else count.textContent = String(left);
-    } else if (kiosk.phase === 'attract' && now >= nextStepAt) {
-      advance();
-    }
+  // Any touch, key or wheel anywhere on the page is someone there: the
+  // program hands the attract loop over, or keeps from starting over (the
+  // touch itself still acts, so a tap in the attract loop selects). A
+  // moving mouse says so often; once a quarter second is enough.
+  let told = -Infinity;
+  function activity(e) {
+    if (e.timeStamp - told < 250) return;
+    told = e.timeStamp;
+    try { api.send({ type: 'activity' }); } catch (err) { console.warn('kiosk: ' + err.message); }
   }
 
   // A tap on the network shows the card of the edge under the finger: what
@@ -171,14 +136,13 @@ function startKiosk() {
     });
   }
 
+  api.on('kiosk', show);
   api.ready.then((s) => {
-    times = s.kiosk || times;
+    show(s.kiosk);
     for (const type of ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart']) {
       window.addEventListener(type, activity, { capture: true, passive: true });
     }
     tapCards();
-    startAttract();
-    setInterval(tick, 250);
     // Offline after one visit. Registered once the program has loaded, so
     // that precaching finds it in the HTTP cache instead of downloading it
     // a second time.

@@ -2,7 +2,7 @@
 // canvas's role and label, the polite live region, the pause control and
 // the text view. The twin's facts and figures come from the program
 // (boot.twinFacts() once, boot.twin() on each change:
-// the same dataset and analysis as the picture; see wasm/view/twin.go);
+// the same dataset and analysis as the picture; see wasm/page/twin.go);
 // this script writes them as sentences with textContent alone, so a
 // dataset's text never becomes markup. Otherwise it talks to the page
 // through window.ouroboros (app.js's api) like any host would.

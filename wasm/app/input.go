@@ -3,8 +3,8 @@
 package app
 
 import (
+	"ouroboros/wasm/page"
 	"ouroboros/wasm/session"
-	"ouroboros/wasm/view"
 )
 
 // Pointer takes one pointer event from the page (web/app.js listens on the
@@ -16,15 +16,18 @@ import (
 func (g *Game) Pointer(kind string, id int, x, y, t float64, touch bool) {
 	wake()
 	g.touch = touch
-	dpr := g.view.DPR
-	g.intents = g.gestures.Pointer(kind, id, x*dpr, y*dpr, t, dpr, g.intents)
+	dpr := g.screen.DPR
+	g.pointed = g.gestures.Pointer(kind, id, x*dpr, y*dpr, t, dpr, g.pointed[:0])
+	for _, in := range g.pointed {
+		g.sess.Do(g.hit(in))
+	}
 }
 
 // Wheel takes a wheel turn of dy CSS pixels at (x, y) in CSS pixels.
 func (g *Game) Wheel(dy, x, y float64) {
 	wake()
-	dpr := g.view.DPR
-	g.intents = append(g.intents, view.Wheel(dy*dpr, x*dpr, y*dpr))
+	dpr := g.screen.DPR
+	g.sess.Do(session.Wheel(dy*dpr, x*dpr, y*dpr))
 }
 
 // Key takes one key press from the page, by its KeyboardEvent.key name
@@ -33,21 +36,28 @@ func (g *Game) Wheel(dy, x, y float64) {
 func (g *Game) Key(key string) bool {
 	wake()
 	switch key {
-	case "Tab", "Shift+Tab":
-		// Walking the entities is the reader at work: a playing story stops.
-		g.setAutoplay(false, 0)
-	}
-	switch key {
 	case "Tab":
-		return g.focusKey(1)
+		return g.sess.FocusKey(1)
 	case "Shift+Tab":
-		return g.focusKey(-1)
+		return g.sess.FocusKey(-1)
 	}
-	in, ok := view.KeyIntent(key)
+	in, ok := session.KeyIntent(key)
 	if ok {
-		g.intents = append(g.intents, in)
+		g.sess.Do(in)
 	}
 	return ok
+}
+
+// Send queues a command of the page API for the next tick, or says what
+// is wrong with it.
+func (g *Game) Send(command []byte) error {
+	wake()
+	in, err := session.ParseCommand(g.ds, command)
+	if err != nil {
+		return err
+	}
+	g.sess.Do(in)
+	return nil
 }
 
 // Finger and pointer sizes in CSS pixels: how far from a small disc or a
@@ -57,56 +67,32 @@ const (
 	mouseSlop  = 4.0
 )
 
-func (g *Game) slop() float32 {
+// hit resolves what is under a pointer intent on the last frame built:
+// the session never hit-tests pixels.
+func (g *Game) hit(in session.Intent) session.Intent {
+	if !in.Kind.Pointer() {
+		return in
+	}
+	slop := float32(mouseSlop * g.screen.DPR)
 	if g.touch {
-		return float32(fingerSlop * g.view.DPR)
+		slop = float32(fingerSlop * g.screen.DPR)
 	}
-	return float32(mouseSlop * g.view.DPR)
-}
-
-// resolve turns a pointer intent into what it means here: a tap selects
-// what is under it, a double tap zooms to it, hovering points at it.
-func (g *Game) resolve(in view.Intent) (view.Intent, bool) {
 	x, y := float32(in.X), float32(in.Y)
-	switch in.Kind {
-	case view.Tap:
-		return view.Intent{Kind: view.Select, Entity: g.frame.EntityAt(x, y, g.slop())}, true
-	case view.DoubleTap:
-		e := g.frame.EntityAt(x, y, g.slop())
-		if e < 0 {
-			return view.Intent{Kind: view.ZoomAt, F: 2, X: in.X, Y: in.Y}, true
-		}
-		f := g.frame.Fitted[e]
-		g.glide.Stop()
-		g.camera.ZoomTo(f[0], f[1], g.geometry())
-		return view.Intent{Kind: view.Select, Entity: e}, true
-	case view.HoverAt:
-		e := g.frame.EntityAt(x, y, g.slop())
-		edge := -1
-		if e < 0 && g.frame.Network() == g.net {
-			// The frame's edges are those of the network on screen.
-			edge = g.frame.EdgeAt(x, y, g.slop())
-		}
-		if e != g.hoverEntity || edge != g.hoverEdge {
-			g.hoverEntity, g.hoverEdge = e, edge
-			if g.emit != nil {
-				g.emit("hover", map[string]any{"x": in.X / g.view.DPR, "y": in.Y / g.view.DPR})
-			}
-		}
-		return in, false
+	e, edge := g.frame.EntityAt(x, y, slop), -1
+	if e < 0 && in.Kind == session.HoverAt && g.frame.Network() == g.net {
+		// The frame's edges are those of the network on screen.
+		edge = g.frame.EdgeAt(x, y, slop)
 	}
-	return in, true
+	return in.Resolved(e, edge)
 }
 
-// geometry is what the camera needs to know of the current picture.
-func (g *Game) geometry() view.Geometry {
-	ax, ay, aw, ah := session.Area(g.view)
-	geo := view.Geometry{
-		Screen: view.Rect{X1: g.view.Width, Y1: g.view.Height},
-		Area:   view.Rect{X0: ax, Y0: ay, X1: ax + aw, Y1: ay + ah},
-	}
-	if s := g.now.Selection; s >= 0 {
-		geo.Selected, geo.IsSelected = g.frame.Fitted[s], true
-	}
-	return geo
+// StateJSON returns the page state as JSON for window.ouroboros.state().
+func (g *Game) StateJSON() string {
+	return page.Read(g.sess, g.frame, g.problems).JSON()
 }
+
+// TwinFactsJSON returns the dataset's facts for the text twin as JSON.
+func (g *Game) TwinFactsJSON() string { return g.twin.FactsJSON(g.sess) }
+
+// TwinJSON returns the text twin's figures for the current view as JSON.
+func (g *Game) TwinJSON() string { return g.twin.JSON(g.sess) }

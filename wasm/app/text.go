@@ -16,7 +16,7 @@ import (
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
-	"ouroboros/wasm/view"
+	"ouroboros/wasm/session"
 )
 
 // The inks come from the scene's palette, whose contrast is tested.
@@ -49,12 +49,12 @@ type texts struct {
 
 // Title block metrics in CSS pixels, shared with the build-time poster.
 const (
-	titleLeft     = view.TitleLeft
-	titleTop      = view.TitleTop
-	titleLine     = view.TitleLine
-	subtitleLine  = view.SubtitleLine
-	titleFontSize = view.TitleFontSize
-	subtitleSize  = view.SubtitleSize
+	titleLeft     = session.TitleLeft
+	titleTop      = session.TitleTop
+	titleLine     = session.TitleLine
+	subtitleLine  = session.SubtitleLine
+	titleFontSize = session.TitleFontSize
+	subtitleSize  = session.SubtitleSize
 )
 
 func newTexts(ds *dataset.Dataset, dpr float64) *texts {
@@ -91,7 +91,7 @@ func (t *texts) wrap(widthCSS float64) float64 {
 	max := widthCSS * t.dpr
 	t.title = renderLines(t.title, t.titleText, t.titleFace, labelInk, max, t.dpr)
 	t.subtitle = renderLines(t.subtitle, t.subtitleText, t.subtitleFace, dimInk, max, t.dpr)
-	t.inset = view.TitleInset(len(t.title), len(t.subtitle))
+	t.inset = session.TitleInset(len(t.title), len(t.subtitle))
 	return t.inset
 }
 

@@ -13,7 +13,7 @@ import (
 	"golang.org/x/image/vector"
 
 	"ouroboros/wasm/scene"
-	"ouroboros/wasm/view"
+	"ouroboros/wasm/session"
 )
 
 // line is one line of text placed by its top left.
@@ -27,14 +27,14 @@ type line struct {
 // titleLines places the title block as wasm/app/text.go draws it.
 func (p *Poster) titleLines() []line {
 	var out []line
-	y := float64(view.TitleTop)
+	y := float64(session.TitleTop)
 	for _, s := range p.Title {
-		out = append(out, line{s, view.TitleLeft, y, view.TitleFontSize, p.titleFace, labelInk})
-		y += view.TitleLine
+		out = append(out, line{s, session.TitleLeft, y, session.TitleFontSize, p.titleFace, labelInk})
+		y += session.TitleLine
 	}
 	for _, s := range p.Subtitle {
-		out = append(out, line{s, view.TitleLeft, y, view.SubtitleSize, p.subtitleFace, dimInk})
-		y += view.SubtitleLine
+		out = append(out, line{s, session.TitleLeft, y, session.SubtitleSize, p.subtitleFace, dimInk})
+		y += session.SubtitleLine
 	}
 	return out
 }

@@ -1,6 +1,6 @@
 // Package poster draws a dataset's network once, at build time, the way the
 // explainer first shows it: the same layout (wasm/layout, same seed, settled
-// in full), the same fit to the same page chrome (wasm/view) and the same
+// in full), the same fit to the same page chrome (wasm/session) and the same
 // frame (wasm/scene), written as SVG, for the page to show while the
 // WebAssembly downloads, and as PNG, for link previews. It also writes what
 // the page carries for readers without JavaScript: the picture and the
@@ -21,7 +21,6 @@ import (
 	"ouroboros/wasm/layout"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
-	"ouroboros/wasm/view"
 )
 
 // Card is the size of a link-preview card in CSS pixels, the one Open
@@ -71,10 +70,10 @@ func newFaces() (faces, error) {
 	if fs.label, err = face(scene.LabelSize); err != nil {
 		return faces{}, err
 	}
-	if fs.title, err = face(view.TitleFontSize); err != nil {
+	if fs.title, err = face(session.TitleFontSize); err != nil {
 		return faces{}, err
 	}
-	if fs.subtitle, err = face(view.SubtitleSize); err != nil {
+	if fs.subtitle, err = face(session.SubtitleSize); err != nil {
 		return faces{}, err
 	}
 	return fs, nil
@@ -97,29 +96,31 @@ func New(ds *dataset.Dataset, width, height float64) (*Poster, error) {
 		return nil, err
 	}
 	p := &Poster{DS: ds, labelFace: fs.label, titleFace: fs.title, subtitleFace: fs.subtitle}
-	titleW, bottom := view.Chrome(width)
+	titleW, bottom := session.Chrome(width)
 	p.Title = scene.WrapWords(ds.Title, titleW, func(s string) float64 { return advance(fs.title, s) })
 	p.Subtitle = scene.WrapWords(ds.Subtitle, titleW, func(s string) float64 { return advance(fs.subtitle, s) })
 	p.View = session.View{Width: width, Height: height, DPR: 1, Zoom: 1,
-		TopInset: view.TitleInset(len(p.Title), len(p.Subtitle)), BottomInset: bottom}
+		TopInset: session.TitleInset(len(p.Title), len(p.Subtitle)), BottomInset: bottom}
 
+	// The session's defaults, as a reader with reduced motion who opens
+	// the page without parameters sees them.
 	an := analysis.New(ds)
-	opts, _ := view.ParseOptions(ds, map[string]string{}, true)
-	now := view.Start(opts)
-	net := scene.NewNetwork(ds, an.At(now.AsOf))
-	g := view.LayoutGraph(ds, an.At(dataset.Date{}))
-	g.Aspect = view.LayoutAspect(p.View)
+	opts, _ := session.ParseOptions(ds, map[string]string{}, true)
+	ss := session.New(ds, an, opts)
+	g := scene.LayoutGraph(ds, an.At(dataset.Date{}))
+	g.Aspect = session.LayoutAspect(p.View)
 	l := layout.New(g, seed)
 	l.Settle()
 	p.View.Aspect = l.Aspect()
+	ss.SetScreen(p.View)
+	ss.SetLayout(l.Positions(), true)
 
 	widths := make([]float32, len(ds.Entities))
 	for i, e := range ds.Entities {
 		widths[i] = float32(advance(fs.label, e.Name))
 	}
 	p.Frame = scene.NewFrame(ds, widths, nil)
-	scene.Build(p.Frame, net, l.Positions(), session.Look{View: p.View, AsOf: now.AsOf,
-		Selected: now.Selection, Focus: -1, SpotMix: 1})
+	scene.Build(p.Frame, scene.NewNetwork(ds, ss.Snapshot()), l.Positions(), ss.Look())
 	return p, nil
 }
 
@@ -138,7 +139,7 @@ type Fit struct {
 	Content [4]float64 `json:"content"`
 	// Pad is the space kept round the free space (session.Free).
 	Pad float64 `json:"pad"`
-	// MinAspect and MaxAspect bound the layout's shape (view.LayoutAspect).
+	// MinAspect and MaxAspect bound the layout's shape (session.LayoutAspect).
 	MinAspect float64 `json:"minAspect"`
 	// MaxAspect is the widest layout shape.
 	MaxAspect float64 `json:"maxAspect"`
@@ -157,15 +158,15 @@ func (p *Poster) Fit() Fit {
 	ax, ay, aw, ah := session.Area(p.View)
 	pad, _, _, _ := session.Free(session.View{Width: 100, Height: 100, DPR: 1})
 	f := Fit{Width: p.View.Width, Height: p.View.Height, Area: [4]float64{ax, ay, aw, ah}, Pad: pad,
-		MinAspect: view.LayoutAspect(session.View{Width: 100, Height: 1e6, DPR: 1}),
-		MaxAspect: view.LayoutAspect(session.View{Width: 1e6, Height: 100, DPR: 1})}
+		MinAspect: session.LayoutAspect(session.View{Width: 100, Height: 1e6, DPR: 1}),
+		MaxAspect: session.LayoutAspect(session.View{Width: 1e6, Height: 100, DPR: 1})}
 	f.Content = p.content()
 	title := func(s string, face font.Face, w float64) int {
 		return len(scene.WrapWords(s, w, func(s string) float64 { return advance(face, s) }))
 	}
 	for w := 0; w <= maxFitWidth; w++ {
-		titleW, bottom := view.Chrome(float64(w))
-		top := view.TitleInset(title(p.DS.Title, p.titleFace, titleW), title(p.DS.Subtitle, p.subtitleFace, titleW))
+		titleW, bottom := session.Chrome(float64(w))
+		top := session.TitleInset(title(p.DS.Title, p.titleFace, titleW), title(p.DS.Subtitle, p.subtitleFace, titleW))
 		if n := len(f.Insets); n == 0 || f.Insets[n-1][1] != top || f.Insets[n-1][2] != bottom {
 			f.Insets = append(f.Insets, [3]float64{float64(w), top, bottom})
 		}

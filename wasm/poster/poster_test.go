@@ -15,7 +15,6 @@ import (
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
-	"ouroboros/wasm/view"
 )
 
 func load(t *testing.T, file string) *dataset.Dataset {
@@ -224,7 +223,7 @@ func TestFollowsTheFrame(t *testing.T) {
 	if p.View.Aspect != f.MaxAspect {
 		t.Errorf("layout aspect %v, want the widest, %v", p.View.Aspect, f.MaxAspect)
 	}
-	if p.View.TopInset < 8+25 || p.View.BottomInset != view.TimelineCSS {
+	if p.View.TopInset < 8+25 || p.View.BottomInset != session.TimelineCSS {
 		t.Errorf("insets %v/%v, want the title block's and the timeline's", p.View.TopInset, p.View.BottomInset)
 	}
 }
@@ -248,7 +247,7 @@ func TestFitInsets(t *testing.T) {
 			at601 = s
 		}
 	}
-	if at600[2] != view.TimelineCSS+56 || at601[2] != view.TimelineCSS {
+	if at600[2] != session.TimelineCSS+56 || at601[2] != session.TimelineCSS {
 		t.Errorf("bottom inset %v at 600, %v at 601; want the toolbar row below 601 only", at600[2], at601[2])
 	}
 	last := f.Insets[len(f.Insets)-1]

@@ -1,0 +1,44 @@
+package page_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/page"
+	"ouroboros/wasm/session"
+)
+
+func bundled(t *testing.T) *dataset.Dataset {
+	t.Helper()
+	doc, err := os.ReadFile("../../data/ai-compute.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dataset.Load(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestCaption(t *testing.T) {
+	d := bundled(t)
+	first := d.Stories[0]
+	last := len(first.Steps) - 1
+	n := session.Now{Selection: -1, Focus: -1, Story: 0, Step: last}
+	c := page.Caption(d, n)
+	if c == nil || c.Step != len(first.Steps) || c.Title != first.Steps[last].Title || len(c.Sources) == 0 {
+		t.Fatalf("caption %+v", c)
+	}
+	for _, s := range c.Sources {
+		if !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+			t.Errorf("source %+v links somewhere other than the web", s)
+		}
+	}
+	n.Story = -1
+	if c := page.Caption(d, n); c != nil {
+		t.Errorf("no story open: caption %+v, want none", c)
+	}
+}

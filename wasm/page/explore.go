@@ -1,0 +1,127 @@
+package page
+
+import (
+	"strconv"
+
+	"ouroboros/wasm/analysis"
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/session"
+	"ouroboros/wasm/wording"
+)
+
+// Explore is the state of the page's exploring controls: the legend and
+// its filters, the timeline, the picked or flashing loop, the keyboard's
+// focus. It is part of state().
+type Explore struct {
+	Legend   Legend               `json:"legend"`
+	Filter   session.FilterState  `json:"filter"`
+	Timeline Timeline             `json:"timeline"`
+	Loop     *analysis.LoopReport `json:"loop"`  // the picked loop
+	Flash    []string             `json:"flash"` // the loop that just closed, lit
+	Focus    *string              `json:"focus"` // the entity the keyboard is on
+}
+
+// Legend lists what the filters can hide.
+type Legend struct {
+	Kinds     []LegendKind `json:"kinds"`
+	DealTypes []string     `json:"dealTypes"`
+	Statuses  []string     `json:"statuses"`
+}
+
+// LegendKind is one entity kind in the legend.
+type LegendKind struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Color string `json:"color"`
+}
+
+// Timeline is the scrubber: the distinct deal dates, where it is (-1 for
+// every date, past the last) and whether it plays, and the year marks a
+// reader can jump to.
+type Timeline struct {
+	Dates   []string   `json:"dates"`
+	Index   int        `json:"index"`
+	Playing bool       `json:"playing"`
+	Years   []YearMark `json:"years"`
+}
+
+// YearMark is one year of the timeline's dates, a chapter a reader can
+// jump to: the year's last date and the loops as of it, in words.
+type YearMark struct {
+	Year  string `json:"year"`  // "2025"
+	AsOf  string `json:"asOf"`  // the year's last date on the timeline
+	Loops int    `json:"loops"` // loops as of AsOf, as state().loops counts them
+	// LoopsText is the count in words, "120 loops" ("120+ loops" when
+	// there are more than the finder keeps); Label is "2025 · 120 loops"
+	// and Spoken adds the date for a screen reader and a tooltip, "2025 ·
+	// 120 loops, as of 2025-12-18".
+	LoopsText string `json:"loopsText"`
+	Label     string `json:"label"`
+	Spoken    string `json:"spoken"`
+	// Current says the timeline's date is in this year.
+	Current bool `json:"current"`
+}
+
+// YearMarks returns a mark for each year of an's dates, in order: the
+// year's last date and the loops as of it. current is the date the
+// timeline is at (zero for every date, which is in the last year).
+func YearMarks(an *analysis.Analysis, current dataset.Date) []YearMark {
+	out := []YearMark{}
+	dates := an.Dates()
+	for i, dt := range dates {
+		if i+1 < len(dates) && dates[i+1].Year == dt.Year {
+			continue
+		}
+		snap := an.At(dt)
+		n := len(snap.Loops)
+		words := strconv.Itoa(n)
+		if snap.Truncated {
+			words += "+"
+		}
+		if n == 1 && !snap.Truncated {
+			words += " loop"
+		} else {
+			words += " loops"
+		}
+		year := wording.Date(dataset.Date{Year: dt.Year})
+		out = append(out, YearMark{
+			Year: year, AsOf: wording.Date(dt), Loops: n, LoopsText: words,
+			Label:   year + " · " + words,
+			Spoken:  year + " · " + words + ", as of " + wording.Date(dt),
+			Current: current.Year == dt.Year || current.IsZero() && i == len(dates)-1,
+		})
+	}
+	return out
+}
+
+// NewExplore describes the exploring controls.
+func NewExplore(d *dataset.Dataset, an *analysis.Analysis, snap *analysis.Snapshot, now session.Now, flash []int) *Explore {
+	e := &Explore{Filter: now.Filter.State(d), Flash: nil}
+	for _, k := range d.Kinds {
+		e.Legend.Kinds = append(e.Legend.Kinds, LegendKind{Key: k.Key, Label: k.Label, Color: hex(k.Color)})
+	}
+	e.Legend.DealTypes, e.Legend.Statuses = wording.DealTypes(), wording.Statuses()
+	e.Timeline = Timeline{Dates: []string{}, Index: -1, Playing: now.Playing, Years: YearMarks(an, now.AsOf)}
+	for i, dt := range an.Dates() {
+		e.Timeline.Dates = append(e.Timeline.Dates, dt.String())
+		if !now.AsOf.IsZero() && dt.Compare(now.AsOf) <= 0 {
+			e.Timeline.Index = i
+		}
+	}
+	if !now.AsOf.IsZero() && e.Timeline.Index < 0 {
+		e.Timeline.Index = 0
+	}
+	for i, lp := range snap.Loops {
+		if now.Loop != "" && session.LoopKey(d, lp.Entities) == now.Loop {
+			r := snap.LoopReport(i)
+			e.Loop = &r
+		}
+	}
+	for _, x := range flash {
+		e.Flash = append(e.Flash, d.Entities[x].ID)
+	}
+	if now.Focus >= 0 {
+		e.Focus = &d.Entities[now.Focus].ID
+	}
+	return e
+}

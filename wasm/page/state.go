@@ -1,0 +1,242 @@
+// Package page is the page's read model: the state that
+// window.ouroboros.state() reports (cards, the explore panel, the caption,
+// the stories, where the entities are drawn, the kiosk's phase) and the
+// text twin, read from the session and the last frame the scene built. It
+// changes nothing; it is pure, so that what the page is told tests without
+// a browser.
+package page
+
+import (
+	"fmt"
+	"math"
+
+	"ouroboros/wasm/analysis"
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
+	"ouroboros/wasm/wording"
+)
+
+// State is the JSON-able object that window.ouroboros.state() returns; see
+// the page API. Fields after Motion are extensions for tests and tools.
+type State struct {
+	Dataset        DatasetInfo `json:"dataset"`
+	Loops          []Loop      `json:"loops"`
+	LoopsTruncated bool        `json:"loopsTruncated"`
+	Selection      *string     `json:"selection"`
+	Story          *string     `json:"story"`
+	Step           *int        `json:"step"`
+	AsOf           *string     `json:"asOf"`
+	Paused         bool        `json:"paused"`
+	Mode           string      `json:"mode"`
+	Motion         string      `json:"motion"`
+	Problems       []string    `json:"problems"`
+	// Selected describes the selected entity for the page's card.
+	Selected *Selected `json:"selected"`
+	// Hover is what the mouse rests on, for the hover card.
+	Hover *Hover `json:"hover"`
+	// Explore is the state of the legend, the timeline and the loops.
+	Explore *Explore `json:"explore"`
+	// Caption is the open story step; Stories lists the stories.
+	Caption *StepCaption    `json:"caption"`
+	Stories []StoryListItem `json:"stories"`
+	// Autoplay says the open story moves on by itself.
+	Autoplay bool   `json:"autoplay"`
+	View     Screen `json:"view"`
+	// Kiosk holds the kiosk's timers and where its loop is (the session
+	// runs it; web/kiosk.js shows it).
+	Kiosk Kiosk `json:"kiosk"`
+}
+
+// Kiosk is the kiosk's timers, in seconds, and its loop's phase.
+type Kiosk struct {
+	session.KioskTimes
+	session.KioskState
+}
+
+// Selected is the selected entity: its card and the analysis' report.
+type Selected struct {
+	EntityCard
+	Report analysis.EntityReport `json:"report"`
+}
+
+// EntityCard is what the page's card shows about an entity.
+type EntityCard struct {
+	ID        string `json:"id"`
+	Name      string `json:"name"`
+	Kind      string `json:"kind"`
+	KindLabel string `json:"kindLabel"`
+	Color     string `json:"color"`
+	Note      string `json:"note"`
+}
+
+// DatasetInfo names the loaded dataset and counts what it holds.
+type DatasetInfo struct {
+	Title    string `json:"title"`
+	AsOf     string `json:"asOf"`
+	Currency string `json:"currency"`
+	Entities int    `json:"entities"`
+	Deals    int    `json:"deals"`
+	// FactsAsOf says in words when the dataset's facts were checked:
+	// "Facts as of 2026-12-04"; "" when the dataset gives no date.
+	FactsAsOf string `json:"factsAsOf"`
+}
+
+// FactsAsOf words the date a dataset's facts were checked, its asOf.
+func FactsAsOf(d *dataset.Dataset) string {
+	if d.AsOf.IsZero() {
+		return ""
+	}
+	return "Facts as of " + wording.Date(d.AsOf)
+}
+
+// Loop is one loop by entity and deal ids.
+type Loop struct {
+	Entities       []string `json:"entities"`
+	Deals          []string `json:"deals"`
+	RoundTripValue *float64 `json:"roundTripValue"`
+	// RoundTripText is the round trip in words, "undisclosed" when null.
+	RoundTripText string `json:"roundTripText"`
+}
+
+// Screen tells where things are drawn, in CSS pixels from the canvas's top
+// left corner.
+type Screen struct {
+	Width    float64 `json:"width"`
+	Height   float64 `json:"height"`
+	DPR      float64 `json:"dpr"`
+	Settled  bool    `json:"settled"`
+	Drifting bool    `json:"drifting"` // the attract loop's camera wander is on
+	Moving   bool    `json:"moving"`   // a story step is easing in: its camera, spotlight or date
+	// FocusMix is how far a story step's spotlight has faded from the
+	// step before's dimming (0) to its own (1); 1 when still.
+	FocusMix float64 `json:"focusMix"`
+	// ShownAsOf is the date the picture shows: while a step walks the
+	// timeline to its date it passes through the dates between, and it is
+	// asOf once moving is false; "" for every date.
+	ShownAsOf string         `json:"shownAsOf"`
+	Tick      int64          `json:"tick"`
+	Zoom      float64        `json:"zoom"`
+	Deals     int            `json:"deals"`   // deals drawn: within the date and the filters
+	Figures   int            `json:"figures"` // edges' figures written on a still picture
+	PanX      float64        `json:"panX"`    // CSS pixels
+	PanY      float64        `json:"panY"`
+	Entities  []EntityOnView `json:"entities"`
+}
+
+// EntityOnView is where one entity's disc is, and its kind's colour.
+type EntityOnView struct {
+	ID    string  `json:"id"`
+	Name  string  `json:"name"`
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+	R     float64 `json:"r"`
+	Color string  `json:"color"`
+	Label bool    `json:"label"`
+}
+
+// Loops converts a snapshot's loops to their ids, in the format's order.
+func Loops(d *dataset.Dataset, snap *analysis.Snapshot) []Loop {
+	out := make([]Loop, len(snap.Loops))
+	for i, lp := range snap.Loops {
+		l := Loop{Entities: make([]string, len(lp.Entities)), Deals: []string{}}
+		for j, e := range lp.Entities {
+			l.Entities[j] = d.Entities[e].ID
+		}
+		for _, h := range lp.Hops {
+			for _, di := range h.Deals {
+				l.Deals = append(l.Deals, d.Deals[di].ID)
+			}
+		}
+		if lp.RoundTripKnown {
+			v := lp.RoundTrip
+			l.RoundTripValue = &v
+		}
+		l.RoundTripText = wording.Known(l.RoundTripValue, d.Currency)
+		out[i] = l
+	}
+	return out
+}
+
+// Read is the state of the page: the session's, and where the last frame
+// built drew the entities. problems are the link's.
+func Read(ss *session.Session, f *scene.Frame, problems []string) State {
+	d, snap, o, now := ss.Dataset(), ss.Snapshot(), ss.Options(), ss.Now()
+	s := State{
+		Dataset: DatasetInfo{Title: d.Title, AsOf: d.AsOf.String(), Currency: d.Currency, Entities: len(d.Entities), Deals: len(d.Deals),
+			FactsAsOf: FactsAsOf(d)},
+		Loops:          Loops(d, snap),
+		LoopsTruncated: snap.Truncated,
+		Mode:           o.Mode.String(),
+		Motion:         "full",
+		Paused:         now.Paused,
+		Problems:       append([]string{}, problems...),
+		Kiosk:          Kiosk{o.Kiosk.Resolved(), ss.Kiosk()},
+		Caption:        Caption(d, now),
+		Stories:        Stories(d),
+		Autoplay:       ss.Autoplay(),
+	}
+	if o.Reduced {
+		s.Motion = "reduced"
+	}
+	if !now.AsOf.IsZero() {
+		a := now.AsOf.String()
+		s.AsOf = &a
+	}
+	if now.Story >= 0 {
+		id, step := d.Stories[now.Story].ID, now.Step+1
+		s.Story, s.Step = &id, &step
+	}
+	if now.Selection >= 0 {
+		s.Selection = &d.Entities[now.Selection].ID
+		s.Selected = &Selected{EntityCard: *NewEntityCard(d, now.Selection), Report: snap.EntityReport(now.Selection)}
+	}
+	// The explore panel, the scrubber's included, follows the date on
+	// screen while a step walks the timeline; asOf is the step's at once.
+	shown := now
+	shown.AsOf = ss.ShownAsOf()
+	s.Explore = NewExplore(d, ss.Analysis(), snap, shown, ss.Flash())
+	if e, edge := ss.Hover(); f.Network() != nil {
+		s.Hover = HoverCard(d, f.Network(), e, edge)
+	}
+	s.View = screen(ss, f)
+	return s
+}
+
+// screen says where the last frame drew things, in CSS pixels.
+func screen(ss *session.Session, f *scene.Frame) Screen {
+	look := ss.Look()
+	v := look.View
+	dpr := v.DPR
+	if dpr <= 0 {
+		dpr = 1
+	}
+	zoom := v.Zoom
+	if zoom <= 0 {
+		zoom = 1
+	}
+	s := Screen{Width: v.Width / dpr, Height: v.Height / dpr, DPR: dpr, Settled: ss.Settled(), Tick: v.Tick,
+		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr, Deals: f.DealsShown(), Figures: f.FiguresShown(),
+		Moving: ss.Easing(), FocusMix: float64(look.SpotMix), Drifting: ss.Drifting()}
+	if !look.AsOf.IsZero() {
+		s.ShownAsOf = wording.Date(look.AsOf)
+	}
+	d := ss.Dataset()
+	for i, e := range d.Entities {
+		disc := f.Discs[i]
+		s.Entities = append(s.Entities, EntityOnView{
+			ID:    e.ID,
+			Name:  e.Name,
+			X:     round2(float64(disc.X) / dpr),
+			Y:     round2(float64(disc.Y) / dpr),
+			R:     round2(float64(disc.R) / dpr),
+			Color: hex(d.Kinds[e.Kind].Color),
+			Label: f.Labels[i].Visible,
+		})
+	}
+	return s
+}
+
+func hex(c dataset.RGB) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }

@@ -1,0 +1,89 @@
+package page_test
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"ouroboros/wasm/analysis"
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/page"
+	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
+)
+
+func TestLoopsByID(t *testing.T) {
+	d := tiny()
+	got := page.Loops(d, analysis.New(d).At(dataset.Date{}))
+	five := 5.0
+	want := []page.Loop{{Entities: []string{"a", "b"}, Deals: []string{"d2", "d3", "d1"}, RoundTripValue: &five, RoundTripText: "$5"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
+
+func TestReadJSON(t *testing.T) {
+	d := tiny()
+	o := session.Options{Select: 0, Story: -1, AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
+	ss := session.New(d, analysis.New(d), o)
+	ss.SetScreen(session.View{Width: 800, Height: 600, DPR: 2})
+	pos := [][2]float64{{0.25, 0.5}, {0.75, 0.5}}
+	ss.SetLayout(pos, true)
+	ss.Tick()
+	b := scene.NewFrame(d, nil, nil)
+	look := ss.Look()
+	scene.Build(b, network(d, look.AsOf), pos, look)
+	s := page.Read(ss, b, []string{"p"})
+	raw, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got map[string]any
+	json.Unmarshal(raw, &got)
+	for _, key := range []string{"dataset", "loops", "loopsTruncated", "selection", "story", "step", "asOf", "paused", "mode", "motion"} {
+		if _, ok := got[key]; !ok {
+			t.Errorf("state lacks %q: %s", key, raw)
+		}
+	}
+	if got["asOf"] != "2025-06" || got["motion"] != "reduced" || got["mode"] != "page" || got["selection"] != "b" || !s.View.Settled {
+		t.Errorf("asOf %v, motion %v, mode %v, selection %v", got["asOf"], got["motion"], got["mode"], got["selection"])
+	}
+	// As of 2025-06 the a→b deal d3 (2025-07) is not there yet, and d2 has no
+	// amount, so the loop's round trip is unknown.
+	if ls := s.Loops; len(ls) != 1 || ls[0].RoundTripValue != nil || !reflect.DeepEqual(ls[0].Deals, []string{"d2", "d1"}) {
+		t.Errorf("loops %+v, want one loop via d2 and d1 with an unknown round trip", ls)
+	}
+	// The kiosk's timers and its phase sit side by side; out of kiosk mode
+	// there is no phase.
+	if k := got["kiosk"].(map[string]any); k["idle"] != 90.0 || k["phase"] != "" || k["left"] != 0.0 {
+		t.Errorf("kiosk %v, want the default timers and no phase", k)
+	}
+	// The selection's card carries the analysis' report: b pays a 5.
+	sel := got["selected"].(map[string]any)
+	if sel["name"] != "B" || sel["report"].(map[string]any)["out"].(map[string]any)["total"] != 5.0 {
+		t.Errorf("selected %v, want B's card with its report", sel)
+	}
+	// Positions are reported in CSS pixels.
+	e := s.View.Entities[0]
+	if s.View.Width != 400 || e.X != float64(b.Discs[0].X)/2 || e.Color != "#112233" {
+		t.Errorf("view %+v, first entity %+v", s.View, e)
+	}
+}
+
+func network(d *dataset.Dataset, asOf dataset.Date) *scene.Network {
+	return scene.NewNetwork(d, analysis.New(d).At(asOf))
+}
+
+func tiny() *dataset.Dataset {
+	doc := `{"format":"ouroboros/1","title":"T","asOf":"2026-01","kinds":{"k":{"label":"K","color":"#112233"}},
+	"entities":[{"id":"b","name":"B","kind":"k"},{"id":"a","name":"A","kind":"k"}],
+	"deals":[{"id":"d1","from":"b","to":"a","type":"equity","amount":{"value":5},"date":"2025","status":"completed","summary":"s","sources":["s"]},
+	         {"id":"d2","from":"a","to":"b","type":"compute","date":"2025-06","status":"announced","summary":"s","sources":["s"]},
+	         {"id":"d3","from":"a","to":"b","type":"chips","amount":{"value":7},"date":"2025-07","status":"reported","summary":"s","sources":["s"]}],
+	"sources":{"s":{"publisher":"P","url":"https://example.com/"}}}`
+	d, err := dataset.Load([]byte(doc))
+	if err != nil {
+		panic(err)
+	}
+	return d
+}

@@ -1,0 +1,46 @@
+package page_test
+
+import (
+	"reflect"
+	"testing"
+
+	"ouroboros/wasm/analysis"
+	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/page"
+)
+
+// TestYearMarks counts by hand the loops at the end of each year of a
+// small dataset: a↔b closes in 2023-09; b→c→a adds a→b→c→a in 2024-11;
+// c→b (b↔c) in 2025-05 and a→c in 2025-12 (a↔c, a→c→b→a) make five.
+func TestYearMarks(t *testing.T) {
+	doc := `{"format":"ouroboros/1","title":"T","asOf":"2026-02-03","kinds":{"k":{"label":"K","color":"#112233"}},
+	"entities":[{"id":"a","name":"A","kind":"k"},{"id":"b","name":"B","kind":"k"},{"id":"c","name":"C","kind":"k"}],
+	"deals":[{"id":"d1","from":"a","to":"b","type":"equity","date":"2023-03","status":"completed","summary":"s","sources":["s"]},
+	         {"id":"d2","from":"b","to":"a","type":"compute","date":"2023-09","status":"completed","summary":"s","sources":["s"]},
+	         {"id":"d3","from":"b","to":"c","type":"chips","date":"2024-02","status":"completed","summary":"s","sources":["s"]},
+	         {"id":"d4","from":"c","to":"a","type":"compute","date":"2024-11-20","status":"completed","summary":"s","sources":["s"]},
+	         {"id":"d5","from":"c","to":"b","type":"chips","date":"2025-05","status":"completed","summary":"s","sources":["s"]},
+	         {"id":"d6","from":"a","to":"c","type":"equity","date":"2025-12","status":"completed","summary":"s","sources":["s"]}],
+	"sources":{"s":{"publisher":"P","url":"https://example.com/"}}}`
+	d, err := dataset.Load([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	an := analysis.New(d)
+	got := page.YearMarks(an, dataset.Date{Year: 2024, Month: 3})
+	want := []page.YearMark{
+		{Year: "2023", AsOf: "2023-09", Loops: 1, LoopsText: "1 loop", Label: "2023 · 1 loop", Spoken: "2023 · 1 loop, as of 2023-09"},
+		{Year: "2024", AsOf: "2024-11-20", Loops: 2, LoopsText: "2 loops", Label: "2024 · 2 loops", Spoken: "2024 · 2 loops, as of 2024-11-20", Current: true},
+		{Year: "2025", AsOf: "2025-12", Loops: 5, LoopsText: "5 loops", Label: "2025 · 5 loops", Spoken: "2025 · 5 loops, as of 2025-12"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("year marks\n got %+v\nwant %+v", got, want)
+	}
+	// Every date is the last year's.
+	if all := page.YearMarks(an, dataset.Date{}); !all[2].Current || all[0].Current || all[1].Current {
+		t.Errorf("at every date: %+v, want the last year current", all)
+	}
+	if got, want := page.FactsAsOf(d), "Facts as of 2026-02-03"; got != want {
+		t.Errorf("FactsAsOf = %q, want %q", got, want)
+	}
+}

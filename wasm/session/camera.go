@@ -1,0 +1,158 @@
+package session
+
+import "math"
+
+// Camera is the reader's zoom and pan over the fitted picture: a point at
+// (x, y) of the fitted picture is drawn at (x·Zoom + X, y·Zoom + Y), in
+// device pixels. The zero Camera is the fitted picture.
+type Camera struct {
+	Zoom float64 // 1 shows the whole network; 0 counts as 1
+	X, Y float64 // offset in device pixels
+}
+
+// Zoom limits: closer than maxZoom nothing more can be read; further than
+// minZoom the network is only a speck.
+const (
+	minZoom = 0.5
+	maxZoom = 12
+)
+
+// Rect is a rectangle in device pixels.
+type Rect struct{ X0, Y0, X1, Y1 float64 }
+
+func (c Camera) zoom() float64 {
+	if c.Zoom <= 0 {
+		return 1
+	}
+	return c.Zoom
+}
+
+// Apply maps a point of the fitted picture to the screen.
+func (c Camera) Apply(x, y float64) (float64, float64) {
+	z := c.zoom()
+	return x*z + c.X, y*z + c.Y
+}
+
+// ZoomAt scales by f about the screen point (px, py), which stays put.
+func (c *Camera) ZoomAt(f, px, py float64) {
+	z := c.zoom()
+	nz := math.Max(minZoom, math.Min(maxZoom, z*f))
+	f = nz / z
+	c.X = px - (px-c.X)*f
+	c.Y = py - (py-c.Y)*f
+	c.Zoom = nz
+}
+
+// PanBy moves the picture by (dx, dy) device pixels.
+func (c *Camera) PanBy(dx, dy float64) {
+	c.X += dx
+	c.Y += dy
+}
+
+// CentreOn zooms to z and moves the fitted-picture point (x, y) to the
+// centre of the screen.
+func (c *Camera) CentreOn(x, y, z float64, screen Rect) {
+	c.Zoom = math.Max(minZoom, math.Min(maxZoom, z))
+	c.X = (screen.X0+screen.X1)/2 - x*c.Zoom
+	c.Y = (screen.Y0+screen.Y1)/2 - y*c.Zoom
+}
+
+// Keep stops the network from being lost: at least a third of the screen's
+// width and height (or the whole network, when it is smaller) stays
+// covered by the fitted picture's area.
+func (c *Camera) Keep(area, screen Rect) {
+	z := c.zoom()
+	x0, y0 := c.Apply(area.X0, area.Y0)
+	x1, y1 := x0+(area.X1-area.X0)*z, y0+(area.Y1-area.Y0)*z
+	c.X += keep(x0, x1, screen.X0, screen.X1)
+	c.Y += keep(y0, y1, screen.Y0, screen.Y1)
+}
+
+// keep returns the shift that makes [a0, a1] overlap [s0, s1] by at least
+// a third of the screen, or all of [a0, a1] when it is shorter.
+func keep(a0, a1, s0, s1 float64) float64 {
+	need := math.Min((s1-s0)/3, a1-a0)
+	if over := a1 - s0; over < need {
+		return need - over
+	}
+	if over := s1 - a0; over < need {
+		return over - need
+	}
+	return 0
+}
+
+// Geometry is what moving the camera needs to know of the picture.
+type Geometry struct {
+	Screen Rect // the canvas, device pixels
+	Area   Rect // the fitted picture's area, before the camera
+	// Selected is the selection's place in the fitted picture; ok is false
+	// when nothing is selected.
+	Selected   [2]float64
+	IsSelected bool
+}
+
+// keyZoom is how much + and - zoom.
+const keyZoom = 1.25
+
+// Move applies a camera intent and keeps the network on screen; it
+// reports whether the intent was one for the camera.
+func (c *Camera) Move(in Intent, g Geometry) bool {
+	switch in.Kind {
+	case ZoomAt:
+		c.ZoomAt(in.F, in.X, in.Y)
+	case PanBy:
+		c.PanBy(in.X, in.Y)
+	case FitAll:
+		*c = Camera{Zoom: 1}
+	case ZoomIn, ZoomOut:
+		f := keyZoom
+		if in.Kind == ZoomOut {
+			f = 1 / keyZoom
+		}
+		// About the selection, so that it stays where the reader looks;
+		// otherwise about the middle of the screen.
+		px, py := (g.Screen.X0+g.Screen.X1)/2, (g.Screen.Y0+g.Screen.Y1)/2
+		if g.IsSelected {
+			px, py = c.Apply(g.Selected[0], g.Selected[1])
+		}
+		c.ZoomAt(f, px, py)
+	default:
+		return false
+	}
+	c.Keep(g.Area, g.Screen)
+	return true
+}
+
+// ZoomTo brings a point of the fitted picture to the middle of the screen,
+// close enough to read its neighbourhood.
+func (c *Camera) ZoomTo(x, y float64, g Geometry) {
+	c.CentreOn(x, y, math.Max(2.5, c.zoom()*1.5), g.Screen)
+	c.Keep(g.Area, g.Screen)
+}
+
+// FitPoints frames points of the fitted picture: it zooms so their box
+// fills most of the screen (never closer than 4×, never further than the
+// whole network) and centres it. No points means the whole network.
+func (c *Camera) FitPoints(points [][2]float64, g Geometry) {
+	if len(points) == 0 {
+		*c = Camera{Zoom: 1}
+		return
+	}
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, p := range points {
+		x0, y0 = math.Min(x0, p[0]), math.Min(y0, p[1])
+		x1, y1 = math.Max(x1, p[0]), math.Max(y1, p[1])
+	}
+	sw, sh := g.Screen.X1-g.Screen.X0, g.Screen.Y1-g.Screen.Y0
+	aw, ah := g.Area.X1-g.Area.X0, g.Area.Y1-g.Area.Y0
+	// Room round the box for discs and labels: a fifth of the area.
+	w, h := x1-x0+aw/5, y1-y0+ah/5
+	z := math.Min(sw*0.8/w, sh*0.8/h)
+	z = math.Max(1, math.Min(4, z))
+	c.CentreOn((x0+x1)/2, (y0+y1)/2, z, g.Screen)
+	if z == 1 {
+		*c = Camera{Zoom: 1}
+		return
+	}
+	c.Keep(g.Area, g.Screen)
+}
