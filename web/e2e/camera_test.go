@@ -41,7 +41,7 @@ func TestDragPansAndTheNetworkIsNeverLost(t *testing.T) {
 	s := ready(t, ctx)
 	x0, y0, _ := entityOnScreen(t, s, "acme-chips")
 	// Press on empty space, drag 120 px right, release: a pan, not a select.
-	sx, sy := 20.0, s.View.Height-80
+	sx, sy := 20.0, aboveTimeline(t, ctx, s)
 	mouse(t, ctx, input.DispatchMouseEventTypeMousePressed, sx, sy, chromedp.ButtonLeft, chromedp.ClickCount(1))
 	for i := 1; i <= 6; i++ {
 		mouse(t, ctx, input.DispatchMouseEventTypeMouseMoved, sx+float64(i)*20, sy, chromedp.ButtonLeft)
@@ -173,7 +173,7 @@ func TestHoverCards(t *testing.T) {
 			t.Errorf("edge card %q lacks %q", text, want)
 		}
 	}
-	mouse(t, ctx, input.DispatchMouseEventTypeMouseMoved, 3, s.View.Height-80)
+	mouse(t, ctx, input.DispatchMouseEventTypeMouseMoved, 3, aboveTimeline(t, ctx, s))
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('hover').hidden`, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 		t.Errorf("the hover card stays over empty space: %v", err)
 	}

@@ -139,7 +139,10 @@ func hostileCardAndHover(t *testing.T, ctx context.Context, d *dataset.Dataset, 
 	waitText(t, ctx, "#card-body", alpha.Note)
 	waitText(t, ctx, "#card-body", beta.Name) // in its loop
 
-	// Hover another entity, then the middle of the deal between them.
+	// Close the card, which may sit over beta, then hover another entity,
+	// then the middle of the deal between them.
+	clickOn(t, ctx, "#card-close")
+	waitSelection(t, ctx, "")
 	bx, by, _ := entityOnScreen(t, s, beta.ID)
 	mouse(t, ctx, input.DispatchMouseEventTypeMouseMoved, bx, by)
 	waitText(t, ctx, "#hover", beta.Name)

@@ -210,3 +210,19 @@ type loopState struct {
 func chromedpScreenshot(ctx context.Context) ([]byte, error) {
 	return chromedp.Run(ctx, chromedp.CaptureScreenshot())
 }
+
+// aboveTimeline returns a y in CSS pixels on the canvas just above the
+// page's timeline bar (or the canvas's bottom when the bar is hidden):
+// empty space in the tests' small networks, and never under the page's
+// own controls, whatever height the bar has.
+func aboveTimeline(t *testing.T, ctx context.Context, s pageState) float64 {
+	t.Helper()
+	top, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => {
+		const bar = document.getElementById('timeline');
+		return bar && !bar.hidden ? bar.getBoundingClientRect().top : innerHeight;
+	})()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return min(top, s.View.Height) - 24
+}

@@ -86,7 +86,7 @@ func TestClickSelectsAndClears(t *testing.T) {
 	}
 
 	// A click on empty space clears.
-	if err := chromedp.Do(ctx, chromedp.MouseClickXY(3, s.View.Height-80)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(3, aboveTimeline(t, ctx, s))); err != nil {
 		t.Fatal(err)
 	}
 	waitSelection(t, ctx, "")
