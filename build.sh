@@ -114,7 +114,7 @@ run_tests() {
     echo "build.sh: the browser tests need Debian's chromium (apt-get install -y chromium); see .ci/run" >&2
     exit 1
   fi
-  go test -count=1 -tags browser -timeout 15m ./web/e2e/
+  go test -count=1 -tags browser -timeout 25m ./web/e2e/
 }
 
 # Prints every figure of issue 9 in one run: sizes, native benchmarks of the
