@@ -1,30 +1,16 @@
 package page_test
 
 import (
-	"os"
+	"ouroboros/wasm/dataset/datasettest"
 	"strings"
 	"testing"
 
-	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/page"
 	"ouroboros/wasm/session"
 )
 
-func bundled(t *testing.T) *dataset.Dataset {
-	t.Helper()
-	doc, err := os.ReadFile("../../data/ai-compute.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.Load(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 func TestCaption(t *testing.T) {
-	d := bundled(t)
+	d := datasettest.Bundled(t)
 	first := d.Stories[0]
 	last := len(first.Steps) - 1
 	n := session.Now{Selection: -1, Focus: -1, Story: 0, Step: last}

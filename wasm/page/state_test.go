@@ -2,6 +2,7 @@ package page_test
 
 import (
 	"encoding/json"
+	"ouroboros/wasm/dataset/datasettest"
 	"reflect"
 	"testing"
 
@@ -13,7 +14,7 @@ import (
 )
 
 func TestLoopsByID(t *testing.T) {
-	d := tiny()
+	d := datasettest.TwoWay()
 	got := page.Loops(d, analysis.New(d).At(dataset.Date{}))
 	five := 5.0
 	want := []page.Loop{{Entities: []string{"a", "b"}, Deals: []string{"d2", "d3", "d1"}, RoundTripValue: &five, RoundTripText: "$5"}}
@@ -23,7 +24,7 @@ func TestLoopsByID(t *testing.T) {
 }
 
 func TestReadJSON(t *testing.T) {
-	d := tiny()
+	d := datasettest.TwoWay()
 	o := session.Options{Select: 0, Story: -1, AsOf: dataset.Date{Year: 2025, Month: 6}, Reduced: true}
 	ss := session.New(d, analysis.New(d), o)
 	ss.SetScreen(session.View{Width: 800, Height: 600, DPR: 2})
@@ -72,18 +73,4 @@ func TestReadJSON(t *testing.T) {
 
 func network(d *dataset.Dataset, asOf dataset.Date) *scene.Network {
 	return scene.NewNetwork(d, analysis.New(d).At(asOf))
-}
-
-func tiny() *dataset.Dataset {
-	doc := `{"format":"ouroboros/1","title":"T","asOf":"2026-01","kinds":{"k":{"label":"K","color":"#112233"}},
-	"entities":[{"id":"b","name":"B","kind":"k"},{"id":"a","name":"A","kind":"k"}],
-	"deals":[{"id":"d1","from":"b","to":"a","type":"equity","amount":{"value":5},"date":"2025","status":"completed","summary":"s","sources":["s"]},
-	         {"id":"d2","from":"a","to":"b","type":"compute","date":"2025-06","status":"announced","summary":"s","sources":["s"]},
-	         {"id":"d3","from":"a","to":"b","type":"chips","amount":{"value":7},"date":"2025-07","status":"reported","summary":"s","sources":["s"]}],
-	"sources":{"s":{"publisher":"P","url":"https://example.com/"}}}`
-	d, err := dataset.Load([]byte(doc))
-	if err != nil {
-		panic(err)
-	}
-	return d
 }

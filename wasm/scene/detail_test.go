@@ -2,25 +2,13 @@ package scene_test
 
 import (
 	"math/rand"
-	"os"
+	"ouroboros/wasm/dataset/datasettest"
 	"testing"
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
 )
-
-func bundled(t testing.TB) *dataset.Dataset {
-	doc, err := os.ReadFile("../../data/ai-compute.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.Load(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
 
 func randomPos(n int, seed int64) [][2]float64 {
 	rng := rand.New(rand.NewSource(seed))
@@ -35,7 +23,7 @@ func randomPos(n int, seed int64) [][2]float64 {
 // full and every lit live edge carries its particles, at any zoom that
 // keeps the picture on screen.
 func TestSmallNetworkKeepsFullDetail(t *testing.T) {
-	d := bundled(t)
+	d := datasettest.Bundled(t)
 	net := network(d, dataset.Date{})
 	b := newRig(d, net)
 	for _, dpr := range []float64{1, 2, 3} {
@@ -181,9 +169,9 @@ func TestLabelGridAgreesWithTheQuadraticSearch(t *testing.T) {
 		d    *dataset.Dataset
 		v    session.View
 	}{
-		{"bundled", bundled(t), session.View{Width: 1280, Height: 800, DPR: 1, TopInset: 70, BottomInset: 50}},
-		{"bundled DPR 2", bundled(t), session.View{Width: 2560, Height: 1600, DPR: 2, TopInset: 70}},
-		{"bundled zoomed", bundled(t), session.View{Width: 900, Height: 700, DPR: 1, Zoom: 3, PanX: -700, PanY: -500}},
+		{"bundled", datasettest.Bundled(t), session.View{Width: 1280, Height: 800, DPR: 1, TopInset: 70, BottomInset: 50}},
+		{"bundled DPR 2", datasettest.Bundled(t), session.View{Width: 2560, Height: 1600, DPR: 2, TopInset: 70}},
+		{"bundled zoomed", datasettest.Bundled(t), session.View{Width: 900, Height: 700, DPR: 1, Zoom: 3, PanX: -700, PanY: -500}},
 		{"500", randomDataset(500, 2000, 3), session.View{Width: 1280, Height: 800, DPR: 1}},
 		{"2000 zoomed", randomDataset(2000, 10000, 1), session.View{Width: 1280, Height: 800, DPR: 1.5, Zoom: 2.5, PanX: -900, PanY: -400}},
 	} {

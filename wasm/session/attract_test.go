@@ -1,6 +1,7 @@
 package session_test
 
 import (
+	"ouroboros/wasm/dataset/datasettest"
 	"testing"
 
 	"ouroboros/wasm/session"
@@ -13,7 +14,7 @@ func kioskAt(t *testing.T, reduced bool) *session.Session {
 	if reduced {
 		p["motion"] = "reduced"
 	}
-	return open(t, bundled(t), p)
+	return open(t, datasettest.Bundled(t), p)
 }
 
 const second = session.TicksPerSecond

@@ -1,6 +1,7 @@
 package session_test
 
 import (
+	"ouroboros/wasm/dataset/datasettest"
 	"reflect"
 	"testing"
 
@@ -9,7 +10,7 @@ import (
 )
 
 func TestFilterVisible(t *testing.T) {
-	d := tiny() // b, a; d1 b→a equity completed; d2 a→b compute announced; d3 a→b chips reported
+	d := datasettest.TwoWay() // b, a; d1 b→a equity completed; d2 a→b compute announced; d3 a→b chips reported
 	for _, tc := range []struct {
 		name     string
 		f        session.Filter

@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"errors"
+	"ouroboros/wasm/dataset/datasettest"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,7 +12,7 @@ import (
 )
 
 func TestParseCommand(t *testing.T) {
-	d := tiny() // entities b (0) and a (1)
+	d := datasettest.TwoWay() // entities b (0) and a (1)
 	for _, tc := range []struct {
 		name string
 		raw  string

@@ -1,6 +1,7 @@
 package session_test
 
 import (
+	"ouroboros/wasm/dataset/datasettest"
 	"testing"
 
 	"ouroboros/wasm/dataset"
@@ -35,7 +36,7 @@ func TestStepDate(t *testing.T) {
 }
 
 func TestTabOrderAndFocus(t *testing.T) {
-	d := tiny() // b, a
+	d := datasettest.TwoWay() // b, a
 	order := session.TabOrder(d, []float64{5, 12}, nil)
 	if len(order) != 2 || order[0] != 1 || order[1] != 0 {
 		t.Errorf("order %v, want a (more money) then b", order)

@@ -1,6 +1,7 @@
 package session_test
 
 import (
+	"ouroboros/wasm/dataset/datasettest"
 	"strings"
 	"testing"
 
@@ -28,7 +29,7 @@ func TestParseOptions(t *testing.T) {
 		{"a story this dataset lacks", map[string]string{"story": "x", "step": "2"}, false, session.Options{Select: -1, Story: -1}, []string{`story: "x" is not a story`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, problems := session.ParseOptions(tiny(), tc.params, tc.reduced)
+			got, problems := session.ParseOptions(datasettest.TwoWay(), tc.params, tc.reduced)
 			if got != tc.want {
 				t.Errorf("got %+v, want %+v", got, tc.want)
 			}
@@ -42,18 +43,4 @@ func TestParseOptions(t *testing.T) {
 			}
 		})
 	}
-}
-
-func tiny() *dataset.Dataset {
-	doc := `{"format":"ouroboros/1","title":"T","asOf":"2026-01","kinds":{"k":{"label":"K","color":"#112233"}},
-	"entities":[{"id":"b","name":"B","kind":"k"},{"id":"a","name":"A","kind":"k"}],
-	"deals":[{"id":"d1","from":"b","to":"a","type":"equity","amount":{"value":5},"date":"2025","status":"completed","summary":"s","sources":["s"]},
-	         {"id":"d2","from":"a","to":"b","type":"compute","date":"2025-06","status":"announced","summary":"s","sources":["s"]},
-	         {"id":"d3","from":"a","to":"b","type":"chips","amount":{"value":7},"date":"2025-07","status":"reported","summary":"s","sources":["s"]}],
-	"sources":{"s":{"publisher":"P","url":"https://example.com/"}}}`
-	d, err := dataset.Load([]byte(doc))
-	if err != nil {
-		panic(err)
-	}
-	return d
 }

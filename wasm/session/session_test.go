@@ -2,6 +2,7 @@ package session_test
 
 import (
 	"math"
+	"ouroboros/wasm/dataset/datasettest"
 	"testing"
 
 	"ouroboros/wasm/analysis"
@@ -104,7 +105,7 @@ func TestSelectByClickAndTap(t *testing.T) {
 		{"two slow taps select twice", -1, []float64{0, 900}, 0, 0, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := open(t, tiny(), nil)
+			s := open(t, datasettest.TwoWay(), nil)
 			do(s, session.Intent{Kind: session.Select, Entity: tc.before})
 			s.Events()
 			do(s, gesture(tc.taps, tc.hit)...)
@@ -132,7 +133,7 @@ func TestDoubleTapZooms(t *testing.T) {
 		{"on nothing: zoom by 2 about the finger", -1, -1, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := open(t, tiny(), nil)
+			s := open(t, datasettest.TwoWay(), nil)
 			in := gesture([]float64{0, 200}, tc.hit)
 			if len(in) != 2 || in[1].Kind != session.DoubleTap {
 				t.Fatalf("gestures %+v, want a tap then a double tap", in)
@@ -156,7 +157,7 @@ func TestDoubleTapZooms(t *testing.T) {
 }
 
 func TestHoverIsHeardOnChange(t *testing.T) {
-	s := open(t, tiny(), nil)
+	s := open(t, datasettest.TwoWay(), nil)
 	hover := func(entity, edge int) []string {
 		do(s, session.Intent{Kind: session.HoverAt, X: 10, Y: 20}.Resolved(entity, edge))
 		return heard(s)
@@ -178,7 +179,7 @@ func TestHoverIsHeardOnChange(t *testing.T) {
 // stepping opens the bundled dataset's first story at step 1, settled.
 func stepping(t *testing.T, params map[string]string) (*session.Session, *dataset.Dataset) {
 	t.Helper()
-	d := bundled(t)
+	d := datasettest.Bundled(t)
 	s := open(t, d, params)
 	do(s, session.Intent{Kind: session.GoToStep, Story: 0, Step: 0})
 	ticks(s, session.GlideTicks+2)
@@ -300,7 +301,7 @@ func TestAutoplay(t *testing.T) {
 		{"hovering does not", every / 2, &session.Intent{Kind: session.HoverAt, Entity: -1, Edge: -1}, 1, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := open(t, bundled(t), nil)
+			s := open(t, datasettest.Bundled(t), nil)
 			do(s, session.Intent{Kind: session.SetAutoplay, Entity: 1, Ticks: every})
 			if got := heard(s); !has(got, "autoplay") || !has(got, "step") {
 				t.Errorf("events %v, want autoplay and step", got)
@@ -332,7 +333,7 @@ func TestDriftOnOff(t *testing.T) {
 			if tc.reduced {
 				params["motion"] = "reduced"
 			}
-			s := open(t, tiny(), params)
+			s := open(t, datasettest.TwoWay(), params)
 			before := s.Look().View
 			do(s, session.Intent{Kind: session.Drift, Entity: 1})
 			ticks(s, 10*second)
@@ -366,7 +367,7 @@ func TestMoves(t *testing.T) {
 		{"a kiosk counts its idle time", map[string]string{"mode": "kiosk", "motion": "reduced"}, []session.Intent{{Kind: session.Activity}}, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := open(t, tiny(), tc.params)
+			s := open(t, datasettest.TwoWay(), tc.params)
 			do(s, tc.in...)
 			ticks(s, session.GlideTicks+2)
 			if got := s.Moves(); got != tc.moves {
@@ -374,7 +375,7 @@ func TestMoves(t *testing.T) {
 			}
 		})
 	}
-	s := open(t, tiny(), map[string]string{"motion": "reduced"})
+	s := open(t, datasettest.TwoWay(), map[string]string{"motion": "reduced"})
 	s.Do(session.Intent{Kind: session.Select, Entity: 1})
 	if !s.Moves() {
 		t.Error("an intent waits, yet nothing moves")
@@ -385,7 +386,7 @@ func TestMoves(t *testing.T) {
 // drifting, nothing touched) and its Look allocate nothing, as a frame
 // must not.
 func TestTickAllocatesNothing(t *testing.T) {
-	s := open(t, bundled(t), nil)
+	s := open(t, datasettest.Bundled(t), nil)
 	do(s, session.Intent{Kind: session.Drift, Entity: 1})
 	ticks(s, 10)
 	s.Events()

@@ -1,29 +1,15 @@
 package session_test
 
 import (
-	"os"
+	"ouroboros/wasm/dataset/datasettest"
 	"strings"
 	"testing"
 
-	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/session"
 )
 
-func bundled(t *testing.T) *dataset.Dataset {
-	t.Helper()
-	doc, err := os.ReadFile("../../data/ai-compute.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.Load(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
 func TestStories(t *testing.T) {
-	d := bundled(t)
+	d := datasettest.Bundled(t)
 	first := d.Stories[0]
 	in, err := session.ParseCommand(d, []byte(`{"type":"goToStep","story":"`+first.ID+`","step":2}`))
 	if err != nil || in.Story != 0 || in.Step != 1 {
@@ -59,7 +45,7 @@ func TestStories(t *testing.T) {
 }
 
 func TestAutoplayCommand(t *testing.T) {
-	d := bundled(t)
+	d := datasettest.Bundled(t)
 	for _, tc := range []struct {
 		cmd   string
 		on    int
@@ -85,7 +71,7 @@ func TestAutoplayCommand(t *testing.T) {
 }
 
 func TestAutoplayPlaysToTheEndAndStops(t *testing.T) {
-	d := bundled(t)
+	d := datasettest.Bundled(t)
 	n := session.Now{Selection: -1, Focus: -1, Story: -1}
 	var a session.Autoplay
 	in, ok := a.Start(d, n, 3)
