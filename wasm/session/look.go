@@ -67,6 +67,10 @@ type Look struct {
 	// LoopTick the tick its token set off round it.
 	Loop     []int
 	LoopTick int64
+	// Loops are more loops lit at once, each its entities in order (nil:
+	// none): with reduced motion the reading order shows every top
+	// circular deal still, together, instead of one after another.
+	Loops [][]int
 }
 
 // paddingCSS is the space kept round the drawing area, in CSS pixels.
