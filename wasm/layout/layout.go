@@ -37,6 +37,14 @@ type Graph struct {
 	// Aspect is the drawing area's width over its height (0 means 1); the
 	// layout fills that shape.
 	Aspect float64
+	// Circular are the circular deals as node lists in cycle order, top
+	// ranked first. When there are any, the picture is loop-first: their
+	// members form rings in the middle (the top MaxRings of them) and
+	// Loops is not used; every other node sits in an outer band (band.go).
+	Circular [][]int
+	// Group is each node's group in the outer band (nil: one group), such
+	// as its kind: a group's members sit side by side.
+	Group []int
 }
 
 // MaxRings caps how many loops shape the layout; more would pull the
@@ -67,6 +75,7 @@ const margin = 0.06
 type ring struct {
 	members []int
 	radius  float64 // in units
+	weight  float64 // share of ringStrength; 0 counts as 1
 }
 
 // Layout is a running placement. Create one with New.
@@ -93,6 +102,11 @@ type Layout struct {
 	order  []int32 // node indexes, grouped by cell
 	stack  []int32 // cells still to visit
 	visits int     // tree visits of the last step, 0 before the first
+
+	// The loop-first picture (band.go): core marks the members of circular
+	// deals, nil when the graph names none.
+	core []bool
+	band band
 }
 
 // New prepares a layout of g with a deterministic start from seed.
@@ -125,8 +139,14 @@ func New(g Graph, seed int64) *Layout {
 			l.push[i] += heavy * clamp(g.Weight[i], 0, 1)
 		}
 	}
+	if len(g.Circular) > 0 {
+		l.setupBand(g)
+	}
 	l.scale()
-	l.rings = chooseRings(g.Loops, l.k, l.push)
+	if l.core == nil {
+		l.rings = chooseRings(g.Loops, l.k, l.push)
+	}
+	l.sizeRings()
 
 	// Start on an ellipse in ring order, so that members of a loop begin
 	// next to each other and the forces only have to refine, not untangle.
@@ -138,12 +158,25 @@ func New(g Graph, seed int64) *Layout {
 		l.pos[v] = [2]float64{l.aspect * (0.5 + r*math.Cos(a)), 0.5 + r*math.Sin(a)}
 	}
 	l.placePins()
+	if l.core != nil {
+		l.placeBand()
+	}
 	return l
+}
+
+// sizeRings sets each ring's radius from the current k.
+func (l *Layout) sizeRings() {
+	for i := range l.rings {
+		l.rings[i].radius = ringRadius(l.rings[i].members, l.k, l.push)
+	}
 }
 
 // scale sets the distances that depend on the area's shape.
 func (l *Layout) scale() {
 	l.k = math.Min(0.3, 0.75*math.Sqrt(l.aspect/float64(l.n)))
+	if l.core != nil {
+		l.shapeBand()
+	}
 	short := math.Min(l.aspect, 1)
 	for i, s := range l.share {
 		l.radius[i] = s * short
@@ -173,9 +206,7 @@ func (l *Layout) SetAspect(a float64) {
 	}
 	l.aspect = a
 	l.scale()
-	for i := range l.rings {
-		l.rings[i].radius = ringRadius(l.rings[i].members, l.k, l.push)
-	}
+	l.sizeRings()
 	l.placePins()
 	l.iter = min(l.iter, Iterations/2)
 }
@@ -225,6 +256,11 @@ func (l *Layout) Cost() int { return l.costOf(l.n > treeAbove) }
 func (l *Layout) costOf(tree bool) int {
 	rest := len(l.edges) + 8*len(l.rings) + 1
 	if !tree {
+		if l.core != nil {
+			// Only the core repels; the band is sorted into its slots.
+			moved := l.n - len(l.band.nodes)
+			return moved*moved/2 + bandCost*len(l.band.nodes) + rest
+		}
 		return l.n*l.n/2 + rest
 	}
 	visits := l.visits
@@ -273,20 +309,14 @@ func (l *Layout) step(tree bool) bool {
 	if tree {
 		l.visits = l.repelTree()
 	} else {
-		k2 := k * k
-		for i := 0; i < l.n; i++ {
-			for j := i + 1; j < l.n; j++ {
-				dx, dy, f := l.pairForce(i, j, k2)
-				l.disp[i][0] += dx * f
-				l.disp[i][1] += dy * f
-				l.disp[j][0] -= dx * f
-				l.disp[j][1] -= dy * f
-			}
-		}
+		l.repelPairs()
 	}
 	// Attraction along edges.
 	for _, e := range l.edges {
 		a, b := e[0], e[1]
+		if l.inBand(a) || l.inBand(b) {
+			continue
+		}
 		dx := l.pos[a][0] - l.pos[b][0]
 		dy := l.pos[a][1] - l.pos[b][1]
 		d := math.Sqrt(dx*dx + dy*dy)
@@ -311,7 +341,7 @@ func (l *Layout) step(tree bool) bool {
 		l.disp[i][1] += (0.5 - l.pos[i][1]) * gy
 	}
 	for i := 0; i < l.n; i++ {
-		if l.pinned[i] {
+		if l.pinned[i] || l.inBand(i) {
 			continue
 		}
 		dx, dy := l.disp[i][0], l.disp[i][1]
@@ -321,9 +351,35 @@ func (l *Layout) step(tree bool) bool {
 		}
 		l.pos[i][0] = clamp(l.pos[i][0]+dx, margin, l.aspect-margin)
 		l.pos[i][1] = clamp(l.pos[i][1]+dy, margin, 1-margin)
+		if l.core != nil {
+			l.keepInCore(i)
+		}
+	}
+	if l.core != nil {
+		l.placeBand()
 	}
 	l.iter++
 	return l.Settled()
+}
+
+// repelPairs adds the repulsion of every pair of nodes the forces move.
+func (l *Layout) repelPairs() {
+	k2 := l.k * l.k
+	for i := 0; i < l.n; i++ {
+		if l.inBand(i) {
+			continue
+		}
+		for j := i + 1; j < l.n; j++ {
+			if l.inBand(j) {
+				continue
+			}
+			dx, dy, f := l.pairForce(i, j, k2)
+			l.disp[i][0] += dx * f
+			l.disp[i][1] += dy * f
+			l.disp[j][0] -= dx * f
+			l.disp[j][1] -= dy * f
+		}
+	}
 }
 
 // ringStrength weighs the ring force against the others, per unit of
@@ -339,23 +395,34 @@ func (l *Layout) pullRing(r ring) {
 	}
 	cx /= float64(m)
 	cy /= float64(m)
+	// Slots run counterclockwise on screen (y down) in loop order: each
+	// edge bends to the right of its travel (scene), so the ring's edges
+	// bow outward and read as one circle turning one way.
 	// Best rotation: the mean of each member's angle minus its slot angle,
 	// taken as a vector sum so that it wraps correctly.
 	var sx, sy float64
 	for i, v := range r.members {
-		a := math.Atan2(l.pos[v][1]-cy, l.pos[v][0]-cx) - 2*math.Pi*float64(i)/float64(m)
+		a := math.Atan2(l.pos[v][1]-cy, l.pos[v][0]-cx) + 2*math.Pi*float64(i)/float64(m)
 		sx += math.Cos(a)
 		sy += math.Sin(a)
 	}
 	rot := math.Atan2(sy, sx)
+	pull := ringStrength / l.k
+	if r.weight > 0 {
+		pull *= r.weight
+	}
 	for i, v := range r.members {
-		a := rot + 2*math.Pi*float64(i)/float64(m)
+		a := rot - 2*math.Pi*float64(i)/float64(m)
 		tx := cx + r.radius*math.Cos(a)
 		ty := cy + r.radius*math.Sin(a)
-		l.disp[v][0] += (tx - l.pos[v][0]) * ringStrength / l.k
-		l.disp[v][1] += (ty - l.pos[v][1]) * ringStrength / l.k
+		l.disp[v][0] += (tx - l.pos[v][0]) * pull
+		l.disp[v][1] += (ty - l.pos[v][1]) * pull
 	}
 }
+
+// inBand reports whether node i sits in the loop-first picture's outer
+// band, where its place is a slot, not the forces' work.
+func (l *Layout) inBand(i int) bool { return l.core != nil && !l.core[i] }
 
 func clamp(v, lo, hi float64) float64 {
 	if v < lo {

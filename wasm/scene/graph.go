@@ -22,11 +22,19 @@ func LayoutGraph(ds *dataset.Dataset, everything *analysis.Snapshot) layout.Grap
 		Pinned: make([]bool, n),
 		Pin:    make([][2]float64, n),
 	}
-	// More loops than the layout makes rings of, so it can choose; the
-	// shortest come first.
-	for _, lp := range everything.Loops[:min(len(everything.Loops), layout.MaxRings*4)] {
-		g.Loops = append(g.Loops, lp.Entities)
+	// The circular deals, top ranked first, make the picture loop-first;
+	// a dataset without any falls back to rings of its shortest loops
+	// (more than the layout makes rings of, so it can choose).
+	for _, k := range everything.Circular() {
+		g.Circular = append(g.Circular, everything.Loops[k].Entities)
 	}
+	if len(g.Circular) == 0 {
+		for _, lp := range everything.Loops[:min(len(everything.Loops), layout.MaxRings*4)] {
+			g.Loops = append(g.Loops, lp.Entities)
+		}
+	}
+	// The outer band groups entities by kind.
+	g.Group = make([]int, n)
 	for i, m := range all.Money {
 		if all.MaxMoney > 0 {
 			g.Weight[i] = math.Sqrt(m / all.MaxMoney)
@@ -35,6 +43,7 @@ func LayoutGraph(ds *dataset.Dataset, everything *analysis.Snapshot) layout.Grap
 	}
 	for i, e := range ds.Entities {
 		g.Pinned[i], g.Pin[i] = e.Pinned, e.Pin
+		g.Group[i] = e.Kind
 	}
 	return g
 }
