@@ -9,6 +9,7 @@ func (s *Session) handle(in Intent) {
 	if presence(in.Kind) {
 		s.present()
 	}
+	s.holdTour(in.Kind)
 	if in.Kind == Activity {
 		return
 	}

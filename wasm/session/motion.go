@@ -61,11 +61,16 @@ func (s *Session) endFlash() {
 	}
 }
 
-// showLoop highlights the picked loop, or else the flashing one.
+// showLoop highlights the picked loop, or else the flashing one, or else
+// the reading order's.
 func (s *Session) showLoop() {
 	s.version++
 	s.loop, s.loopTick = s.flash, s.view.Tick
+	s.loops = s.loops[:0]
 	if s.now.Loop == "" {
+		if s.loop == nil && s.tour.on {
+			s.tourLoops()
+		}
 		return
 	}
 	s.loop = nil

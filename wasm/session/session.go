@@ -51,6 +51,10 @@ type Session struct {
 	loopTick   int64
 	flash      []int
 	flashUntil int64
+	// loops are more loops lit at once (the reading order with reduced
+	// motion), tour the reading order's state (tour.go).
+	loops [][]int
+	tour  tour
 	// nextDate is the tick at which a playing timeline moves on.
 	nextDate int64
 	// drifting is the attract loop's camera wander, on for driftT ticks.
@@ -144,6 +148,7 @@ func (s *Session) Tick() {
 	s.playStory()
 	s.tickKiosk()
 	s.endFlash()
+	s.tickTour()
 	if s.frameStep && s.settled {
 		s.frame()
 	}
@@ -196,7 +201,8 @@ func (s *Session) Look() Look {
 	}
 	return Look{View: v, AsOf: s.shownAsOf, Selected: s.now.Selection, Focus: s.now.Focus,
 		Spot: s.spot, From: s.fromSpot, SpotMix: float32(s.fade.Mix()),
-		Shown: s.shownEntities, DealShown: s.shownDeals, Loop: s.loop, LoopTick: s.loopTick}
+		Shown: s.shownEntities, DealShown: s.shownDeals, Loop: s.loop, LoopTick: s.loopTick,
+		Loops: s.loops}
 }
 
 // Version counts the changes to the Look outside its View (selection,
