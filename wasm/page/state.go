@@ -107,7 +107,12 @@ type Screen struct {
 	DPR      float64 `json:"dpr"`
 	Settled  bool    `json:"settled"`
 	Drifting bool    `json:"drifting"` // the attract loop's camera wander is on
-	Moving   bool    `json:"moving"`   // a story step is easing in: its camera, spotlight or date
+	// TourRank is the rank (from 1) of the circular deal the reading
+	// order lights now; 0 when it is not showing or lights them all
+	// (reduced motion).
+	TourRank int  `json:"tourRank"`
+	Touring  bool `json:"touring"` // the reading order is showing
+	Moving   bool `json:"moving"`  // a story step is easing in: its camera, spotlight or date
 	// FocusMix is how far a story step's spotlight has faded from the
 	// step before's dimming (0) to its own (1); 1 when still.
 	FocusMix float64 `json:"focusMix"`
@@ -217,7 +222,8 @@ func screen(ss *session.Session, f *scene.Frame) Screen {
 	}
 	s := Screen{Width: v.Width / dpr, Height: v.Height / dpr, DPR: dpr, Settled: ss.Settled(), Tick: v.Tick,
 		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr, Deals: f.DealsShown(), Figures: f.FiguresShown(),
-		Moving: ss.Easing(), FocusMix: float64(look.SpotMix), Drifting: ss.Drifting()}
+		Moving: ss.Easing(), FocusMix: float64(look.SpotMix), Drifting: ss.Drifting(),
+		TourRank: ss.TourRank(), Touring: ss.Touring()}
 	if !look.AsOf.IsZero() {
 		s.ShownAsOf = wording.Date(look.AsOf)
 	}

@@ -44,7 +44,7 @@ func run(m *testing.M) int {
 			return 1
 		}
 	}
-	srv := httptest.NewServer(server.New(dist, server.Options{}))
+	srv := httptest.NewServer(withGenerated(server.New(dist, server.Options{})))
 	defer srv.Close()
 	baseURL = srv.URL
 
@@ -189,6 +189,8 @@ type pageState struct {
 	View struct {
 		Width, Height, DPR float64
 		Settled, Drifting  bool
+		Touring            bool // the reading order lights the circular deals
+		TourRank           int  // the rank of the one it lights, 0 for none or all
 		Moving             bool // a story step easing in
 		Tick               int64
 		Zoom, PanX, PanY   float64
@@ -205,6 +207,8 @@ type loopState struct {
 	Entities       []string `json:"entities"`
 	Deals          []string `json:"deals"`
 	RoundTripValue *float64 `json:"roundTripValue"`
+	Kind           string   `json:"kind"`
+	Rank           *int     `json:"rank"`
 }
 
 func chromedpScreenshot(ctx context.Context) ([]byte, error) {
