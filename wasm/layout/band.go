@@ -127,7 +127,7 @@ func (l *Layout) shapeBand() {
 		}
 	}
 	area := math.Pi * ax * ay * b.core * b.core
-	l.k = math.Min(0.3, 0.9*math.Sqrt(area/float64(max(cores, 1))))
+	l.k = math.Min(0.3, 1.2*math.Sqrt(area/float64(max(cores, 1))))
 }
 
 // halfExtent is the half-width and half-height of the area inside the margin.

@@ -114,6 +114,10 @@ func New(ds *dataset.Dataset, width, height float64) (*Poster, error) {
 	p.View.Aspect = l.Aspect()
 	ss.SetScreen(p.View)
 	ss.SetLayout(l.Positions(), true)
+	// The first picture is on screen and a tick has passed: the reading
+	// order lights the top circular deals, as the page's first view does.
+	ss.Shown()
+	ss.Tick()
 
 	widths := make([]float32, len(ds.Entities))
 	for i, e := range ds.Entities {
