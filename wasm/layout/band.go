@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -44,16 +46,21 @@ const (
 
 // band is the outer band's state.
 type band struct {
-	nodes  []int   // the band's nodes, by index
-	group  []int   // each node's group
-	near   [][]int // each band node's core neighbours
-	rows   int
-	inner  float64 // the inner row's radius, in units of the half-extent
-	core   float64 // the core's largest radius, in the same units
-	arc    []float64
-	order  []int // band nodes in slot order (scratch)
-	angle  []float64
-	gAngle map[int]float64
+	nodes []int   // the band's nodes, by index
+	group []int   // each node's group
+	near  [][]int // each band node's core neighbours
+	rows  int
+	inner float64 // the inner row's radius, in units of the half-extent
+	core  float64 // the core's largest radius, in the same units
+	arc   []float64
+	order []int     // band nodes in slot order (scratch)
+	angle []float64 // each band node's wish, NaN for none (scratch)
+	// Per group, by group number (scratch): the summed wish, its angle,
+	// the rank of the group round the band and the groups in that order.
+	sum    [][2]float64
+	gAngle []float64
+	gRank  []int
+	groups []int
 }
 
 // setupBand splits g's nodes into the core and the band and chooses the
@@ -89,7 +96,14 @@ func (l *Layout) setupBand(g Graph) {
 	}
 	b.order = make([]int, len(b.nodes))
 	b.angle = make([]float64, len(b.nodes))
-	b.gAngle = map[int]float64{}
+	groups := 0
+	for _, grp := range b.group {
+		groups = max(groups, grp+1)
+	}
+	b.sum = make([][2]float64, groups)
+	b.gAngle = make([]float64, groups)
+	b.gRank = make([]int, groups)
+	b.groups = make([]int, 0, groups)
 	for r, lp := range g.Circular[:min(len(g.Circular), MaxRings)] {
 		if len(lp) < 2 {
 			continue
@@ -179,8 +193,8 @@ func (l *Layout) placeBand() {
 	cx, cy := l.aspect/2, 0.5
 	ax, ay := l.halfExtent()
 	// Each node's wish: the direction of its core neighbours.
-	sums := map[int][2]float64{}
-	for i, v := range b.nodes {
+	clear(b.sum)
+	for i := range b.nodes {
 		var sx, sy float64
 		for _, u := range b.near[i] {
 			dx, dy := (l.pos[u][0]-cx)/ax, (l.pos[u][1]-cy)/ay
@@ -192,45 +206,47 @@ func (l *Layout) placeBand() {
 		if sx != 0 || sy != 0 {
 			b.angle[i] = math.Atan2(sy, sx)
 		}
-		g := sums[b.group[i]]
-		sums[b.group[i]] = [2]float64{g[0] + sx, g[1] + sy}
-		_ = v
+		g := b.group[i]
+		b.sum[g][0] += sx
+		b.sum[g][1] += sy
 	}
-	groups := make([]int, 0, len(sums))
-	for g, s := range sums {
-		groups = append(groups, g)
-		b.gAngle[g] = math.Atan2(s[1], s[0])
+	b.groups = b.groups[:0]
+	for g := range b.sum {
+		b.gAngle[g] = math.Atan2(b.sum[g][1], b.sum[g][0])
 	}
-	sort.Slice(groups, func(i, j int) bool {
-		if b.gAngle[groups[i]] != b.gAngle[groups[j]] {
-			return b.gAngle[groups[i]] < b.gAngle[groups[j]]
+	for _, g := range b.group {
+		if !slices.Contains(b.groups, g) {
+			b.groups = append(b.groups, g)
 		}
-		return groups[i] < groups[j]
+	}
+	slices.SortFunc(b.groups, func(x, y int) int {
+		if c := cmp.Compare(b.gAngle[x], b.gAngle[y]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
 	})
-	rank := map[int]int{}
-	for r, g := range groups {
-		rank[g] = r
+	for r, g := range b.groups {
+		b.gRank[g] = r
 	}
 	for i := range b.order {
 		b.order[i] = i
 	}
-	sort.SliceStable(b.order, func(x, y int) bool {
-		i, j := b.order[x], b.order[y]
-		if gi, gj := rank[b.group[i]], rank[b.group[j]]; gi != gj {
-			return gi < gj
+	slices.SortStableFunc(b.order, func(i, j int) int {
+		if c := cmp.Compare(b.gRank[b.group[i]], b.gRank[b.group[j]]); c != 0 {
+			return c
 		}
-		return relAngle(b.angle[i], b.gAngle[b.group[i]]) < relAngle(b.angle[j], b.gAngle[b.group[j]])
+		return cmp.Compare(relAngle(b.angle[i], b.gAngle[b.group[i]]), relAngle(b.angle[j], b.gAngle[b.group[j]]))
 	})
-	l.slotBand(groups)
+	l.slotBand(len(b.groups))
 }
 
 // slotBand places b.order on the outline, one empty slot between groups,
 // starting so that the first group is centred on its angle.
-func (l *Layout) slotBand(groups []int) {
+func (l *Layout) slotBand(groups int) {
 	b := &l.band
 	cx, cy := l.aspect/2, 0.5
 	ax, ay := l.halfExtent()
-	slots := len(b.nodes) + len(groups)
+	slots := len(b.nodes) + groups
 	first := 0
 	for _, i := range b.order {
 		if b.group[i] == b.group[b.order[0]] {

@@ -168,3 +168,11 @@ func TestLoopFirstInsideTheArea(t *testing.T) {
 		}
 	}
 }
+
+func TestLoopFirstStepDoesNotAllocate(t *testing.T) {
+	l := layout.New(flower(), 1)
+	l.Step()
+	if n := testing.AllocsPerRun(50, func() { l.Step() }); n != 0 {
+		t.Errorf("a loop-first step allocates %.0f times, want 0", n)
+	}
+}
