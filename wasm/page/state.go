@@ -46,6 +46,9 @@ type State struct {
 	// Kiosk holds the kiosk's timers and where its loop is (the session
 	// runs it; web/kiosk.js shows it).
 	Kiosk Kiosk `json:"kiosk"`
+	// Reading is the sentence over the canvas and the legend's "What makes
+	// a loop circular?" card, at the date of loops.
+	Reading Reading `json:"reading"`
 }
 
 // Kiosk is the kiosk's timers, in seconds, and its loop's phase.
@@ -97,6 +100,15 @@ type Loop struct {
 	RoundTripValue *float64 `json:"roundTripValue"`
 	// RoundTripText is the round trip in words, "undisclosed" when null.
 	RoundTripText string `json:"roundTripText"`
+	// Kind is "circular" for a circular deal, "other" for any other loop
+	// (the format's "Circular deals").
+	Kind string `json:"kind"`
+	// Rank counts the circular deals from 1 in their ranking; null for
+	// other loops.
+	Rank *int `json:"rank"`
+	// KindText says in words what the loop is: "circular deal", "longer
+	// chain, 4 hops", "financing only", "purchases only".
+	KindText string `json:"kindText"`
 }
 
 // Screen tells where things are drawn, in CSS pixels from the canvas's top
@@ -135,11 +147,21 @@ type EntityOnView struct {
 	Label bool    `json:"label"`
 }
 
-// Loops converts a snapshot's loops to their ids, in the format's order.
+// Loops converts a snapshot's loops to their ids, in the format's order,
+// each with its class and, for a circular deal, its rank.
 func Loops(d *dataset.Dataset, snap *analysis.Snapshot) []Loop {
 	out := make([]Loop, len(snap.Loops))
+	rank := make([]int, len(snap.Loops))
+	for k, i := range snap.Circular() {
+		rank[i] = k + 1
+	}
 	for i, lp := range snap.Loops {
-		l := Loop{Entities: make([]string, len(lp.Entities)), Deals: []string{}}
+		l := Loop{Entities: make([]string, len(lp.Entities)), Deals: []string{},
+			Kind: lp.Class.String(), KindText: kindText(d, lp)}
+		if rank[i] > 0 {
+			r := rank[i]
+			l.Rank = &r
+		}
 		for j, e := range lp.Entities {
 			l.Entities[j] = d.Entities[e].ID
 		}
@@ -175,6 +197,7 @@ func Read(ss *session.Session, f *scene.Frame, problems []string) State {
 		Caption:        Caption(d, now),
 		Stories:        Stories(d),
 		Autoplay:       ss.Autoplay(),
+		Reading:        NewReading(d, snap),
 	}
 	if o.Reduced {
 		s.Motion = "reduced"
@@ -196,8 +219,14 @@ func Read(ss *session.Session, f *scene.Frame, problems []string) State {
 	shown := now
 	shown.AsOf = ss.ShownAsOf()
 	s.Explore = NewExplore(d, ss.Analysis(), snap, shown, ss.Flash())
+	net := f.Network()
+	if net == nil {
+		// No frame built yet: the network the first one will draw.
+		net = scene.NewNetwork(d, snap)
+	}
+	s.Explore.Legend.Key = NewLegendKey(net.MaxTotal, d.Currency)
 	if e, edge := ss.Hover(); f.Network() != nil {
-		s.Hover = HoverCard(d, f.Network(), e, edge)
+		s.Hover = HoverCard(d, f.Network(), e, edge, shown.AsOf)
 	}
 	s.View = screen(ss, f)
 	return s
