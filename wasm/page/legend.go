@@ -15,7 +15,12 @@ type LegendKey struct {
 	Money    string `json:"money"`    // money particles
 	Capacity string `json:"capacity"` // capacity particles
 	Loop     string `json:"loop"`     // a highlighted loop, the colour reserved for it
-	Edge     string `json:"edge"`     // an edge's stroke
+	Edge     string `json:"edge"`     // an edge's stroke, opaque
+	// Faded is the stroke of a terminated edge: Edge faded as the scene
+	// fades it, over the canvas' background.
+	Faded string `json:"faded"`
+	// UndisclosedCSS is the width of an edge with no amount, in CSS pixels.
+	UndisclosedCSS float64 `json:"undisclosedCSS"`
 	// Widths are three reference edges, largest first; empty when no
 	// amount is disclosed at the date.
 	Widths []LegendWidth `json:"widths"`
@@ -33,7 +38,7 @@ type LegendWidth struct {
 // reference amounts when the largest edge carries maxTotal.
 func NewLegendKey(maxTotal float64, currency string) LegendKey {
 	k := LegendKey{Money: css(scene.MoneyColor), Capacity: css(scene.CapacityColor), Loop: css(scene.LoopColor),
-		Edge: css(scene.EdgeColor), Widths: []LegendWidth{}}
+		Edge: css(scene.EdgeColor), Faded: css(over(scene.EdgeColor, terminatedFade, scene.Background)), Widths: []LegendWidth{}, UndisclosedCSS: round2(scene.EdgeWidthCSS(0, maxTotal))}
 	if maxTotal <= 0 {
 		return k
 	}
@@ -42,6 +47,15 @@ func NewLegendKey(maxTotal float64, currency string) LegendKey {
 			CSS: round2(scene.EdgeWidthCSS(a, maxTotal))})
 	}
 	return k
+}
+
+// terminatedFade is how much fainter the scene draws a terminated edge
+// than a live one (scene's edgeColor).
+const terminatedFade = 0.4
+
+// over is c at alpha a laid over the opaque bg.
+func over(c scene.Color, a float32, bg scene.Color) scene.Color {
+	return scene.Color{R: bg.R + (c.R-bg.R)*a, G: bg.G + (c.G-bg.G)*a, B: bg.B + (c.B-bg.B)*a, A: 1}
 }
 
 // css writes a scene colour as CSS hex, without its alpha: the legend

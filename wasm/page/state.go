@@ -126,14 +126,17 @@ type Screen struct {
 	// ShownAsOf is the date the picture shows: while a step walks the
 	// timeline to its date it passes through the dates between, and it is
 	// asOf once moving is false; "" for every date.
-	ShownAsOf string         `json:"shownAsOf"`
-	Tick      int64          `json:"tick"`
-	Zoom      float64        `json:"zoom"`
-	Deals     int            `json:"deals"`   // deals drawn: within the date and the filters
-	Figures   int            `json:"figures"` // edges' figures written on a still picture
-	PanX      float64        `json:"panX"`    // CSS pixels
-	PanY      float64        `json:"panY"`
-	Entities  []EntityOnView `json:"entities"`
+	ShownAsOf string  `json:"shownAsOf"`
+	Tick      int64   `json:"tick"`
+	Zoom      float64 `json:"zoom"`
+	Deals     int     `json:"deals"`   // deals drawn: within the date and the filters
+	Figures   int     `json:"figures"` // edges' figures written on a still picture
+	// TopInset is the height the title takes at the top, in CSS pixels:
+	// the reading sentence goes just below it.
+	TopInset float64        `json:"topInset"`
+	PanX     float64        `json:"panX"` // CSS pixels
+	PanY     float64        `json:"panY"`
+	Entities []EntityOnView `json:"entities"`
 }
 
 // EntityOnView is where one entity's disc is, and its kind's colour.
@@ -246,7 +249,7 @@ func screen(ss *session.Session, f *scene.Frame) Screen {
 	}
 	s := Screen{Width: v.Width / dpr, Height: v.Height / dpr, DPR: dpr, Settled: ss.Settled(), Tick: v.Tick,
 		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr, Deals: f.DealsShown(), Figures: f.FiguresShown(),
-		Moving: ss.Easing(), FocusMix: float64(look.SpotMix), Drifting: ss.Drifting()}
+		Moving: ss.Easing(), FocusMix: float64(look.SpotMix), Drifting: ss.Drifting(), TopInset: round2(v.TopInset)}
 	if !look.AsOf.IsZero() {
 		s.ShownAsOf = wording.Date(look.AsOf)
 	}
