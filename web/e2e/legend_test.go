@@ -115,6 +115,12 @@ func TestLegendReadingAndLoopsList(t *testing.T) {
 			if !eval[bool](t, ctx, `document.querySelector('#loop-list li:first-child button').getAttribute('aria-pressed') === 'true'`) {
 				t.Error("the picked loop's button is not pressed")
 			}
+			// Its deals that changed since they were announced list their
+			// history, with sources.
+			changed := eval[int](t, ctx, `Object.values(ouroboros.state().explore.histories).filter((h) => h.length > 1).length`)
+			if got := eval[int](t, ctx, `document.querySelectorAll('#loop-detail .history').length`); changed == 0 || got != changed {
+				t.Errorf("%d histories in the loop detail, want %d (and some)", got, changed)
+			}
 			waitDrawn(t, ctx)
 			shoot(t, ctx, fmt.Sprintf("%dx%d-picked", size.w, size.h))
 		})
@@ -135,5 +141,27 @@ func shoot(t *testing.T, ctx context.Context, name string) {
 	}
 	if err := os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// While a story's caption holds the bottom-left corner, the legend folds
+// to its one-line key at the top, which still opens it, over the caption.
+func TestLegendFoldsForAStory(t *testing.T) {
+	ctx := openPage(t, 1280, 800, "/#story=circle&step=1")
+	ready(t, ctx)
+	waitJS(t, ctx, "the caption", `!document.getElementById('caption').hidden`)
+	if eval[bool](t, ctx, `getComputedStyle(document.getElementById('legend-body')).display !== 'none'`) {
+		t.Error("the legend's body is open under the story's caption")
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("legend-key"))); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, "the legend opened", `getComputedStyle(document.getElementById('legend-body')).display !== 'none'`)
+	// Opened, it lies over the caption, not under it.
+	onTop := eval[bool](t, ctx, `(() => { const r = document.getElementById('legend-body').getBoundingClientRect();
+		return document.getElementById('legend').contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)); })()`)
+	shoot(t, ctx, "1280x800-story")
+	if !onTop {
+		t.Error("the open legend lies under the story's caption")
 	}
 }
