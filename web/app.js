@@ -204,7 +204,7 @@ function wireExplore(canvas) {
   $('step-next').addEventListener('click', () => api.send({ type: 'next' }));
   $('story-close').addEventListener('click', () => api.send({ type: 'goToStep', story: null }));
   $('timeline').hidden = false;
-  wireLegend((command) => api.send(command));
+  wireLegend((command) => api.send(command), () => api.state());
   renderExplore();
   renderCaption();
 }

@@ -9,9 +9,16 @@ import { $, el, inKiosk, webURL } from './dom.js';
 let send = null;
 
 // wireLegend hooks the legend's buttons; send runs a command as
-// ouroboros.send does.
-export function wireLegend(sendCommand) {
+// ouroboros.send does, state returns ouroboros.state().
+export function wireLegend(sendCommand, state) {
   send = sendCommand;
+  // A resize rewraps the title and the sentence: place them again once
+  // the program has laid the title out for the new width.
+  let again = 0;
+  window.addEventListener('resize', () => {
+    clearTimeout(again);
+    again = setTimeout(() => { const s = state(); if (s && s.reading) renderLegend(s); }, 200);
+  });
   const key = $('legend-key');
   key.addEventListener('click', () => {
     const open = !$('legend').classList.contains('open');
