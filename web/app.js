@@ -5,6 +5,7 @@
 // shared/design/page-api.md). Every reason the explainer cannot start ends
 // in the error panel and a rejected `ready`.
 import { $, el, inKiosk, webURL } from './dom.js';
+import { dealHistory, renderLegend, renderLoops, wireLegend } from './legend.js';
 
 const DEFAULT_DATA = 'data/ai-compute.json';
 const MAX_DATASET_BYTES = 8 * 1024 * 1024;
@@ -203,6 +204,7 @@ function wireExplore(canvas) {
   $('step-next').addEventListener('click', () => api.send({ type: 'next' }));
   $('story-close').addEventListener('click', () => api.send({ type: 'goToStep', story: null }));
   $('timeline').hidden = false;
+  wireLegend((command) => api.send(command), () => api.state());
   renderExplore();
   renderCaption();
 }
@@ -348,20 +350,10 @@ function renderExplore() {
   $('story-list').replaceChildren(...s.stories.map((st) =>
     chip(st.title, s.story === st.id, () => api.send({ type: 'goToStep', story: st.id, step: 1 }))));
 
-  // Loops: the first fifty, each a button that highlights it.
+  // Loops: circular deals by rank, the others behind a toggle (legend.js).
   const picked = x.loop ? x.loop.entities.join(' ') : '';
-  $('loop-count').textContent = '(' + s.loops.length + (s.loopsTruncated ? '+' : '') + ')';
-  $('loop-list').replaceChildren(...s.loops.slice(0, 50).map((lp) => {
-    const key = lp.entities.join(' ');
-    const rt = 'round trip ' + lp.roundTripText;
-    const b = el('button', lp.entities.concat(lp.entities[0]).map(name).join(' → ') + ' · ' + rt);
-    b.type = 'button';
-    b.setAttribute('aria-pressed', String(key === picked));
-    b.addEventListener('click', () => api.send({ type: 'pickLoop', entities: key === picked ? [] : lp.entities }));
-    const li = el('li');
-    li.append(b);
-    return li;
-  }), ...(s.loops.length > 50 ? [el('li', '… and ' + (s.loops.length - 50) + ' more')] : []));
+  renderLoops(s, picked, name);
+  renderLegend(s);
   const detail = $('loop-detail');
   if (x.loop) {
     const list = el('ul');
@@ -369,7 +361,11 @@ function renderExplore() {
       const li = el('li', name(h.from) + ' → ' + name(h.to) + ': ' + h.totalText);
       const deals = el('ul');
       for (const d of h.deals) {
-        deals.append(el('li', d.type + ', ' + d.amountText + ', ' + d.status + ', ' + d.date));
+        const item = el('li', d.type + ', ' + d.amountText + ', ' + d.status + ', ' + d.date);
+        // A deal that changed since it was announced lists its history.
+        const past = x.histories[d.id];
+        if (past && past.length > 1) item.append(dealHistory(past, true));
+        deals.append(item);
       }
       li.append(deals);
       list.append(li);
@@ -444,6 +440,7 @@ function renderHover(x, y) {
       const cap = d.capacityText ? ', ' + d.capacityText : '';
       const li = el('li', d.type + ': ' + d.amountText + cap + ' — ' + d.status + ', ' + d.date + (d.until ? ' to ' + d.until : ''));
       li.append(el('div', d.publishers.join(', '), 'meta'));
+      if (d.history.length > 1) li.append(dealHistory(d.history, false));
       list.append(li);
     }
     parts.push(list);

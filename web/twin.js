@@ -46,11 +46,12 @@ function mark(li, selected, focus) {
 const count = (n, one, many) => n + ' ' + (n === 1 ? one : many);
 const name = (i) => facts.Entities[i].Name;
 
-// "Nvidia → OpenAI, equity, up to $100B, definitive, 2025-09".
-function dealText(x, di) {
-  const parts = [name(x.From) + ' → ' + name(x.To), facts.Types[x.Type], facts.Amounts[di]];
-  if (facts.Capacities[di]) parts.push(facts.Capacities[di]);
-  parts.push(facts.Statuses[x.Status], x.Date + (x.Until ? ' to ' + x.Until : ''));
+// "Nvidia → OpenAI, equity, up to $100B, definitive, 2025-09": the deal
+// as of the date on screen (at, from the twin), its updates applied.
+function dealText(x, at) {
+  const parts = [name(x.From) + ' → ' + name(x.To), facts.Types[x.Type], at.amount];
+  if (at.capacity) parts.push(at.capacity);
+  parts.push(facts.Statuses[at.status], x.Date + (x.Until ? ' to ' + x.Until : ''));
   return parts.join(', ');
 }
 
@@ -138,10 +139,10 @@ function render() {
     parts.push(el('p', later + (later === 1 ? ' later deal is' : ' later deals are') + ' not listed: the picture shows the deals up to ' + s.asOf + '.'));
   }
   const deals = el('ul', undefined, 'twin-deals');
-  for (const di of t.deals) {
+  t.deals.forEach((di, k) => {
     const x = facts.Deals[di];
     const li = el('li');
-    li.append(el('span', dealText(x, di), 'twin-deal'));
+    li.append(el('span', dealText(x, t.dealsAt[k]), 'twin-deal'));
     if (x.Summary) li.append(document.createTextNode('. ' + x.Summary));
     if (x.Sources && x.Sources.length) {
       li.append(document.createTextNode(' Sources: '));
@@ -154,7 +155,7 @@ function render() {
     }
     mark(li, x.From === t.selection || x.To === t.selection, focusD.has(di));
     deals.append(li);
-  }
+  });
   parts.push(deals);
 
   parts.push(el('h3', 'Loops (' + more + loops + ')'));

@@ -40,6 +40,9 @@ type DealCard struct {
 	Until        string   `json:"until,omitempty"`
 	Summary      string   `json:"summary"`
 	Publishers   []string `json:"publishers"`
+	// History is the deal's announcement and its updates up to the date
+	// on screen, each with what it changed and its sources.
+	History []HistoryEntry `json:"history"`
 }
 
 // NewEntityCard describes entity i.
@@ -49,17 +52,20 @@ func NewEntityCard(d *dataset.Dataset, i int) *EntityCard {
 	return &EntityCard{ID: e.ID, Name: e.Name, Kind: k.Key, KindLabel: k.Label, Color: hex(k.Color), Note: e.Note}
 }
 
-// NewDealCard describes deal i.
-func NewDealCard(d *dataset.Dataset, i int) DealCard {
+// NewDealCard describes deal i as of at (its current state for the zero
+// date), with its history up to then.
+func NewDealCard(d *dataset.Dataset, i int, at dataset.Date) DealCard {
 	dl := d.Deals[i]
+	st := dl.At(at)
 	c := DealCard{
-		ID: dl.ID, Type: wording.DealType(dl.Type), Currency: d.Currency, CapacityMW: dl.CapacityMW,
-		AmountText: wording.Amount(dl.Amount, d.Currency), CapacityText: wording.Capacity(dl.CapacityMW),
-		Status: wording.Status(dl.Status), Date: wording.Date(dl.Date), Summary: dl.Summary, Publishers: []string{},
+		ID: dl.ID, Type: wording.DealType(dl.Type), Currency: d.Currency, CapacityMW: st.CapacityMW,
+		AmountText: wording.Amount(st.Amount, d.Currency), CapacityText: wording.Capacity(st.CapacityMW),
+		Status: wording.Status(st.Status), Date: wording.Date(dl.Date), Summary: dl.Summary, Publishers: []string{},
+		History: History(d, i, at),
 	}
-	if dl.Amount != nil {
-		v := dl.Amount.Value
-		c.Amount, c.UpTo, c.Estimate = &v, dl.Amount.UpTo, dl.Amount.Estimate
+	if st.Amount != nil {
+		v := st.Amount.Value
+		c.Amount, c.UpTo, c.Estimate = &v, st.Amount.UpTo, st.Amount.Estimate
 	}
 	if !dl.Until.IsZero() {
 		c.Until = wording.Date(dl.Until)
@@ -71,8 +77,8 @@ func NewDealCard(d *dataset.Dataset, i int) DealCard {
 }
 
 // HoverCard describes what the pointer rests on: entity, else edge (an
-// index into net's edges), else nothing.
-func HoverCard(d *dataset.Dataset, net *scene.Network, entity, edge int) *Hover {
+// index into net's edges, its deals as of at), else nothing.
+func HoverCard(d *dataset.Dataset, net *scene.Network, entity, edge int, at dataset.Date) *Hover {
 	switch {
 	case entity >= 0:
 		return &Hover{Entity: NewEntityCard(d, entity)}
@@ -81,7 +87,7 @@ func HoverCard(d *dataset.Dataset, net *scene.Network, entity, edge int) *Hover 
 		c := &EdgeCard{From: d.Entities[e.From].ID, To: d.Entities[e.To].ID,
 			FromName: d.Entities[e.From].Name, ToName: d.Entities[e.To].Name}
 		for _, di := range e.Deals {
-			c.Deals = append(c.Deals, NewDealCard(d, di))
+			c.Deals = append(c.Deals, NewDealCard(d, di, at))
 		}
 		return &Hover{Edge: c}
 	}

@@ -19,6 +19,9 @@ type Explore struct {
 	Loop     *analysis.LoopReport `json:"loop"`  // the picked loop
 	Flash    []string             `json:"flash"` // the loop that just closed, lit
 	Focus    *string              `json:"focus"` // the entity the keyboard is on
+	// Histories are the histories of the picked loop's deals as of the
+	// date on screen, by deal id; empty when no loop is picked.
+	Histories map[string][]HistoryEntry `json:"histories"`
 }
 
 // Legend lists what the filters can hide.
@@ -26,6 +29,8 @@ type Legend struct {
 	Kinds     []LegendKind `json:"kinds"`
 	DealTypes []string     `json:"dealTypes"`
 	Statuses  []string     `json:"statuses"`
+	// Key is the canvas legend's colours and reference widths.
+	Key LegendKey `json:"key"`
 }
 
 // LegendKind is one entity kind in the legend.
@@ -96,7 +101,7 @@ func YearMarks(an *analysis.Analysis, current dataset.Date) []YearMark {
 
 // NewExplore describes the exploring controls.
 func NewExplore(d *dataset.Dataset, an *analysis.Analysis, snap *analysis.Snapshot, now session.Now, flash []int) *Explore {
-	e := &Explore{Filter: now.Filter.State(d), Flash: nil}
+	e := &Explore{Filter: now.Filter.State(d), Flash: nil, Histories: map[string][]HistoryEntry{}}
 	for _, k := range d.Kinds {
 		e.Legend.Kinds = append(e.Legend.Kinds, LegendKind{Key: k.Key, Label: k.Label, Color: hex(k.Color)})
 	}
@@ -115,6 +120,11 @@ func NewExplore(d *dataset.Dataset, an *analysis.Analysis, snap *analysis.Snapsh
 		if now.Loop != "" && session.LoopKey(d, lp.Entities) == now.Loop {
 			r := snap.LoopReport(i)
 			e.Loop = &r
+			for _, h := range lp.Hops {
+				for _, di := range h.Deals {
+					e.Histories[d.Deals[di].ID] = History(d, di, now.AsOf)
+				}
+			}
 		}
 	}
 	for _, x := range flash {

@@ -46,6 +46,9 @@ type State struct {
 	// Kiosk holds the kiosk's timers and where its loop is (the session
 	// runs it; web/kiosk.js shows it).
 	Kiosk Kiosk `json:"kiosk"`
+	// Reading is the sentence over the canvas and the legend's "What makes
+	// a loop circular?" card, at the date of loops.
+	Reading Reading `json:"reading"`
 }
 
 // Kiosk is the kiosk's timers, in seconds, and its loop's phase.
@@ -97,6 +100,15 @@ type Loop struct {
 	RoundTripValue *float64 `json:"roundTripValue"`
 	// RoundTripText is the round trip in words, "undisclosed" when null.
 	RoundTripText string `json:"roundTripText"`
+	// Kind is "circular" for a circular deal, "other" for any other loop
+	// (the format's "Circular deals").
+	Kind string `json:"kind"`
+	// Rank counts the circular deals from 1 in their ranking; null for
+	// other loops.
+	Rank *int `json:"rank"`
+	// KindText says in words what the loop is: "circular deal", "longer
+	// chain, 4 hops", "financing only", "purchases only".
+	KindText string `json:"kindText"`
 }
 
 // Screen tells where things are drawn, in CSS pixels from the canvas's top
@@ -119,14 +131,17 @@ type Screen struct {
 	// ShownAsOf is the date the picture shows: while a step walks the
 	// timeline to its date it passes through the dates between, and it is
 	// asOf once moving is false; "" for every date.
-	ShownAsOf string         `json:"shownAsOf"`
-	Tick      int64          `json:"tick"`
-	Zoom      float64        `json:"zoom"`
-	Deals     int            `json:"deals"`   // deals drawn: within the date and the filters
-	Figures   int            `json:"figures"` // edges' figures written on a still picture
-	PanX      float64        `json:"panX"`    // CSS pixels
-	PanY      float64        `json:"panY"`
-	Entities  []EntityOnView `json:"entities"`
+	ShownAsOf string  `json:"shownAsOf"`
+	Tick      int64   `json:"tick"`
+	Zoom      float64 `json:"zoom"`
+	Deals     int     `json:"deals"`   // deals drawn: within the date and the filters
+	Figures   int     `json:"figures"` // edges' figures written on a still picture
+	// TopInset is the height the title takes at the top, in CSS pixels:
+	// the reading sentence goes just below it.
+	TopInset float64        `json:"topInset"`
+	PanX     float64        `json:"panX"` // CSS pixels
+	PanY     float64        `json:"panY"`
+	Entities []EntityOnView `json:"entities"`
 }
 
 // EntityOnView is where one entity's disc is, and its kind's colour.
@@ -140,11 +155,21 @@ type EntityOnView struct {
 	Label bool    `json:"label"`
 }
 
-// Loops converts a snapshot's loops to their ids, in the format's order.
+// Loops converts a snapshot's loops to their ids, in the format's order,
+// each with its class and, for a circular deal, its rank.
 func Loops(d *dataset.Dataset, snap *analysis.Snapshot) []Loop {
 	out := make([]Loop, len(snap.Loops))
+	rank := make([]int, len(snap.Loops))
+	for k, i := range snap.Circular() {
+		rank[i] = k + 1
+	}
 	for i, lp := range snap.Loops {
-		l := Loop{Entities: make([]string, len(lp.Entities)), Deals: []string{}}
+		l := Loop{Entities: make([]string, len(lp.Entities)), Deals: []string{},
+			Kind: lp.Class.String(), KindText: kindText(d, lp)}
+		if rank[i] > 0 {
+			r := rank[i]
+			l.Rank = &r
+		}
 		for j, e := range lp.Entities {
 			l.Entities[j] = d.Entities[e].ID
 		}
@@ -180,6 +205,7 @@ func Read(ss *session.Session, f *scene.Frame, problems []string) State {
 		Caption:        Caption(d, now),
 		Stories:        Stories(d),
 		Autoplay:       ss.Autoplay(),
+		Reading:        NewReading(d, snap),
 	}
 	if o.Reduced {
 		s.Motion = "reduced"
@@ -201,8 +227,14 @@ func Read(ss *session.Session, f *scene.Frame, problems []string) State {
 	shown := now
 	shown.AsOf = ss.ShownAsOf()
 	s.Explore = NewExplore(d, ss.Analysis(), snap, shown, ss.Flash())
+	net := f.Network()
+	if net == nil {
+		// No frame built yet: the network the first one will draw.
+		net = scene.NewNetwork(d, snap)
+	}
+	s.Explore.Legend.Key = NewLegendKey(net.MaxTotal, d.Currency)
 	if e, edge := ss.Hover(); f.Network() != nil {
-		s.Hover = HoverCard(d, f.Network(), e, edge)
+		s.Hover = HoverCard(d, f.Network(), e, edge, shown.AsOf)
 	}
 	s.View = screen(ss, f)
 	return s
@@ -222,7 +254,7 @@ func screen(ss *session.Session, f *scene.Frame) Screen {
 	}
 	s := Screen{Width: v.Width / dpr, Height: v.Height / dpr, DPR: dpr, Settled: ss.Settled(), Tick: v.Tick,
 		Zoom: zoom, PanX: v.PanX / dpr, PanY: v.PanY / dpr, Deals: f.DealsShown(), Figures: f.FiguresShown(),
-		Moving: ss.Easing(), FocusMix: float64(look.SpotMix), Drifting: ss.Drifting(),
+		Moving: ss.Easing(), FocusMix: float64(look.SpotMix), Drifting: ss.Drifting(), TopInset: round2(v.TopInset),
 		TourRank: ss.TourRank(), Touring: ss.Touring()}
 	if !look.AsOf.IsZero() {
 		s.ShownAsOf = wording.Date(look.AsOf)

@@ -16,8 +16,9 @@ import (
 func TestLoopsByID(t *testing.T) {
 	d := datasettest.TwoWay()
 	got := page.Loops(d, analysis.New(d).At(dataset.Date{}))
-	five := 5.0
-	want := []page.Loop{{Entities: []string{"a", "b"}, Deals: []string{"d2", "d3", "d1"}, RoundTripValue: &five, RoundTripText: "$5"}}
+	five, first := 5.0, 1
+	want := []page.Loop{{Entities: []string{"a", "b"}, Deals: []string{"d2", "d3", "d1"}, RoundTripValue: &five, RoundTripText: "$5",
+		Kind: "circular", Rank: &first, KindText: "circular deal"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
@@ -45,6 +46,17 @@ func TestReadJSON(t *testing.T) {
 		if _, ok := got[key]; !ok {
 			t.Errorf("state lacks %q: %s", key, raw)
 		}
+	}
+	// The loops carry their class and rank; the reading and the canvas
+	// legend's key come with the state.
+	if l := got["loops"].([]any)[0].(map[string]any); l["kind"] != "circular" || l["rank"] != 1.0 {
+		t.Errorf("loop %v, want kind circular, rank 1", l)
+	}
+	if r := got["reading"].(map[string]any); r["headline"] == "" || r["rule"] == "" {
+		t.Errorf("reading %v", r)
+	}
+	if k := got["explore"].(map[string]any)["legend"].(map[string]any)["key"].(map[string]any); k["loop"] == "" || len(k["widths"].([]any)) != 3 {
+		t.Errorf("legend key %v, want the loop colour and three widths", k)
 	}
 	if got["asOf"] != "2025-06" || got["motion"] != "reduced" || got["mode"] != "page" || got["selection"] != "b" || !s.View.Settled {
 		t.Errorf("asOf %v, motion %v, mode %v, selection %v", got["asOf"], got["motion"], got["mode"], got["selection"])

@@ -60,6 +60,10 @@ type Twin struct {
 	LoopTexts []TwinLoopText      `json:"loopTexts"` // the words of Loops' figures
 	MoreLoops int                 `json:"moreLoops"`
 	Truncated bool                `json:"truncated"`
+	// DealsAt are the deals of Deals as of the date (their updates up to
+	// it applied): status (an index into TwinFacts.Statuses), amount and
+	// capacity in words, in the order of Deals.
+	DealsAt []TwinDeal `json:"dealsAt"`
 	// Selection is the selected entity, -1 for none.
 	Selection int `json:"selection"`
 	// FocusEntities and FocusDeals are what the open story step points at.
@@ -82,6 +86,13 @@ type TwinFlows struct {
 	InText     string `json:"inText"`
 	BoughtText string `json:"boughtText"`
 	SoldText   string `json:"soldText"`
+}
+
+// TwinDeal is a deal as of the twin's date.
+type TwinDeal struct {
+	Status   int    `json:"status"`
+	Amount   string `json:"amount"`
+	Capacity string `json:"capacity"`
 }
 
 // TwinLoopText is a loop's figures in words: its round trip and each hop's
@@ -119,11 +130,14 @@ func KeyOf(n session.Now) TwinKey {
 // NewTwin gathers the twin's figures for the view n, with snap the analysis
 // at n's date.
 func NewTwin(d *dataset.Dataset, snap *analysis.Snapshot, n session.Now) *Twin {
-	t := &Twin{Deals: []int{}, Flows: make([]TwinFlows, len(snap.Entities)), Loops: snap.Loops,
+	t := &Twin{Deals: []int{}, DealsAt: []TwinDeal{}, Flows: make([]TwinFlows, len(snap.Entities)), Loops: snap.Loops,
 		Truncated: snap.Truncated, Selection: n.Selection, FocusEntities: []int{}, FocusDeals: []int{}}
 	for i := range d.Deals {
 		if n.AsOf.IsZero() || d.Deals[i].Date.Compare(n.AsOf) <= 0 {
 			t.Deals = append(t.Deals, i)
+			st := d.Deals[i].At(n.AsOf)
+			t.DealsAt = append(t.DealsAt, TwinDeal{Status: int(st.Status), Amount: wording.Amount(st.Amount, d.Currency),
+				Capacity: wording.Capacity(st.CapacityMW)})
 		}
 	}
 	for i, f := range snap.Entities {

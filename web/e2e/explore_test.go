@@ -165,9 +165,10 @@ func TestLoopListHighlightsALoop(t *testing.T) {
 	}
 	waitState(t, ctx, "a picked loop", func(pageState) bool { return eval[bool](t, ctx, `ouroboros.state().explore.loop !== null`) })
 	loop := eval[map[string]any](t, ctx, `ouroboros.state().explore.loop`)
-	third := eval[[]string](t, ctx, `ouroboros.state().loops[2].entities`)
+	// The list shows the circular deals first, by rank (issue 16).
+	third := eval[[]string](t, ctx, `ouroboros.state().loops.find((l) => l.rank === 3).entities`)
 	if got := loop["entities"].([]any); len(got) != len(third) || got[0] != third[0] {
-		t.Errorf("picked %v, want the third loop %v", got, third)
+		t.Errorf("picked %v, want the third circular deal %v", got, third)
 	}
 	detail := eval[string](t, ctx, `document.getElementById('loop-detail').textContent`)
 	if !strings.Contains(detail, "Follow the dollar") {
