@@ -49,3 +49,45 @@ func Chrome(widthCSS float64) (titleWidth, bottomInset float64) {
 func TitleInset(titleLines, subtitleLines int) float64 {
 	return TitleTop + float64(titleLines)*TitleLine + float64(subtitleLines)*SubtitleLine + TitleBelow
 }
+
+// The reading sentence (web/style.css #headline) sits under the title
+// block, over the canvas: the program keeps its height free too, so that
+// no entity is drawn under it. These are its CSS metrics.
+const (
+	// HeadlineMaxCSS is its widest box (44rem); HeadlineSideCSS the space
+	// its box keeps from the window's sides (.875rem), and HeadlinePadCSS
+	// its padding on each side (.5rem across, .15rem down).
+	HeadlineMaxCSS  = 704
+	HeadlineSideCSS = 14
+	HeadlinePadCSS  = 8
+	HeadlinePadYCSS = 2.4
+	// HeadlineGap is the space kept below it.
+	HeadlineGap = 6
+	// HeadlineLineRatio is its line height over its font size.
+	HeadlineLineRatio = 1.35
+	// HeadlineNarrowCSS is the width below which its font is smaller.
+	HeadlineNarrowCSS = 720
+)
+
+// HeadlineFont is the reading sentence's font size in CSS pixels for a
+// canvas widthCSS wide (.95rem, or .85rem on narrow screens).
+func HeadlineFont(widthCSS float64) float64 {
+	if widthCSS < HeadlineNarrowCSS {
+		return 13.6
+	}
+	return 15.2
+}
+
+// HeadlineWidth is the width its text wraps to, in CSS pixels.
+func HeadlineWidth(widthCSS float64) float64 {
+	return min(HeadlineMaxCSS, widthCSS-2*HeadlineSideCSS) - 2*HeadlinePadCSS
+}
+
+// HeadlineInset is the height the reading sentence takes below the title
+// block when it wraps to lines lines: none without a sentence.
+func HeadlineInset(lines int, widthCSS float64) float64 {
+	if lines == 0 {
+		return 0
+	}
+	return float64(lines)*HeadlineFont(widthCSS)*HeadlineLineRatio + 2*HeadlinePadYCSS + HeadlineGap
+}

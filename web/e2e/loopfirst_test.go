@@ -133,6 +133,17 @@ func checkFirstSight(t *testing.T, path string, s pageState, g geometry, img ima
 			}
 		}
 	}
+	// The reading sentence keeps its own room: no disc lies under it.
+	for _, c := range g.Chrome {
+		if c.Name != "headline" {
+			continue
+		}
+		for _, e := range g.Entities {
+			if disc := (geoBox{e.X - e.R, e.Y - e.R, 2 * e.R, 2 * e.R}); e.Visible && disc.overlaps(c.geoBox, 0) {
+				t.Errorf("%s: %s at (%.0f, %.0f) lies under the reading sentence %+v", path, e.ID, e.X, e.Y, c.geoBox)
+			}
+		}
+	}
 	// Every hop of the lit deal carries its amount.
 	lit := deals[s.View.TourRank]
 	for i, from := range lit.Entities {
