@@ -71,6 +71,9 @@ func generated(n int, seed uint64) []byte {
 	// it back as purchases.
 	for k := range 10 {
 		a, b2, c := k%12, (k*5+3)%12, (k*7+5)%12
+		for c == b2 || c == a {
+			c = (c + 1) % 12
+		}
 		v := int64(2+r.IntN(199)) * 1_000_000_000
 		deal(a, b2, "equity", v, "completed")
 		if k%2 == 0 {
