@@ -23,9 +23,9 @@ type marks struct {
 	shown, dealShown, edgeShown []bool
 	// dealMark is scratch space for marking a step's deals.
 	dealMark []bool
-	// loop lists the edges of the highlighted loop in loop order, and
-	// loopTick is the tick the token set off round it.
-	loop     []int
+	// loops are the highlighted loops' edges (loop.go), and loopTick is
+	// the tick the tokens set off round them.
+	loops
 	loopTick int64
 }
 
@@ -45,8 +45,10 @@ func (m *marks) size(edges int) {
 		m.edgeShown = make([]bool, edges)
 		m.spotEdge = make([]bool, edges)
 		m.fromEdge = make([]bool, edges)
+		m.onLoop = make([]bool, edges)
 	}
 	m.edgeShown, m.spotEdge, m.fromEdge = m.edgeShown[:edges], m.spotEdge[:edges], m.fromEdge[:edges]
+	m.onLoop = m.onLoop[:edges]
 }
 
 // Alphas of what is not near the selection.
@@ -81,7 +83,7 @@ func (f *Frame) read(look session.Look) {
 	f.markStep(f.spot, f.spotEdge, look.Spot)
 	f.markStep(f.from, f.fromEdge, look.From)
 	f.light()
-	f.findLoop(look.Loop)
+	f.findLoops(look.Loop, look.Loops)
 	f.loopTick = look.LoopTick
 }
 

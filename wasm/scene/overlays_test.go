@@ -25,7 +25,9 @@ func countColour(m scene.Mesh, c scene.Color) int {
 	return n
 }
 
-func TestStillPictureShowsFigures(t *testing.T) {
+// Every mode writes the edges' figures (issue 16: amounts on the canvas
+// in every mode, not only with reduced motion).
+func TestEdgesCarryTheirFigures(t *testing.T) {
 	d := tiny()
 	d.Currency = "USD"
 	b := newRig(d, network(d, dataset.Date{}))
@@ -35,18 +37,15 @@ func TestStillPictureShowsFigures(t *testing.T) {
 		texts = append(texts, b.FigureText(ei))
 	}
 	// a→b $100; b→c $25 buying 1,000 MW; c→a undisclosed.
-	if texts[0] != "$100" || texts[1] != "$25 · 1 GW" || texts[2] != "" {
+	if texts[0] != "$100" || texts[1] != "$25 · 1 GW" || texts[2] != "undisclosed" {
 		t.Fatalf("figures %q", texts)
 	}
-	for ei, f := range b.Figures {
-		if f.Visible {
-			t.Errorf("figure %d shown while the flow moves", ei)
-		}
-	}
-	b.Build(pos, still())
-	for ei, f := range b.Figures {
-		if want := texts[ei] != ""; f.Visible != want {
-			t.Errorf("figure %d (%q) visible %v on a still picture, want %v", ei, texts[ei], f.Visible, want)
+	for _, v := range []session.View{view(7), still()} {
+		b.Build(pos, v)
+		for ei, f := range b.Figures {
+			if !f.Visible {
+				t.Errorf("motion %v: figure %d (%q) not shown", v.Motion, ei, texts[ei])
+			}
 		}
 	}
 	// A figure sits on its edge, between the two discs.
@@ -59,6 +58,17 @@ func TestStillPictureShowsFigures(t *testing.T) {
 	b.Build(pos, still())
 	if b.Figures[0].Visible || !b.Figures[1].Visible {
 		t.Errorf("with c selected: a→b figure %v, b→c figure %v; want only the selection's", b.Figures[0].Visible, b.Figures[1].Visible)
+	}
+}
+
+// A figure says a ceiling or an estimate as the deal's amount does.
+func TestFigureWordsACeiling(t *testing.T) {
+	d := tiny()
+	d.Deals[0].Amount = &dataset.Amount{Value: 100e9, UpTo: true}
+	b := newRig(d, network(d, dataset.Date{}))
+	b.Build(pos, view(0))
+	if got, want := b.FigureText(0), "up to $100B"; got != want {
+		t.Errorf("figure %q, want %q", got, want)
 	}
 }
 
