@@ -8,7 +8,7 @@ const (
 	speedCSS      = 0.9  // particle speed in CSS pixels per tick
 	spacingCSS    = 70   // distance between particles in CSS pixels
 	maxParticles  = 10   // per edge and flow
-	arrowLenRatio = 2.6  // arrow head length as a multiple of edge width
+	arrowLenRatio = 1.8  // arrow head length as a multiple of edge width
 )
 
 // Strokes. Status reads in the stroke, the amount in the width: a deal only
@@ -69,12 +69,17 @@ func (f *Frame) curve(ei int, dpr float32) {
 	}
 	f.tips[ei] = tip
 	// The curve lies within the triangle of its control points.
-	hw := float32(math.Max(float64(width*1.3), float64(3.5*dpr)))
+	hw := arrowHalf(width, dpr)
 	f.bounds[ei] = rect{
 		min(p0.x, cx, p2.x, tip.x) - hw, min(p0.y, cy, p2.y, tip.y) - hw,
 		max(p0.x, cx, p2.x, tip.x) + hw, max(p0.y, cy, p2.y, tip.y) + hw,
 	}
 }
+
+// arrowHalf is the half-width of the arrow head of an edge width wide:
+// wider than the edge, so that it reads as a head even on a thick edge,
+// but not by so much that thick edges end in great wedges.
+func arrowHalf(width, dpr float32) float32 { return max(width*0.9, 3.5*dpr) }
 
 // edgeColor is edge ei's colour: fainter when called off or away from the
 // selection or story step, stronger when it touches the selection.
@@ -108,7 +113,7 @@ func (f *Frame) edge(ei int, dpr float32) {
 	// Arrow head from the end of the curve to the rim of the target disc.
 	end := f.curves[ei][curveSamples]
 	nx, ny := normal(end, tip)
-	hw := float32(math.Max(float64(width*1.3), float64(3.5*dpr)))
+	hw := arrowHalf(width, dpr)
 	f.Mesh.Triangle(tip.x, tip.y, end.x+nx*hw, end.y+ny*hw, end.x-nx*hw, end.y-ny*hw, col.WithAlpha(1.6))
 }
 

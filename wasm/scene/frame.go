@@ -185,6 +185,5 @@ func (f *Frame) draw(pos [][2]float64, v session.View) {
 	f.loopPath(v.Tick, g.dpr, v.Motion)
 	f.drawDiscs(g.screen, g.dpr)
 	text := rect{0, float32(v.TopInset) * g.dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)}
-	f.placeLabels(g.dpr, text)
-	f.placeFigures(g.dpr)
+	f.placeText(g.dpr, text)
 }

@@ -119,12 +119,11 @@ func (g *labelGrid) free(r rect) bool {
 	return true
 }
 
-// placeLabels puts each name under its disc, or above, right or left of it
-// when that is taken, and hides it when no side is free on screen: labels
-// appear only where they fit, so zooming in on a crowded network reveals
-// more of them. Entities in circular deals claim space first, then those
-// with more money.
-func (f *Frame) placeLabels(dpr float32, screen rect) {
+// placeText places the names and the edges' figures in order of
+// importance, each only where it covers no disc and nothing placed before
+// it: the names of the lit loops' members, the loops' figures, the other
+// names, then the other figures.
+func (f *Frame) placeText(dpr float32, screen rect) {
 	g := &f.grid
 	g.reset(screen, labelCellCSS*dpr)
 	for i, d := range f.Discs {
@@ -132,10 +131,31 @@ func (f *Frame) placeLabels(dpr float32, screen rect) {
 			g.add(r)
 		}
 	}
+	for i := range f.Labels {
+		f.Labels[i] = Label{}
+	}
+	for ei := range f.Figures {
+		f.Figures[ei] = Figure{}
+	}
+	f.placeLabels(dpr, true)
+	for _, ei := range f.loops.edges {
+		f.placeFigure(ei, dpr, true)
+	}
+	f.placeLabels(dpr, false)
+	f.placeFigures(dpr)
+}
+
+// placeLabels puts each name (of the lit loops' members, or of the others)
+// under its disc, or above, right or left of it when that is taken, and
+// hides it when no side is free on screen: labels appear only where they
+// fit, so zooming in on a crowded network reveals more of them. Entities
+// in circular deals claim space first, then those with more money.
+func (f *Frame) placeLabels(dpr float32, members bool) {
+	g := &f.grid
+	screen := g.area
 	gap := labelGapCSS * dpr
 	for _, i := range f.byMoney {
-		f.Labels[i] = Label{}
-		if !f.lit[i] || !f.shown[i] {
+		if f.loops.member[i] != members || !f.lit[i] || !f.shown[i] {
 			continue // a faded entity's name would only add noise
 		}
 		d := f.Discs[i]

@@ -32,6 +32,7 @@ type marks struct {
 // init sizes the marks of entities and deals.
 func (m *marks) init(entities, deals int) {
 	m.lit = make([]bool, entities)
+	m.member = make([]bool, entities)
 	m.spot = make([]bool, entities)
 	m.from = make([]bool, entities)
 	m.shown = make([]bool, entities)

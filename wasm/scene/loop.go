@@ -8,11 +8,13 @@ package scene
 // loops holds the edges of the highlighted loops of a frame, each in loop
 // order, one after another: loop k is edges[ends[k-1]:ends[k]]. main says
 // whether the first is the look's Loop (which keeps a still token when
-// motion is reduced); onLoop marks the edges of any of them.
+// motion is reduced); onLoop marks the edges of any of them and member
+// their entities.
 type loops struct {
 	edges, ends []int
 	main        bool
 	onLoop      []bool
+	member      []bool
 }
 
 // findLoops lists the edges of the look's loops, given as their entities in
@@ -21,6 +23,7 @@ type loops struct {
 func (f *Frame) findLoops(loop []int, more [][]int) {
 	f.loops.edges, f.loops.ends = f.loops.edges[:0], f.loops.ends[:0]
 	clear(f.onLoop)
+	clear(f.member)
 	f.loops.main = f.addLoop(loop)
 	for _, l := range more {
 		f.addLoop(l)
@@ -50,6 +53,9 @@ func (f *Frame) addLoop(entities []int) bool {
 	for _, ei := range f.loops.edges[start:] {
 		f.onLoop[ei] = true
 	}
+	for _, e := range entities {
+		f.member[e] = true
+	}
 	return true
 }
 
@@ -62,7 +68,12 @@ func (f *Frame) loopPath(tick int64, dpr float32, motion bool) {
 		hops := f.loops.edges[start:end]
 		start = end
 		for _, ei := range hops {
-			f.stroke(ei, f.widths[ei]+3*dpr, 0, 0, LoopColor)
+			w := f.widths[ei] + 3*dpr
+			f.stroke(ei, w, 0, 0, LoopColor)
+			end, tip := f.curves[ei][curveSamples], f.tips[ei]
+			nx, ny := normal(end, tip)
+			hw := arrowHalf(w, dpr)
+			f.Mesh.Triangle(tip.x, tip.y, end.x+nx*hw, end.y+ny*hw, end.x-nx*hw, end.y-ny*hw, LoopColor)
 		}
 		if !motion && (k > 0 || !f.loops.main) {
 			continue

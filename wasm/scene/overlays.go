@@ -143,18 +143,12 @@ func (f *Frame) kites(v session.View, dpr float32) {
 	}
 }
 
-// placeFigures puts edges' figures on their curves, near the middle,
-// where they cover no name, no disc and no other figure; elsewhere they are
-// left out. Called after placeLabels, so names come first; then every hop
-// of a highlighted loop, then the largest lit edges, up to
-// maxOtherFigures of them.
+// placeFigures puts the figures of the largest lit edges on no lit loop,
+// up to maxOtherFigures of them, on their curves near the middle where
+// they cover no name, no disc and no other figure; elsewhere they are left
+// out. Called last (placeText): every name and the loops' figures come
+// first.
 func (f *Frame) placeFigures(dpr float32) {
-	for ei := range f.Figures {
-		f.Figures[ei] = Figure{}
-	}
-	for _, ei := range f.loops.edges {
-		f.placeFigure(ei, dpr, true)
-	}
 	others := 0
 	for _, ei := range f.byWeight {
 		if others >= maxOtherFigures {
@@ -172,7 +166,7 @@ func (f *Frame) placeFigures(dpr float32) {
 // figureAt are the places a figure tries along its edge, as shares of its
 // length, middle first; a loop's hop tries them all, another edge the
 // first three.
-var figureAt = [...]float32{0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78}
+var figureAt = [...]float32{0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85}
 
 // placeFigure places edge ei's figure if it has one and it fits, and
 // reports whether it did.
@@ -187,20 +181,32 @@ func (f *Frame) placeFigure(ei int, dpr float32, loop bool) bool {
 		tries = tries[:3]
 	}
 	screen := f.grid.area
+	// A loop's hop may also sit just beside its curve, either side.
+	offsets := [...]float32{0, 1, -1}
+	n := 1
+	if loop {
+		n = len(offsets)
+	}
+	aside := h/2 + f.widths[ei]/2 + 2*dpr
 	for _, u := range tries {
 		p := f.along(ei, u)
-		r := rect{p.x - w/2, p.y - h/2, p.x + w/2, p.y + h/2}
-		if r.x0 < screen.x0 || r.y0 < screen.y0 || r.x1 > screen.x1 || r.y1 > screen.y1 || !f.grid.free(r) {
-			continue
+		q := f.along(ei, min(u+0.02, 1))
+		nx, ny := normal(p, q)
+		for _, o := range offsets[:n] {
+			c := point{p.x + nx*aside*o, p.y + ny*aside*o}
+			r := rect{c.x - w/2, c.y - h/2, c.x + w/2, c.y + h/2}
+			if r.x0 < screen.x0 || r.y0 < screen.y0 || r.x1 > screen.x1 || r.y1 > screen.y1 || !f.grid.free(r) {
+				continue
+			}
+			f.grid.add(r)
+			f.Figures[ei] = Figure{X: c.x, Y: r.y0, W: w, H: h, Size: f.text.Figure, Loop: loop, Visible: true}
+			if loop {
+				rim := pillRimCSS * dpr
+				f.Mesh.Rect(r.x0, r.y0, w, h, LoopColor)
+				f.Mesh.Rect(r.x0+rim, r.y0+rim, w-2*rim, h-2*rim, Background)
+			}
+			return true
 		}
-		f.grid.add(r)
-		f.Figures[ei] = Figure{X: p.x, Y: r.y0, W: w, H: h, Size: f.text.Figure, Loop: loop, Visible: true}
-		if loop {
-			rim := pillRimCSS * dpr
-			f.Mesh.Rect(r.x0, r.y0, w, h, LoopColor)
-			f.Mesh.Rect(r.x0+rim, r.y0+rim, w-2*rim, h-2*rim, Background)
-		}
-		return true
 	}
 	return false
 }
