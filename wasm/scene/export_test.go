@@ -18,7 +18,8 @@ func (f *Frame) EdgeDetail(ei int) string {
 // against every placed label and every disc: the grid must agree with it.
 func (f *Frame) LabelsByQuadraticSearch(v session.View) []Label {
 	dpr := float32(v.DPR)
-	screen := rect{0, float32(v.TopInset) * dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)}
+	m := textMarginCSS * dpr
+	screen := rect{m, float32(v.TopInset) * dpr, float32(v.Width) - m, float32(v.Height - v.BottomInset*v.DPR)}
 	out := make([]Label, len(f.Labels))
 	var placed []rect
 	free := func(r rect) bool {

@@ -184,6 +184,8 @@ func (f *Frame) draw(pos [][2]float64, v session.View) {
 	f.kites(v, g.dpr)
 	f.loopPath(v.Tick, g.dpr, v.Motion)
 	f.drawDiscs(g.screen, g.dpr)
-	text := rect{0, float32(v.TopInset) * g.dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)}
+	// Text keeps a margin from the canvas's sides, so no name touches them.
+	m := textMarginCSS * g.dpr
+	text := rect{m, float32(v.TopInset) * g.dpr, float32(v.Width) - m, float32(v.Height - v.BottomInset*v.DPR)}
 	f.placeText(g.dpr, text)
 }

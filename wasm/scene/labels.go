@@ -33,8 +33,9 @@ func TextSizesFor(widthCSS float64) TextSizes {
 }
 
 const (
-	labelGapCSS = 3    // space between a disc and its label
-	lineRatio   = 1.25 // height of a line as a multiple of its font size
+	textMarginCSS = 4    // space between text and the canvas's sides
+	labelGapCSS   = 3    // space between a disc and its label
+	lineRatio     = 1.25 // height of a line as a multiple of its font size
 )
 
 // nameBox is entity i's name's size in device pixels and its font size.

@@ -169,3 +169,21 @@ func TestGeometryIsWhatWasDrawn(t *testing.T) {
 		t.Errorf("%v allocations filling a kept Geometry, want 0", n)
 	}
 }
+
+// Text scales with the canvas: at least 13 CSS pixels on a phone, at
+// least 15 on a wide screen, the outer band's names smaller than the
+// rings'.
+func TestTextSizesFollowTheViewport(t *testing.T) {
+	for _, tc := range []struct {
+		width float64
+		least float32
+	}{{320, 13}, {390, 13}, {1280, 13}, {1920, 15}} {
+		s := scene.TextSizesFor(tc.width)
+		if s.Name < tc.least || s.Outer < tc.least || s.Figure < tc.least {
+			t.Errorf("%v px wide: %+v, want every size at least %v", tc.width, s, tc.least)
+		}
+		if s.Outer >= s.Name {
+			t.Errorf("%v px wide: outer band's names %v, rings' %v; want them smaller", tc.width, s.Outer, s.Name)
+		}
+	}
+}

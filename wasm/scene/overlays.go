@@ -32,8 +32,11 @@ const (
 	pillRimCSS = 1.5
 	// maxOtherFigures is how many figures of edges on no highlighted loop
 	// a frame writes at most, so that the amounts annotate the picture
-	// rather than cover it.
-	maxOtherFigures = 12
+	// rather than cover it; a small canvas writes one for every
+	// areaPerFigure square CSS pixels, and at least minOtherFigures.
+	maxOtherFigures = 14
+	minOtherFigures = 3
+	areaPerFigure   = 80000
 )
 
 // Figure places an edge's figure: X is its centre and Y its top, W and H
@@ -143,18 +146,23 @@ func (f *Frame) kites(v session.View, dpr float32) {
 	}
 }
 
-// placeFigures puts the figures of the largest lit edges on no lit loop,
-// up to maxOtherFigures of them, on their curves near the middle where
-// they cover no name, no disc and no other figure; elsewhere they are left
-// out. Called last (placeText): every name and the loops' figures come
-// first.
+// placeFigures puts the figures of the largest lit edges on no lit loop
+// (only those with an amount or a capacity, unless they touch the
+// selection), as many as the canvas has room for, on their curves near the
+// middle where they cover no name, no disc and no other figure; elsewhere
+// they are left out. Called last (placeText): every name and the loops'
+// figures come first.
 func (f *Frame) placeFigures(dpr float32) {
 	others := 0
+	area := f.canvasW * f.canvasH / (dpr * dpr)
+	most := min(maxOtherFigures, max(minOtherFigures, int(area/areaPerFigure)))
 	for _, ei := range f.byWeight {
-		if others >= maxOtherFigures {
+		if others >= most {
 			break
 		}
-		if f.onLoop[ei] || !f.edgeLit(ei) || f.detail[ei] != fullDetail {
+		e := &f.net.Edges[ei]
+		if f.onLoop[ei] || !f.edgeLit(ei) || f.detail[ei] != fullDetail ||
+			f.selected < 0 && !e.Disclosed && e.CapacityMW <= 0 {
 			continue
 		}
 		if f.placeFigure(ei, dpr, false) {

@@ -40,14 +40,22 @@ func TestEdgesCarryTheirFigures(t *testing.T) {
 	if texts[0] != "$100" || texts[1] != "$25 · 1 GW" || texts[2] != "undisclosed" {
 		t.Fatalf("figures %q", texts)
 	}
+	// An undisclosed edge says so only on a lit loop's hop (or next to the
+	// selection): elsewhere the largest amounts have the room.
 	for _, v := range []session.View{view(7), still()} {
 		b.Build(pos, v)
 		for ei, f := range b.Figures {
-			if !f.Visible {
-				t.Errorf("motion %v: figure %d (%q) not shown", v.Motion, ei, texts[ei])
+			if want := ei != 2; f.Visible != want {
+				t.Errorf("motion %v: figure %d (%q) visible %v, want %v", v.Motion, ei, texts[ei], f.Visible, want)
 			}
 		}
 	}
+	b.look.Loop = []int{0, 1, 2}
+	b.Build(pos, view(7))
+	if !b.Figures[2].Visible {
+		t.Error("the undisclosed hop of a lit loop has no figure")
+	}
+	b.look.Loop = nil
 	// A figure sits on its edge, between the two discs.
 	f, from, to := b.Figures[0], b.Discs[0], b.Discs[1]
 	if f.X < min(from.X, to.X) || f.X > max(from.X, to.X) {
