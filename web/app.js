@@ -5,6 +5,7 @@
 // shared/design/page-api.md). Every reason the explainer cannot start ends
 // in the error panel and a rejected `ready`.
 import { $, el, inKiosk, webURL } from './dom.js';
+import { geometry } from './geometry.js';
 import { dealHistory, renderLegend, renderLoops, wireLegend } from './legend.js';
 
 const DEFAULT_DATA = 'data/ai-compute.json';
@@ -75,6 +76,9 @@ export const api = {
   ready,
   state() {
     return typeof boot.state === 'function' ? JSON.parse(boot.state()) : null;
+  },
+  geometry() {
+    return geometry(boot);
   },
   send(command) {
     if (command === null || typeof command !== 'object' || typeof command.type !== 'string') {

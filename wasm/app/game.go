@@ -74,6 +74,8 @@ type Game struct {
 	captureWanted bool
 	onCapture     func(width, height int, rgba []byte)
 	twin          page.TwinCache
+	// geom is the last frame's geometry, kept for GeometryJSON.
+	geom scene.Geometry
 }
 
 // New builds the explainer for a valid dataset. onReady runs once, after the

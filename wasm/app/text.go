@@ -35,9 +35,15 @@ var (
 // and a label needs none of it. text/v2 renders GoXFace glyphs with the same
 // font.Drawer, so the pixels are the same.
 type texts struct {
-	dpr    float64
-	labels []*ebiten.Image
-	widths []float64 // label widths in device pixels
+	dpr   float64
+	font  *opentype.Font
+	names []string
+	// widths are the names' widths at scene.LabelSize in device pixels,
+	// which the scene scales to the sizes it sets them at.
+	widths []float64
+	// labels are the names rendered at each size and ink the scene asked
+	// for, each the first time it is shown.
+	labels map[labelKey]*labelSet
 
 	titleText, subtitleText string
 	titleFace, subtitleFace font.Face
@@ -57,28 +63,74 @@ const (
 	subtitleSize  = session.SubtitleSize
 )
 
-func newTexts(ds *dataset.Dataset, dpr float64) *texts {
+// labelKey names a set of rendered names: their size in CSS pixels, and
+// whether they are the outer band's, in the dimmer ink.
+type labelKey struct {
+	size  float32
+	outer bool
+}
+
+// labelSet is the names rendered for one labelKey, nil until shown.
+type labelSet struct {
+	face   font.Face
+	images []*ebiten.Image
+	widths []float64 // device pixels
+}
+
+// goMedium is the embedded font, parsed once.
+func goMedium() *opentype.Font {
 	f, err := opentype.Parse(gomedium.TTF)
 	if err != nil {
 		panic(err) // the embedded font is known good
 	}
-	face := func(sizeCSS float64) font.Face {
-		ff, err := opentype.NewFace(f, &opentype.FaceOptions{Size: sizeCSS * dpr, DPI: 72, Hinting: font.HintingNone})
-		if err != nil {
-			panic(err)
-		}
-		return ff
+	return f
+}
+
+// newFace is f at sizeCSS CSS pixels for a device pixel ratio of dpr.
+func newFace(f *opentype.Font, sizeCSS, dpr float64) font.Face {
+	ff, err := opentype.NewFace(f, &opentype.FaceOptions{Size: sizeCSS * dpr, DPI: 72, Hinting: font.HintingNone})
+	if err != nil {
+		panic(err)
 	}
-	t := &texts{dpr: dpr}
-	label := face(scene.LabelSize)
+	return ff
+}
+
+func newTexts(ds *dataset.Dataset, dpr float64) *texts {
+	t := &texts{dpr: dpr, font: goMedium(), labels: map[labelKey]*labelSet{}}
+	label := newFace(t.font, scene.LabelSize, dpr)
 	for _, e := range ds.Entities {
-		img, w := render(e.Name, label, labelInk, dpr)
-		t.labels = append(t.labels, img)
-		t.widths = append(t.widths, w)
+		t.names = append(t.names, e.Name)
+		t.widths = append(t.widths, advance(label, e.Name))
 	}
 	t.titleText, t.subtitleText = ds.Title, ds.Subtitle
-	t.titleFace, t.subtitleFace = face(titleFontSize), face(subtitleSize)
+	t.titleFace, t.subtitleFace = newFace(t.font, titleFontSize, dpr), newFace(t.font, subtitleSize, dpr)
 	return t
+}
+
+// label returns entity i's name rendered as l asks, and its width and
+// line height in device pixels, rendering it the first time.
+func (t *texts) label(i int, l scene.Label) (*ebiten.Image, float64, float64) {
+	k := labelKey{l.Size, l.Outer}
+	set := t.labels[k]
+	if set == nil {
+		set = &labelSet{face: newFace(t.font, float64(l.Size), t.dpr),
+			images: make([]*ebiten.Image, len(t.names)), widths: make([]float64, len(t.names))}
+		t.labels[k] = set
+	}
+	if set.images[i] == nil {
+		ink := labelInk
+		if l.Outer {
+			ink = dimInk
+		}
+		set.images[i], set.widths[i] = render(t.names[i], set.face, ink, t.dpr)
+	}
+	return set.images[i], set.widths[i], lineHeight(set.face)
+}
+
+// lineHeight is a face's ascent plus descent in device pixels.
+func lineHeight(face font.Face) float64 {
+	m := face.Metrics()
+	return float64(m.Ascent+m.Descent) / 64
 }
 
 // wrap fits the title and subtitle to widthCSS, rendering them again only
@@ -149,9 +201,12 @@ func (t *texts) draw(screen *ebiten.Image, b *scene.Frame, op *ebiten.DrawImageO
 		if !l.Visible {
 			continue
 		}
+		img, w, h := t.label(i, l)
+		// The text's line sits in the middle of the box the scene gave it.
+		top := float64(l.Y) + (float64(l.H)-h)/2
 		op.GeoM.Reset()
-		op.GeoM.Translate(float64(l.X)-t.widths[i]/2-pad, float64(l.Y)-pad)
-		screen.DrawImage(t.labels[i], op)
+		op.GeoM.Translate(float64(l.X)-w/2-pad, top-pad)
+		screen.DrawImage(img, op)
 	}
 	y := float64(titleTop)
 	for _, img := range t.title {

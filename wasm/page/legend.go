@@ -38,7 +38,7 @@ type LegendWidth struct {
 // reference amounts when the largest edge carries maxTotal.
 func NewLegendKey(maxTotal float64, currency string) LegendKey {
 	k := LegendKey{Money: css(scene.MoneyColor), Capacity: css(scene.CapacityColor), Loop: css(scene.LoopColor),
-		Edge: css(scene.EdgeColor), Faded: css(over(scene.EdgeColor, terminatedFade, scene.Background)), Widths: []LegendWidth{}, UndisclosedCSS: round2(scene.EdgeWidthCSS(0, maxTotal))}
+		Edge: css(scene.EdgeColor), Faded: css(over(scene.EdgeColor, scene.TerminatedAlpha, scene.Background)), Widths: []LegendWidth{}, UndisclosedCSS: round2(scene.EdgeWidthCSS(0, maxTotal))}
 	if maxTotal <= 0 {
 		return k
 	}
@@ -48,10 +48,6 @@ func NewLegendKey(maxTotal float64, currency string) LegendKey {
 	}
 	return k
 }
-
-// terminatedFade is how much fainter the scene draws a terminated edge
-// than a live one (scene's edgeColor).
-const terminatedFade = 0.4
 
 // over is c at alpha a laid over the opaque bg.
 func over(c scene.Color, a float32, bg scene.Color) scene.Color {

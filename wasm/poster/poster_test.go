@@ -121,8 +121,9 @@ func TestSVGEscapes(t *testing.T) {
 	}
 }
 
-// TestPNGShowsTheNetwork: at each disc's centre the card has the colour of
-// the entity's kind, and the background elsewhere.
+// TestPNGShowsTheNetwork: at each disc's centre the card has the colour
+// the frame drew it in (its kind's, fainter in the outer band), and the
+// background elsewhere.
 func TestPNGShowsTheNetwork(t *testing.T) {
 	p := bundled(t)
 	var b bytes.Buffer
@@ -143,10 +144,11 @@ func TestPNGShowsTheNetwork(t *testing.T) {
 			continue
 		}
 		checked++
-		k := p.DS.Kinds[e.Kind].Color
+		c := p.Frame.DiscColor(i)
+		k := dataset.RGB{R: uint8(c.R*255 + 0.5), G: uint8(c.G*255 + 0.5), B: uint8(c.B*255 + 0.5)}
 		got := img.At(int(d.X), int(d.Y))
 		if !near(got, k.R, k.G, k.B) {
-			t.Errorf("%s at (%.0f, %.0f): %v, want its kind's colour #%02x%02x%02x", e.ID, d.X, d.Y, got, k.R, k.G, k.B)
+			t.Errorf("%s at (%.0f, %.0f): %v, want its disc's colour #%02x%02x%02x", e.ID, d.X, d.Y, got, k.R, k.G, k.B)
 		}
 	}
 	if checked < len(p.DS.Entities)*9/10 {

@@ -60,10 +60,10 @@ func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 			continue
 		}
 		d := b.Discs[i]
-		k := p.DS.Kinds[e.Kind]
 		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>", num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)+outline), hex(scene.Background))
-		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"#%02x%02x%02x\"><title>%s</title></circle>\n",
-			num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)), k.Color.R, k.Color.G, k.Color.B, esc(e.Name))
+		// The colour the frame drew: the kind's, fainter in the outer band.
+		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"><title>%s</title></circle>\n",
+			num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)), hex(b.DiscColor(i)), esc(e.Name))
 	}
 	bw.WriteString("</g>\n")
 	// Names: a dark halo under light ink, as the program draws them.

@@ -8,15 +8,24 @@ const (
 	speedCSS      = 0.9  // particle speed in CSS pixels per tick
 	spacingCSS    = 70   // distance between particles in CSS pixels
 	maxParticles  = 10   // per edge and flow
-	dashCSS       = 5    // undisclosed edges: dash length in CSS pixels
-	gapCSS        = 4    // and the gap after it
-	minEdgeCSS    = 1.2  // width of an undisclosed edge
-	arrowLenRatio = 2.6  // arrow head length as a multiple of edge width
+	arrowLenRatio = 1.8  // arrow head length as a multiple of edge width
+)
+
+// Strokes. Status reads in the stroke, the amount in the width: a deal only
+// in talks or a letter of intent is dashed, one called off is faded, and
+// an edge with no disclosed amount is a thin dotted line.
+const (
+	dashCSS = 9 // tentative edges: dash length in CSS pixels
+	gapCSS  = 6 // and the gap after it
+	dotCSS  = 2 // undisclosed edges: dot length in CSS pixels
+	dotGap  = 4 // and the gap after it
+	// TerminatedAlpha is how much of its colour a called-off edge keeps.
+	TerminatedAlpha = 0.35
 )
 
 // curve records edge ei's drawn width and its sampled curve, for drawing,
 // the particles and hit tests.
-func (f *Frame) curve(ei int, maxW, dpr float32) {
+func (f *Frame) curve(ei int, dpr float32) {
 	e := &f.net.Edges[ei]
 	if !f.edgeShown[ei] {
 		// Keep the curve for hit tests off: a hidden edge has no length.
@@ -33,12 +42,14 @@ func (f *Frame) curve(ei int, maxW, dpr float32) {
 	cx := (from.X+to.X)/2 - dy*bend
 	cy := (from.Y+to.Y)/2 + dx*bend
 
-	width := minEdgeCSS * dpr
-	if e.Disclosed && f.net.MaxTotal > 0 {
-		width = 1.5*dpr + (maxW-1.5*dpr)*float32(math.Sqrt(e.Total/f.net.MaxTotal))
+	width := float32(EdgeWidthCSS(0, 0)) * dpr
+	if e.Disclosed {
+		width = float32(EdgeWidthCSS(e.Total, f.net.MaxTotal)) * dpr
 	}
 	f.widths[ei] = width
-	arrow := width*arrowLenRatio + 4*dpr
+	// The arrow head grows with the width but never eats more than a third
+	// of a short edge.
+	arrow := min(width*arrowLenRatio+4*dpr, max(dist(point{from.X, from.Y}, point{to.X, to.Y})-from.R-to.R, 0)/3)
 	p0 := toward(from.X, from.Y, cx, cy, from.R)
 	tip := toward(to.X, to.Y, cx, cy, to.R)
 	p2 := toward(to.X, to.Y, cx, cy, to.R+arrow)
@@ -58,19 +69,24 @@ func (f *Frame) curve(ei int, maxW, dpr float32) {
 	}
 	f.tips[ei] = tip
 	// The curve lies within the triangle of its control points.
-	hw := float32(math.Max(float64(width*1.3), float64(3.5*dpr)))
+	hw := arrowHalf(width, dpr)
 	f.bounds[ei] = rect{
 		min(p0.x, cx, p2.x, tip.x) - hw, min(p0.y, cy, p2.y, tip.y) - hw,
 		max(p0.x, cx, p2.x, tip.x) + hw, max(p0.y, cy, p2.y, tip.y) + hw,
 	}
 }
 
+// arrowHalf is the half-width of the arrow head of an edge width wide:
+// wider than the edge, so that it reads as a head even on a thick edge,
+// but not by so much that thick edges end in great wedges.
+func arrowHalf(width, dpr float32) float32 { return max(width*0.9, 3.5*dpr) }
+
 // edgeColor is edge ei's colour: fainter when called off or away from the
 // selection or story step, stronger when it touches the selection.
 func (f *Frame) edgeColor(ei int) Color {
 	col := EdgeColor
 	if f.net.Edges[ei].Terminated {
-		col = col.WithAlpha(0.4)
+		col = col.WithAlpha(TerminatedAlpha)
 	}
 	if a := f.edgeAlpha(ei); a < 1 {
 		col = col.WithAlpha(a)
@@ -80,33 +96,53 @@ func (f *Frame) edgeColor(ei int) Color {
 	return col
 }
 
-// edge adds edge ei's curve, dashed when no amount is disclosed, and its
-// arrow head.
+// edge adds edge ei's curve, dashed when tentative, dotted when no amount
+// is disclosed, and its arrow head.
 func (f *Frame) edge(ei int, dpr float32) {
 	e := &f.net.Edges[ei]
-	curve, arc := &f.curves[ei], &f.arcs[ei]
 	width, tip := f.widths[ei], f.tips[ei]
 	col := f.edgeColor(ei)
-	dashed := !e.Disclosed
-	period := (dashCSS + gapCSS) * dpr
-	for i := 0; i < curveSamples; i++ {
-		a, c := curve[i], curve[i+1]
-		if dashed {
-			// Draw the sample only where its middle falls on a dash.
-			mid := (arc[i] + arc[i+1]) / 2
-			if float32(math.Mod(float64(mid), float64(period))) > dashCSS*dpr {
-				continue
-			}
-		}
-		nx, ny := normal(a, c)
-		h := width / 2
-		f.Mesh.Quad(a.x+nx*h, a.y+ny*h, c.x+nx*h, c.y+ny*h, c.x-nx*h, c.y-ny*h, a.x-nx*h, a.y-ny*h, col)
+	switch {
+	case e.Tentative:
+		f.stroke(ei, width, dashCSS*dpr, gapCSS*dpr, col)
+	case !e.Disclosed:
+		f.stroke(ei, width, dotCSS*dpr, dotGap*dpr, col)
+	default:
+		f.stroke(ei, width, 0, 0, col)
 	}
 	// Arrow head from the end of the curve to the rim of the target disc.
-	end := curve[curveSamples]
+	end := f.curves[ei][curveSamples]
 	nx, ny := normal(end, tip)
-	hw := float32(math.Max(float64(width*1.3), float64(3.5*dpr)))
+	hw := arrowHalf(width, dpr)
 	f.Mesh.Triangle(tip.x, tip.y, end.x+nx*hw, end.y+ny*hw, end.x-nx*hw, end.y-ny*hw, col.WithAlpha(1.6))
+}
+
+// stroke adds edge ei's curve width wide in colour col: solid when on is 0,
+// else on device pixels drawn and off left out, from its start.
+func (f *Frame) stroke(ei int, width, on, off float32, col Color) {
+	curve, arc := &f.curves[ei], &f.arcs[ei]
+	h := width / 2
+	period := on + off
+	for i := 0; i < curveSamples; i++ {
+		a, c := curve[i], curve[i+1]
+		nx, ny := normal(a, c)
+		s0, s1 := arc[i], arc[i+1]
+		if on <= 0 || s1 <= s0 {
+			f.Mesh.Quad(a.x+nx*h, a.y+ny*h, c.x+nx*h, c.y+ny*h, c.x-nx*h, c.y-ny*h, a.x-nx*h, a.y-ny*h, col)
+			continue
+		}
+		// The dashes that meet this sample, each clipped to it.
+		for d := float32(math.Floor(float64(s0/period))) * period; d < s1; d += period {
+			t0, t1 := max(d, s0), min(d+on, s1)
+			if t1 <= t0 {
+				continue
+			}
+			u0, u1 := (t0-s0)/(s1-s0), (t1-s0)/(s1-s0)
+			p := point{a.x + (c.x-a.x)*u0, a.y + (c.y-a.y)*u0}
+			q := point{a.x + (c.x-a.x)*u1, a.y + (c.y-a.y)*u1}
+			f.Mesh.Quad(p.x+nx*h, p.y+ny*h, q.x+nx*h, q.y+ny*h, q.x-nx*h, q.y-ny*h, p.x-nx*h, p.y-ny*h, col)
+		}
+	}
 }
 
 // particleCount is how many money particles (and as many capacity ones)

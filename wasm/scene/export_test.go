@@ -18,7 +18,8 @@ func (f *Frame) EdgeDetail(ei int) string {
 // against every placed label and every disc: the grid must agree with it.
 func (f *Frame) LabelsByQuadraticSearch(v session.View) []Label {
 	dpr := float32(v.DPR)
-	screen := rect{0, float32(v.TopInset) * dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)}
+	m := textMarginCSS * dpr
+	screen := rect{m, float32(v.TopInset) * dpr, float32(v.Width) - m, float32(v.Height - v.BottomInset*v.DPR)}
 	out := make([]Label, len(f.Labels))
 	var placed []rect
 	free := func(r rect) bool {
@@ -34,13 +35,13 @@ func (f *Frame) LabelsByQuadraticSearch(v session.View) []Label {
 		}
 		return true
 	}
-	lineH, gap := labelLineCSS*dpr, labelGapCSS*dpr
+	gap := labelGapCSS * dpr
 	for _, i := range f.byMoney {
 		if !f.lit[i] || !f.shown[i] {
 			continue
 		}
 		d := f.Discs[i]
-		w := f.labelWidth[i] * dpr
+		w, lineH, size := f.nameBox(i, dpr)
 		for _, c := range [4]rect{
 			{d.X - w/2, d.Y + d.R + gap, d.X + w/2, d.Y + d.R + gap + lineH},
 			{d.X - w/2, d.Y - d.R - gap - lineH, d.X + w/2, d.Y - d.R - gap},
@@ -49,7 +50,7 @@ func (f *Frame) LabelsByQuadraticSearch(v session.View) []Label {
 		} {
 			if c.x0 >= screen.x0 && c.y0 >= screen.y0 && c.x1 <= screen.x1 && c.y1 <= screen.y1 && free(c) {
 				placed = append(placed, c)
-				out[i] = Label{X: (c.x0 + c.x1) / 2, Y: c.y0, Visible: true}
+				out[i] = Label{X: (c.x0 + c.x1) / 2, Y: c.y0, W: w, H: lineH, Size: size, Outer: f.outer(i), Visible: true}
 				break
 			}
 		}

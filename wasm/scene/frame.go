@@ -17,10 +17,14 @@ var (
 	CapacityColor = RGBA8(0x4d, 0xd6, 0xff, 1)
 	// SelectColor rings the selected entity.
 	SelectColor = RGBA8(0xff, 0xff, 0xff, 1)
-	// FocusColor rings the entity the keyboard is on.
-	FocusColor = RGBA8(0xf2, 0xc1, 0x4e, 1)
-	// LoopColor draws a highlighted loop.
-	LoopColor = RGBA8(0xf2, 0xc1, 0x4e, 0.85)
+	// FocusColor rings the entity the keyboard is on: white, like the
+	// selection's ring but wider and further out, since gold means money.
+	FocusColor = RGBA8(0xff, 0xff, 0xff, 1)
+	// LoopColor draws a highlighted loop and rims its figures, and is used
+	// for nothing else: a magenta (relative luminance about 0.148) at
+	// least 3:1 against Background, MoneyColor and CapacityColor, so that
+	// it reads apart from both flows whatever the reader's colour vision.
+	LoopColor = RGBA8(0xc4, 0x23, 0x8c, 1)
 )
 
 // mix returns a + (b - a)·t for the colour channels, opaque.
@@ -57,9 +61,9 @@ type Frame struct {
 	// camera, in device pixels.
 	Fitted [][2]float64
 
-	// net is the network of the last Build; byMoney orders its entities by
-	// the money through them, largest first, which is the order labels
-	// claim space in.
+	// net is the network of the last Build; byMoney orders its entities,
+	// those in circular deals first, then by the money through them,
+	// largest first, which is the order labels claim space in.
 	net     *Network
 	byMoney []int
 
@@ -74,8 +78,12 @@ type Frame struct {
 	// lod holds the level of detail: which edges are drawn in full, as
 	// hairlines or not at all, which carry particles, and the label grid.
 	lod
-	// stills are the figures of a still picture (overlays.go).
+	// stills are the edges' figures (overlays.go).
 	stills
+	// text is the last frame's text sizes, and width and height its
+	// canvas's size in device pixels.
+	text             TextSizes
+	canvasW, canvasH float32
 }
 
 // NewFrame prepares frames of ds. labelWidth is each entity's name width
@@ -129,7 +137,11 @@ func (f *Frame) setNetwork(net *Network) {
 		f.byMoney = append(f.byMoney, i)
 	}
 	sort.SliceStable(f.byMoney, func(i, j int) bool {
-		return net.Money[f.byMoney[i]] > net.Money[f.byMoney[j]]
+		a, b := f.byMoney[i], f.byMoney[j]
+		if f.outer(a) != f.outer(b) {
+			return !f.outer(a)
+		}
+		return net.Money[a] > net.Money[b]
 	})
 	n := len(net.Edges)
 	if cap(f.curves) < n {
@@ -147,9 +159,11 @@ func (f *Frame) setNetwork(net *Network) {
 // draw builds the mesh, the labels and the figures for the marks read.
 func (f *Frame) draw(pos [][2]float64, v session.View) {
 	f.Mesh.reset()
+	f.text = TextSizesFor(v.Width / max(v.DPR, 0.1))
+	f.canvasW, f.canvasH = float32(v.Width), float32(v.Height)
 	g := f.placeDiscs(pos, v)
 	for ei := range f.net.Edges {
-		f.curve(ei, g.maxW, g.dpr)
+		f.curve(ei, g.dpr)
 	}
 	f.chooseDetail(g.screen, v.Motion, g.dpr)
 	for ei := range f.net.Edges {
@@ -170,7 +184,8 @@ func (f *Frame) draw(pos [][2]float64, v session.View) {
 	f.kites(v, g.dpr)
 	f.loopPath(v.Tick, g.dpr, v.Motion)
 	f.drawDiscs(g.screen, g.dpr)
-	text := rect{0, float32(v.TopInset) * g.dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)}
-	f.placeLabels(g.dpr, text)
-	f.placeFigures(v, g.dpr)
+	// Text keeps a margin from the canvas's sides, so no name touches them.
+	m := textMarginCSS * g.dpr
+	text := rect{m, float32(v.TopInset) * g.dpr, float32(v.Width) - m, float32(v.Height - v.BottomInset*v.DPR)}
+	f.placeText(g.dpr, text)
 }

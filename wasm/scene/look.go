@@ -23,15 +23,16 @@ type marks struct {
 	shown, dealShown, edgeShown []bool
 	// dealMark is scratch space for marking a step's deals.
 	dealMark []bool
-	// loop lists the edges of the highlighted loop in loop order, and
-	// loopTick is the tick the token set off round it.
-	loop     []int
+	// loops are the highlighted loops' edges (loop.go), and loopTick is
+	// the tick the tokens set off round them.
+	loops
 	loopTick int64
 }
 
 // init sizes the marks of entities and deals.
 func (m *marks) init(entities, deals int) {
 	m.lit = make([]bool, entities)
+	m.member = make([]bool, entities)
 	m.spot = make([]bool, entities)
 	m.from = make([]bool, entities)
 	m.shown = make([]bool, entities)
@@ -45,8 +46,10 @@ func (m *marks) size(edges int) {
 		m.edgeShown = make([]bool, edges)
 		m.spotEdge = make([]bool, edges)
 		m.fromEdge = make([]bool, edges)
+		m.onLoop = make([]bool, edges)
 	}
 	m.edgeShown, m.spotEdge, m.fromEdge = m.edgeShown[:edges], m.spotEdge[:edges], m.fromEdge[:edges]
+	m.onLoop = m.onLoop[:edges]
 }
 
 // Alphas of what is not near the selection.
@@ -81,7 +84,7 @@ func (f *Frame) read(look session.Look) {
 	f.markStep(f.spot, f.spotEdge, look.Spot)
 	f.markStep(f.from, f.fromEdge, look.From)
 	f.light()
-	f.findLoop(look.Loop)
+	f.findLoops(look.Loop, look.Loops)
 	f.loopTick = look.LoopTick
 }
 

@@ -1,54 +1,94 @@
 package scene
 
-// A highlighted loop ("follow the dollar") is drawn over the other edges,
-// its edges widened in gold, and with motion a token travels round it hop
-// by hop, from the tick the loop was lit.
+// Highlighted loops ("follow the dollar") are drawn over the other edges,
+// widened in the loop's reserved colour, their hops' figures first; with
+// motion a token travels round each hop by hop, from the tick the loop was
+// lit. The look's Loop is the one picked; its Loops are more lit at once.
 
-// findLoop lists the edges of a loop, given as its entities in order, in
-// the network drawn; none when it is not a loop of this network (its deals
-// are later than the date drawn) or nil.
-func (f *Frame) findLoop(entities []int) {
-	f.loop = f.loop[:0]
+// loops holds the edges of the highlighted loops of a frame, each in loop
+// order, one after another: loop k is edges[ends[k-1]:ends[k]]. main says
+// whether the first is the look's Loop (which keeps a still token when
+// motion is reduced); onLoop marks the edges of any of them and member
+// their entities.
+type loops struct {
+	edges, ends []int
+	main        bool
+	onLoop      []bool
+	member      []bool
+}
+
+// findLoops lists the edges of the look's loops, given as their entities in
+// order, in the network drawn; a loop that is not one of this network
+// (its deals are later than the date drawn) is left out.
+func (f *Frame) findLoops(loop []int, more [][]int) {
+	f.loops.edges, f.loops.ends = f.loops.edges[:0], f.loops.ends[:0]
+	clear(f.onLoop)
+	clear(f.member)
+	f.loops.main = f.addLoop(loop)
+	for _, l := range more {
+		f.addLoop(l)
+	}
+}
+
+// addLoop adds a loop's edges and reports whether it is one of the network.
+func (f *Frame) addLoop(entities []int) bool {
+	if len(entities) == 0 {
+		return false
+	}
+	start := len(f.loops.edges)
 	for k, from := range entities {
 		to := entities[(k+1)%len(entities)]
 		for ei, e := range f.net.Edges {
 			if e.From == from && e.To == to {
-				f.loop = append(f.loop, ei)
+				f.loops.edges = append(f.loops.edges, ei)
 				break
 			}
 		}
 	}
-	if len(f.loop) != len(entities) {
-		f.loop = f.loop[:0]
+	if len(f.loops.edges)-start != len(entities) {
+		f.loops.edges = f.loops.edges[:start]
+		return false
 	}
+	f.loops.ends = append(f.loops.ends, len(f.loops.edges))
+	for _, ei := range f.loops.edges[start:] {
+		f.onLoop[ei] = true
+	}
+	for _, e := range entities {
+		f.member[e] = true
+	}
+	return true
 }
 
-// loopPath draws the highlighted loop's edges over the others and, with
-// motion, a token that travels round it hop by hop ("follow the dollar").
+// loopPath draws the highlighted loops' edges over the others and their
+// tokens: moving with motion; without, only the picked loop's, still at
+// its start.
 func (f *Frame) loopPath(tick int64, dpr float32, motion bool) {
-	if len(f.loop) == 0 {
-		return
-	}
-	for _, ei := range f.loop {
-		c := &f.curves[ei]
-		w := f.widths[ei] + 3*dpr
-		for i := 0; i < curveSamples; i++ {
-			p, q := c[i], c[i+1]
-			nx, ny := normal(p, q)
-			h := w / 2
-			f.Mesh.Quad(p.x+nx*h, p.y+ny*h, q.x+nx*h, q.y+ny*h, q.x-nx*h, q.y-ny*h, p.x-nx*h, p.y-ny*h, LoopColor)
+	start := 0
+	for k, end := range f.loops.ends {
+		hops := f.loops.edges[start:end]
+		start = end
+		for _, ei := range hops {
+			w := f.widths[ei] + 3*dpr
+			f.stroke(ei, w, 0, 0, LoopColor)
+			end, tip := f.curves[ei][curveSamples], f.tips[ei]
+			nx, ny := normal(end, tip)
+			hw := arrowHalf(w, dpr)
+			f.Mesh.Triangle(tip.x, tip.y, end.x+nx*hw, end.y+ny*hw, end.x-nx*hw, end.y-ny*hw, LoopColor)
 		}
+		if !motion && (k > 0 || !f.loops.main) {
+			continue
+		}
+		// The token takes tokenTicks per hop whatever the hop's length, so
+		// a loop of any shape reads at the same pace.
+		const tokenTicks = 90
+		t := tick - f.loopTick
+		if !motion {
+			t = 0
+		}
+		hop := int(t/tokenTicks) % len(hops)
+		u := float32(t%tokenTicks) / tokenTicks
+		p := f.along(hops[hop], u)
+		f.Mesh.Disc(p.x, p.y, 7*dpr, Background)
+		f.Mesh.Disc(p.x, p.y, 5.5*dpr, MoneyColor)
 	}
-	// The token takes tokenTicks per hop whatever the hop's length, so a
-	// loop of any shape reads at the same pace.
-	const tokenTicks = 90
-	t := tick - f.loopTick
-	if !motion {
-		t = 0
-	}
-	hop := int(t/tokenTicks) % len(f.loop)
-	u := float32(t%tokenTicks) / tokenTicks
-	p := f.along(f.loop[hop], u)
-	f.Mesh.Disc(p.x, p.y, 7*dpr, Background)
-	f.Mesh.Disc(p.x, p.y, 5.5*dpr, MoneyColor)
 }

@@ -30,12 +30,23 @@ func DiscShare(money, maxMoney float64) float64 {
 	return minDiscShare + (maxDiscShare-minDiscShare)*math.Sqrt(money/maxMoney)
 }
 
-// sizes are a frame's scales: the device pixel ratio, the widest edge and
-// the screen's bounds, all in device pixels.
+// sizes are a frame's scales: the device pixel ratio and the screen's
+// bounds in device pixels.
 type sizes struct {
-	dpr, maxW float32
-	screen    rect
+	dpr    float32
+	screen rect
 }
+
+// The outer band: entities in no circular deal are drawn outerScale as
+// large and outerAlpha as bright, so that the rings of circular deals
+// stand out.
+const (
+	outerScale = 0.7
+	outerAlpha = 0.55
+)
+
+// outer reports whether entity i sits in the quieter outer band.
+func (f *Frame) outer(i int) bool { return f.net.Outer != nil && f.net.Outer[i] }
 
 // placeDiscs fits the layout positions to the view and places and sizes
 // the discs: sized by the square root of the money through them, so that
@@ -58,10 +69,12 @@ func (f *Frame) placeDiscs(pos [][2]float64, v session.View) sizes {
 		if f.net.MaxMoney > 0 {
 			r += (rMax - rMin) * float32(math.Sqrt(f.net.Money[i]/f.net.MaxMoney))
 		}
+		if f.outer(i) {
+			r = max(r*outerScale, minDiscCSS*dpr*outerScale)
+		}
 		f.Discs[i] = Disc{X: float32(p[0]*zoom + v.PanX), Y: float32(p[1]*zoom + v.PanY), R: r}
 	}
-	maxW := float32(math.Max(3, math.Min(14, unitCSS*0.016))) * dpr
-	return sizes{dpr: dpr, maxW: maxW, screen: rect{0, 0, float32(v.Width), float32(v.Height)}}
+	return sizes{dpr: dpr, screen: rect{0, 0, float32(v.Width), float32(v.Height)}}
 }
 
 // drawDiscs adds the shown discs on screen, faded away from the selection
@@ -69,7 +82,7 @@ func (f *Frame) placeDiscs(pos [][2]float64, v session.View) sizes {
 // focus.
 func (f *Frame) drawDiscs(screen rect, dpr float32) {
 	outline := outlineCSS * dpr
-	for i, e := range f.ds.Entities {
+	for i := range f.ds.Entities {
 		if !f.shown[i] {
 			continue
 		}
@@ -77,12 +90,7 @@ func (f *Frame) drawDiscs(screen rect, dpr float32) {
 		if !screen.overlaps(rect{d.X - d.R - 10*dpr, d.Y - d.R - 10*dpr, d.X + d.R + 10*dpr, d.Y + d.R + 10*dpr}) {
 			continue // off screen, rings included
 		}
-		c := f.kinds[e.Kind]
-		if a := f.spotAlpha(!f.fromOn || f.from[i], f.lit[i], fadedDisc); a < 1 {
-			// Faded toward the background rather than made transparent,
-			// so edges behind a faded disc stay hidden.
-			c = mix(Background, c, a)
-		}
+		c := f.DiscColor(i)
 		f.Mesh.Disc(d.X, d.Y, d.R+outline, Background)
 		f.Mesh.Disc(d.X, d.Y, d.R, c)
 		if i == f.selected {
@@ -92,6 +100,22 @@ func (f *Frame) drawDiscs(screen rect, dpr float32) {
 			f.Mesh.Ring(d.X, d.Y, d.R+8*dpr, 2*dpr, FocusColor)
 		}
 	}
+}
+
+// DiscColor is the colour entity i's disc was drawn in by the last Build:
+// its kind's, faded toward the background away from the selection or the
+// story step and in the outer band. Faded rather than made transparent,
+// so that edges behind a faded disc stay hidden.
+func (f *Frame) DiscColor(i int) Color {
+	c := f.kinds[f.ds.Entities[i].Kind]
+	a := f.spotAlpha(!f.fromOn || f.from[i], f.lit[i], fadedDisc)
+	if f.outer(i) {
+		a *= outerAlpha
+	}
+	if a < 1 {
+		c = mix(Background, c, a)
+	}
+	return c
 }
 
 // EntityAt returns the entity whose disc in the last frame is under the

@@ -3,32 +3,51 @@ package scene
 import (
 	"math"
 
+	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/session"
 	"ouroboros/wasm/wording"
 )
 
-// A still picture (reduced motion: no particles) must still say which way
-// the money and the capacity go and how much: every edge keeps its arrow
-// head at the payee, an edge that buys capacity gets a cyan kite at the
-// payer's end pointing back to the payer (a shape, not only a colour, unlike
-// the triangle of money), and the lit edges carry their figures ("$100B",
-// "$25B · 1 GW") where they fit.
+// Every picture says which way the money and the capacity go and how
+// much: every edge keeps its arrow head at the payee, and on a still
+// picture (reduced motion: no particles) an edge that buys capacity gets a
+// cyan kite at the payer's end pointing back to the payer (a shape, not
+// only a colour, unlike the triangle of money). In every mode the edges
+// carry their figures ("$100B", "$25B · 1 GW", "undisclosed") where they
+// fit: every hop of a highlighted loop first, on a pill rimmed in the
+// loop's colour, then the largest lit edges.
 
-// FigureSize is the size of an edge's figure in CSS pixels.
+// FigureSize is the font size in CSS pixels that figures are measured at
+// (NewFrame's measure); they are set at the TextSizes of the canvas.
 const FigureSize = 11
 
 const (
-	figureLineCSS = 14  // height of a figure's line
-	kiteLenCSS    = 9   // capacity kite: length from tip to tail
-	kiteWideCSS   = 4.5 // and half its width
-	kiteAt        = 0.2 // its centre, as a share of the edge from the payer
+	kiteLenCSS  = 9   // capacity kite: length from tip to tail
+	kiteWideCSS = 4.5 // and half its width
+	kiteAt      = 0.2 // its centre, as a share of the edge from the payer
+	// figurePadCSS is the space each side of a figure's text, which its
+	// box (and a loop's pill) includes.
+	figurePadCSS = 4
+	// pillRimCSS is the width of a loop figure's rim.
+	pillRimCSS = 1.5
+	// maxOtherFigures is how many figures of edges on no highlighted loop
+	// a frame writes at most, so that the amounts annotate the picture
+	// rather than cover it; a small canvas writes one for every
+	// areaPerFigure square CSS pixels, and at least minOtherFigures.
+	maxOtherFigures = 14
+	minOtherFigures = 3
+	areaPerFigure   = 80000
 )
 
-// Figure places an edge's figure on a still picture: X is its centre and Y
-// its top, in device pixels.
+// Figure places an edge's figure: X is its centre and Y its top, W and H
+// its box (padding included), in device pixels. Size is its font size in
+// CSS pixels, and Loop says it is a hop of a highlighted loop, drawn on a
+// pill.
 type Figure struct {
-	X, Y    float32
-	Visible bool
+	X, Y, W, H float32
+	Size       float32
+	Loop       bool
+	Visible    bool
 }
 
 // LabelInk and FigureInk are the colours of the picture's text: names and
@@ -42,21 +61,19 @@ var (
 // stills holds a network's figures: one per edge, made when the network is
 // set so that a frame only places them.
 type stills struct {
-	// Figures are placed by the last Build of a still picture; none is
-	// visible while things move.
+	// Figures are placed by the last Build.
 	Figures []Figure
-	text    []string
+	figText []string
 	width   []float32 // CSS pixels at FigureSize
-	rects   []rect    // figures placed so far in this frame
 	// measure returns a figure's width at FigureSize in CSS pixels; nil
 	// guesses from its length.
 	measure func(string) float32
 }
 
 // FigureText is edge ei's figure in the last frame's network: its
-// disclosed total and the capacity it buys, "" when it has neither or was
-// called off.
-func (f *Frame) FigureText(ei int) string { return f.text[ei] }
+// disclosed total (or "undisclosed") and the capacity it buys, "" when it
+// was called off.
+func (f *Frame) FigureText(ei int) string { return f.figText[ei] }
 
 // setFigures writes the figures of a new network, measured once.
 func (f *Frame) setFigures() {
@@ -64,24 +81,12 @@ func (f *Frame) setFigures() {
 	if cap(f.Figures) < n {
 		f.Figures = make([]Figure, n)
 		f.width = make([]float32, n)
-		f.rects = make([]rect, 0, n)
 	}
 	f.Figures, f.width = f.Figures[:n], f.width[:n]
-	f.text = f.text[:0]
-	for ei, e := range f.net.Edges {
-		s := ""
-		if !e.Terminated {
-			if e.Disclosed {
-				s = wording.Money(e.Total, f.ds.Currency)
-			}
-			if e.CapacityMW > 0 {
-				if s != "" {
-					s += " · "
-				}
-				s += wording.Capacity(e.CapacityMW)
-			}
-		}
-		f.text = append(f.text, s)
+	f.figText = f.figText[:0]
+	for ei := range f.net.Edges {
+		s := figureText(&f.net.Edges[ei], f.ds.Currency)
+		f.figText = append(f.figText, s)
 		if f.measure != nil {
 			f.width[ei] = f.measure(s)
 		} else {
@@ -89,6 +94,28 @@ func (f *Frame) setFigures() {
 		}
 		f.Figures[ei] = Figure{}
 	}
+}
+
+// figureText words an edge's figure: its money ("up to $100B"), or
+// "undisclosed" when it buys no capacity either, then its capacity.
+func figureText(e *Edge, currency string) string {
+	if e.Terminated {
+		return ""
+	}
+	s := ""
+	if e.Disclosed {
+		s = wording.Amount(&dataset.Amount{Value: e.Total, UpTo: e.UpTo, Estimate: e.Estimate}, currency)
+	}
+	if c := wording.Capacity(e.CapacityMW); c != "" {
+		if s != "" {
+			s += " · "
+		}
+		s += c
+	}
+	if s == "" {
+		s = wording.Undisclosed
+	}
+	return s
 }
 
 // kites adds the capacity kites of a still picture.
@@ -119,56 +146,77 @@ func (f *Frame) kites(v session.View, dpr float32) {
 	}
 }
 
-// placeFigures puts each lit edge's figure on its curve, near the middle,
-// where it covers no name, no disc and no other figure; elsewhere it is
-// left out. Called after placeLabels, so names come first. While things
-// move there are no figures: the flow shows the amounts.
-func (f *Frame) placeFigures(v session.View, dpr float32) {
-	f.rects = f.rects[:0]
-	lineH := figureLineCSS * dpr
-	screen := rect{0, float32(v.TopInset) * dpr, float32(v.Width), float32(v.Height - v.BottomInset*v.DPR)}
-	for ei := range f.Figures {
-		f.Figures[ei] = Figure{}
-		if v.Motion || f.text[ei] == "" || !f.edgeShown[ei] || !f.edgeLit(ei) || f.arcs[ei][curveSamples] < 1 {
+// placeFigures puts the figures of the largest lit edges on no lit loop
+// (only those with an amount or a capacity, unless they touch the
+// selection), as many as the canvas has room for, on their curves near the
+// middle where they cover no name, no disc and no other figure; elsewhere
+// they are left out. Called last (placeText): every name and the loops'
+// figures come first.
+func (f *Frame) placeFigures(dpr float32) {
+	others := 0
+	area := f.canvasW * f.canvasH / (dpr * dpr)
+	most := min(maxOtherFigures, max(minOtherFigures, int(area/areaPerFigure)))
+	for _, ei := range f.byWeight {
+		if others >= most {
+			break
+		}
+		e := &f.net.Edges[ei]
+		if f.onLoop[ei] || !f.edgeLit(ei) || f.detail[ei] != fullDetail ||
+			f.selected < 0 && !e.Disclosed && e.CapacityMW <= 0 {
 			continue
 		}
-		w := f.width[ei] * dpr
-		for _, u := range [...]float32{0.5, 0.4, 0.6, 0.3, 0.7} {
-			p := f.along(ei, u)
-			r := rect{p.x - w/2, p.y - lineH/2, p.x + w/2, p.y + lineH/2}
-			if r.x0 < screen.x0 || r.y0 < screen.y0 || r.x1 > screen.x1 || r.y1 > screen.y1 || !f.figureFree(r, dpr) {
-				continue
-			}
-			f.rects = append(f.rects, r)
-			f.Figures[ei] = Figure{X: p.x, Y: r.y0, Visible: true}
-			break
+		if f.placeFigure(ei, dpr, false) {
+			others++
 		}
 	}
 }
 
-// figureFree reports whether r overlaps no visible name, no shown disc and
-// no figure placed before it.
-func (f *Frame) figureFree(r rect, dpr float32) bool {
-	for _, p := range f.rects {
-		if r.overlaps(p) {
-			return false
-		}
+// figureAt are the places a figure tries along its edge, as shares of its
+// length, middle first; a loop's hop tries them all, another edge the
+// first three.
+var figureAt = [...]float32{0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85}
+
+// placeFigure places edge ei's figure if it has one and it fits, and
+// reports whether it did.
+func (f *Frame) placeFigure(ei int, dpr float32, loop bool) bool {
+	if f.Figures[ei].Visible || f.figText[ei] == "" || !f.edgeShown[ei] || f.arcs[ei][curveSamples] < 1 {
+		return false
 	}
-	lineH := labelLineCSS * dpr
-	for i, l := range f.Labels {
-		if l.Visible {
-			w := f.labelWidth[i] * dpr
-			if r.overlaps(rect{l.X - w/2, l.Y, l.X + w/2, l.Y + lineH}) {
-				return false
+	w := (f.width[ei]*f.text.Figure/FigureSize + 2*figurePadCSS) * dpr
+	h := f.text.Figure * lineRatio * dpr
+	tries := figureAt[:]
+	if !loop {
+		tries = tries[:3]
+	}
+	screen := f.grid.area
+	// A loop's hop may also sit just beside its curve, either side.
+	offsets := [...]float32{0, 1, -1}
+	n := 1
+	if loop {
+		n = len(offsets)
+	}
+	aside := h/2 + f.widths[ei]/2 + 2*dpr
+	for _, u := range tries {
+		p := f.along(ei, u)
+		q := f.along(ei, min(u+0.02, 1))
+		nx, ny := normal(p, q)
+		for _, o := range offsets[:n] {
+			c := point{p.x + nx*aside*o, p.y + ny*aside*o}
+			r := rect{c.x - w/2, c.y - h/2, c.x + w/2, c.y + h/2}
+			if r.x0 < screen.x0 || r.y0 < screen.y0 || r.x1 > screen.x1 || r.y1 > screen.y1 || !f.grid.free(r) {
+				continue
 			}
+			f.grid.add(r)
+			f.Figures[ei] = Figure{X: c.x, Y: r.y0, W: w, H: h, Size: f.text.Figure, Loop: loop, Visible: true}
+			if loop {
+				rim := pillRimCSS * dpr
+				f.Mesh.Rect(r.x0, r.y0, w, h, LoopColor)
+				f.Mesh.Rect(r.x0+rim, r.y0+rim, w-2*rim, h-2*rim, Background)
+			}
+			return true
 		}
 	}
-	for i, d := range f.Discs {
-		if f.shown[i] && r.overlaps(rect{d.X - d.R, d.Y - d.R, d.X + d.R, d.Y + d.R}) {
-			return false
-		}
-	}
-	return true
+	return false
 }
 
 // FiguresShown counts the figures on the last frame.

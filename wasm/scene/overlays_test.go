@@ -25,7 +25,9 @@ func countColour(m scene.Mesh, c scene.Color) int {
 	return n
 }
 
-func TestStillPictureShowsFigures(t *testing.T) {
+// Every mode writes the edges' figures (issue 16: amounts on the canvas
+// in every mode, not only with reduced motion).
+func TestEdgesCarryTheirFigures(t *testing.T) {
 	d := tiny()
 	d.Currency = "USD"
 	b := newRig(d, network(d, dataset.Date{}))
@@ -35,20 +37,25 @@ func TestStillPictureShowsFigures(t *testing.T) {
 		texts = append(texts, b.FigureText(ei))
 	}
 	// a→b $100; b→c $25 buying 1,000 MW; c→a undisclosed.
-	if texts[0] != "$100" || texts[1] != "$25 · 1 GW" || texts[2] != "" {
+	if texts[0] != "$100" || texts[1] != "$25 · 1 GW" || texts[2] != "undisclosed" {
 		t.Fatalf("figures %q", texts)
 	}
-	for ei, f := range b.Figures {
-		if f.Visible {
-			t.Errorf("figure %d shown while the flow moves", ei)
+	// An undisclosed edge says so only on a lit loop's hop (or next to the
+	// selection): elsewhere the largest amounts have the room.
+	for _, v := range []session.View{view(7), still()} {
+		b.Build(pos, v)
+		for ei, f := range b.Figures {
+			if want := ei != 2; f.Visible != want {
+				t.Errorf("motion %v: figure %d (%q) visible %v, want %v", v.Motion, ei, texts[ei], f.Visible, want)
+			}
 		}
 	}
-	b.Build(pos, still())
-	for ei, f := range b.Figures {
-		if want := texts[ei] != ""; f.Visible != want {
-			t.Errorf("figure %d (%q) visible %v on a still picture, want %v", ei, texts[ei], f.Visible, want)
-		}
+	b.look.Loop = []int{0, 1, 2}
+	b.Build(pos, view(7))
+	if !b.Figures[2].Visible {
+		t.Error("the undisclosed hop of a lit loop has no figure")
 	}
+	b.look.Loop = nil
 	// A figure sits on its edge, between the two discs.
 	f, from, to := b.Figures[0], b.Discs[0], b.Discs[1]
 	if f.X < min(from.X, to.X) || f.X > max(from.X, to.X) {
@@ -59,6 +66,17 @@ func TestStillPictureShowsFigures(t *testing.T) {
 	b.Build(pos, still())
 	if b.Figures[0].Visible || !b.Figures[1].Visible {
 		t.Errorf("with c selected: a→b figure %v, b→c figure %v; want only the selection's", b.Figures[0].Visible, b.Figures[1].Visible)
+	}
+}
+
+// A figure says a ceiling or an estimate as the deal's amount does.
+func TestFigureWordsACeiling(t *testing.T) {
+	d := tiny()
+	d.Deals[0].Amount = &dataset.Amount{Value: 100e9, UpTo: true}
+	b := newRig(d, network(d, dataset.Date{}))
+	b.Build(pos, view(0))
+	if got, want := b.FigureText(0), "up to $100B"; got != want {
+		t.Errorf("figure %q, want %q", got, want)
 	}
 }
 

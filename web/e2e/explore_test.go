@@ -5,7 +5,6 @@ package e2e_test
 import (
 	"context"
 	"fmt"
-	"image"
 	"os"
 	"strings"
 	"testing"
@@ -174,26 +173,12 @@ func TestLoopListHighlightsALoop(t *testing.T) {
 	if !strings.Contains(detail, "Follow the dollar") {
 		t.Errorf("loop detail %q", detail)
 	}
-	// Gold appears along the loop.
+	// The loop's reserved colour appears along the loop.
 	waitDrawn(t, ctx)
 	after := screenshot(t, ctx)
-	if gold(after) <= gold(before)+50 {
-		t.Errorf("gold pixels %d before, %d after picking a loop; want the loop lit", gold(before), gold(after))
+	if loopPixels(after, nil) <= loopPixels(before, nil)+50 {
+		t.Errorf("loop-coloured pixels %d before, %d after picking a loop; want the loop lit", loopPixels(before, nil), loopPixels(after, nil))
 	}
-}
-
-// gold counts the pixels in the highlighted loop's colour.
-func gold(img image.Image) int {
-	n := 0
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if near(img.At(x, y), "#f2c14e", 24) {
-				n++
-			}
-		}
-	}
-	return n
 }
 
 // checkLoopDealsUpTo finds no deal dated after the cut in the loops the

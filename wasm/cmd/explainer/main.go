@@ -39,6 +39,7 @@ func main() {
 	boot.Serve(g.StateJSON, g.Send)
 	boot.Expose("twin", g.TwinJSON)
 	boot.Expose("twinFacts", g.TwinFactsJSON)
+	boot.Expose("geometry", g.GeometryJSON)
 	boot.Input(g.Pointer, g.Wheel, g.Key)
 	boot.Capture(g.RequestCapture)
 	boot.Heap()

@@ -1,0 +1,45 @@
+// geometry(): what is drawn now, in CSS pixels of the page (page-api.md
+// §2). The program reports the last frame it built (boot.geometry(): the
+// discs, the names and the edges' figures, in CSS pixels of the canvas,
+// and the title block it draws); this module moves them to the page by the
+// canvas's place and adds the page's own boxes over the canvas: every
+// visible element marked data-chrome="name", as the browser lays it out.
+import { $ } from './dom.js';
+
+// The page's boxes that lie over the canvas, by element id. Other modules
+// mark their own (the legend, the headline) with data-chrome in the page.
+const CHROME = { caption: 'caption', panel: 'panel', controls: 'controls', timeline: 'timeline', card: 'card' };
+for (const [id, name] of Object.entries(CHROME)) {
+  const e = $(id);
+  if (e && !e.hasAttribute('data-chrome')) e.setAttribute('data-chrome', name);
+}
+
+const box = (r) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+const shift = (b, dx, dy) => ({ x: b.x + dx, y: b.y + dy, width: b.width, height: b.height });
+const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+// geometry turns the program's report into the page API's answer; null
+// before the program can answer.
+export function geometry(boot) {
+  const canvas = document.querySelector('body > canvas');
+  if (!canvas || typeof boot.geometry !== 'function') return null;
+  const c = box(canvas.getBoundingClientRect());
+  const g = JSON.parse(boot.geometry());
+  const chrome = g.chrome.map((b) => Object.assign({ name: b.name }, shift(b, c.x, c.y)))
+    .filter((b) => b.width > 0 && b.height > 0);
+  for (const e of document.querySelectorAll('[data-chrome]')) {
+    if (e.hidden || e.closest('[hidden]') || getComputedStyle(e).visibility === 'hidden') continue;
+    const b = box(e.getBoundingClientRect());
+    if (b.width > 0 && b.height > 0 && overlaps(b, c)) chrome.push(Object.assign({ name: e.dataset.chrome }, b));
+  }
+  return {
+    canvas: c,
+    entities: g.entities.map((e) => ({
+      id: e.id, x: e.x + c.x, y: e.y + c.y, r: e.r,
+      label: e.label ? shift(e.label, c.x, c.y) : null,
+      visible: e.visible,
+    })),
+    edgeLabels: g.edgeLabels.map((l) => Object.assign({ from: l.from, to: l.to, text: l.text }, shift(l, c.x, c.y))),
+    chrome,
+  };
+}
