@@ -93,7 +93,7 @@ func New(ds *dataset.Dataset, opts session.Options, problems []string, onReady f
 	// A sub-image away from the border avoids sampling its edge.
 	g.white = white.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 	g.triOpts.AntiAlias = true
-	g.text = newTexts(ds, g.screen.DPR)
+	g.text = newTexts(ds, g.screen.DPR, page.NewReading(ds, an.At(dataset.Date{})).Headline)
 	g.figs = newFigureTexts(g.screen.DPR)
 	widths := make([]float32, len(ds.Entities))
 	for i := range ds.Entities {
@@ -192,7 +192,7 @@ func (g *Game) fit() {
 	// poster, which must fit the network the same way.
 	titleW, bottom := session.Chrome(g.screen.Width / g.screen.DPR)
 	g.screen.BottomInset = bottom
-	g.screen.TopInset = g.text.wrap(titleW)
+	g.screen.TopInset, g.screen.ReadingInset = g.text.wrap(titleW, g.screen.Width/g.screen.DPR)
 	want := session.LayoutAspect(g.screen)
 	switch {
 	case g.layout == nil:

@@ -46,11 +46,13 @@ type texts struct {
 	labels map[labelKey]*labelSet
 
 	titleText, subtitleText string
+	readingText             string // the page's reading sentence, for its room
 	titleFace, subtitleFace font.Face
 	// The title and subtitle, one image per line, wrapped for wrappedFor.
 	title, subtitle []*ebiten.Image
 	wrappedFor      float64 // wrap width in CSS pixels
 	inset           float64 // height they take, in CSS pixels
+	reading         float64 // height the reading sentence takes below them
 }
 
 // Title block metrics in CSS pixels, shared with the build-time poster.
@@ -95,14 +97,14 @@ func newFace(f *opentype.Font, sizeCSS, dpr float64) font.Face {
 	return ff
 }
 
-func newTexts(ds *dataset.Dataset, dpr float64) *texts {
+func newTexts(ds *dataset.Dataset, dpr float64, reading string) *texts {
 	t := &texts{dpr: dpr, font: goMedium(), labels: map[labelKey]*labelSet{}}
 	label := newFace(t.font, scene.LabelSize, dpr)
 	for _, e := range ds.Entities {
 		t.names = append(t.names, e.Name)
 		t.widths = append(t.widths, advance(label, e.Name))
 	}
-	t.titleText, t.subtitleText = ds.Title, ds.Subtitle
+	t.titleText, t.subtitleText, t.readingText = ds.Title, ds.Subtitle, reading
 	t.titleFace, t.subtitleFace = newFace(t.font, titleFontSize, dpr), newFace(t.font, subtitleSize, dpr)
 	return t
 }
@@ -134,17 +136,21 @@ func lineHeight(face font.Face) float64 {
 }
 
 // wrap fits the title and subtitle to widthCSS, rendering them again only
-// when the width changed, and returns the height they take.
-func (t *texts) wrap(widthCSS float64) float64 {
+// when the width changed, and returns the height they take and the height
+// the page's reading sentence takes below them on a canvas canvasCSS wide.
+func (t *texts) wrap(widthCSS, canvasCSS float64) (title, reading float64) {
 	if widthCSS == t.wrappedFor {
-		return t.inset
+		return t.inset, t.reading
 	}
 	t.wrappedFor = widthCSS
 	max := widthCSS * t.dpr
 	t.title = renderLines(t.title, t.titleText, t.titleFace, labelInk, max, t.dpr)
 	t.subtitle = renderLines(t.subtitle, t.subtitleText, t.subtitleFace, dimInk, max, t.dpr)
 	t.inset = session.TitleInset(len(t.title), len(t.subtitle))
-	return t.inset
+	t.reading = session.HeadlineInset(session.HeadlineLines(t.readingText, canvasCSS, func(s string) float64 {
+		return advance(t.subtitleFace, s) / t.dpr
+	}), canvasCSS)
+	return t.inset, t.reading
 }
 
 // renderLines wraps s at spaces to lines at most max device pixels wide and

@@ -36,6 +36,14 @@ func (p *Poster) titleLines() []line {
 		out = append(out, line{s, session.TitleLeft, y, session.SubtitleSize, p.subtitleFace, dimInk})
 		y += session.SubtitleLine
 	}
+	// The reading sentence, where the page puts it (#headline): at the
+	// title block's foot, inside its padding.
+	y += session.HeadlinePadYCSS
+	size := session.HeadlineFont(p.View.Width)
+	for _, s := range p.Reading {
+		out = append(out, line{s, session.HeadlineSideCSS + session.HeadlinePadCSS, y, size, p.readingFace, labelInk})
+		y += size * session.HeadlineLineRatio
+	}
 	return out
 }
 
@@ -49,13 +57,8 @@ func (p *Poster) Image() *image.RGBA {
 	for _, r := range p.runs() {
 		fill(img, &z, r)
 	}
-	b := p.Frame
-	for i, l := range b.Labels {
-		if l.Visible {
-			name := p.DS.Entities[i].Name
-			x := float64(l.X) - advance(p.labelFace, name)/2
-			text(img, p.labelFace, name, x, float64(l.Y), labelInk)
-		}
+	for _, t := range p.texts() {
+		text(img, t.face, t.text, t.x, t.y, t.ink)
 	}
 	for _, l := range p.titleLines() {
 		text(img, l.face, l.text, l.x, l.y, l.ink)

@@ -19,6 +19,7 @@ import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/layout"
+	"ouroboros/wasm/page"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
 )
@@ -51,12 +52,23 @@ type Poster struct {
 	// Title and Subtitle are the title block's lines, wrapped as the
 	// program wraps them.
 	Title, Subtitle []string
+	// Reading is the page's reading sentence under them (web/legend.js
+	// shows it over the canvas once the program runs), wrapped; readingText
+	// is the sentence.
+	Reading     []string
+	readingText string
 
-	labelFace, titleFace, subtitleFace font.Face
+	labelFace, titleFace, subtitleFace, readingFace font.Face
+	fonts                                           faces
+	sized                                           map[float32]font.Face // faceAt's
 }
 
-// faces are the explainer's fonts at the sizes it uses, in CSS pixels.
-type faces struct{ label, title, subtitle font.Face }
+// faces are the explainer's fonts at the sizes it uses, in CSS pixels,
+// and face makes the font at another size.
+type faces struct {
+	label, title, subtitle font.Face
+	face                   func(size float64) (font.Face, error)
+}
 
 func newFaces() (faces, error) {
 	f, err := opentype.Parse(gomedium.TTF)
@@ -66,7 +78,7 @@ func newFaces() (faces, error) {
 	face := func(size float64) (font.Face, error) {
 		return opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
 	}
-	var fs faces
+	fs := faces{face: face}
 	if fs.label, err = face(scene.LabelSize); err != nil {
 		return faces{}, err
 	}
@@ -95,16 +107,23 @@ func New(ds *dataset.Dataset, width, height float64) (*Poster, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Poster{DS: ds, labelFace: fs.label, titleFace: fs.title, subtitleFace: fs.subtitle}
+	p := &Poster{DS: ds, labelFace: fs.label, titleFace: fs.title, subtitleFace: fs.subtitle,
+		fonts: fs, sized: map[float32]font.Face{}}
+	if p.readingFace, err = fs.face(session.HeadlineFont(width)); err != nil {
+		return nil, err
+	}
+	an := analysis.New(ds)
+	p.readingText = page.NewReading(ds, an.At(dataset.Date{})).Headline
+	p.Reading = scene.WrapWords(p.readingText, session.HeadlineWidth(width), func(s string) float64 { return advance(p.readingFace, s) })
 	titleW, bottom := session.Chrome(width)
 	p.Title = scene.WrapWords(ds.Title, titleW, func(s string) float64 { return advance(fs.title, s) })
 	p.Subtitle = scene.WrapWords(ds.Subtitle, titleW, func(s string) float64 { return advance(fs.subtitle, s) })
 	p.View = session.View{Width: width, Height: height, DPR: 1, Zoom: 1,
-		TopInset: session.TitleInset(len(p.Title), len(p.Subtitle)), BottomInset: bottom}
+		TopInset: session.TitleInset(len(p.Title), len(p.Subtitle)), BottomInset: bottom,
+		ReadingInset: p.readingInset(width)}
 
 	// The session's defaults, as a reader with reduced motion who opens
 	// the page without parameters sees them.
-	an := analysis.New(ds)
 	opts, _ := session.ParseOptions(ds, map[string]string{}, true)
 	ss := session.New(ds, an, opts)
 	g := scene.LayoutGraph(ds, an.At(dataset.Date{}))
@@ -123,7 +142,7 @@ func New(ds *dataset.Dataset, width, height float64) (*Poster, error) {
 	for i, e := range ds.Entities {
 		widths[i] = float32(advance(fs.label, e.Name))
 	}
-	p.Frame = scene.NewFrame(ds, widths, nil)
+	p.Frame = scene.NewFrame(ds, widths, p.measureFigure)
 	scene.Build(p.Frame, scene.NewNetwork(ds, ss.Snapshot()), l.Positions(), ss.Look())
 	return p, nil
 }
@@ -170,7 +189,8 @@ func (p *Poster) Fit() Fit {
 	}
 	for w := 0; w <= maxFitWidth; w++ {
 		titleW, bottom := session.Chrome(float64(w))
-		top := session.TitleInset(title(p.DS.Title, p.titleFace, titleW), title(p.DS.Subtitle, p.subtitleFace, titleW))
+		top := session.TitleInset(title(p.DS.Title, p.titleFace, titleW), title(p.DS.Subtitle, p.subtitleFace, titleW)) +
+			p.readingInset(float64(w))
 		if n := len(f.Insets); n == 0 || f.Insets[n-1][1] != top || f.Insets[n-1][2] != bottom {
 			f.Insets = append(f.Insets, [3]float64{float64(w), top, bottom})
 		}
@@ -213,3 +233,12 @@ func ascent(face font.Face) float64 {
 
 // round1 keeps one decimal, plenty for a picture in CSS pixels.
 func round1(v float64) float64 { return math.Round(v*10) / 10 }
+
+// readingInset is the room the program keeps for the reading sentence on a
+// canvas widthCSS wide: measured as wasm/app measures it, at the
+// subtitle's size.
+func (p *Poster) readingInset(widthCSS float64) float64 {
+	return session.HeadlineInset(session.HeadlineLines(p.readingText, widthCSS, func(s string) float64 {
+		return advance(p.subtitleFace, s)
+	}), widthCSS)
+}

@@ -253,8 +253,10 @@ func TestFitInsets(t *testing.T) {
 		t.Errorf("bottom inset %v at 600, %v at 601; want the toolbar row below 601 only", at600[2], at601[2])
 	}
 	last := f.Insets[len(f.Insets)-1]
-	if last[1] != 8+25+18+6 {
-		t.Errorf("widest top inset %v, want one title and one subtitle line", last[1])
+	// The bundled reading sentence ("Money goes round: 29 circular
+	// deals; …", about 130 characters) takes two lines of its 688 px box.
+	if want := 8 + 25 + 18 + 6 + session.HeadlineInset(2, last[0]); last[1] != want {
+		t.Errorf("widest top inset %v, want %v: one title and one subtitle line, and the reading sentence on two", last[1], want)
 	}
 	if f.Pad <= 0 || f.MinAspect >= 1 || f.MaxAspect <= 1 {
 		t.Errorf("fit %+v", f)

@@ -66,15 +66,13 @@ func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 			num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)), hex(b.DiscColor(i)), esc(e.Name))
 	}
 	bw.WriteString("</g>\n")
-	// Names: a dark halo under light ink, as the program draws them.
-	fmt.Fprintf(bw, `<g class="labels" font-family="'Go Medium', system-ui, sans-serif" font-weight="500" font-size="%d" fill="%s" stroke="%s" stroke-width="3" stroke-linejoin="round" paint-order="stroke" text-anchor="middle">`+"\n",
-		scene.LabelSize, hex(labelInk), hex(scene.Background))
-	base := ascent(p.labelFace)
-	for i, l := range b.Labels {
-		if !l.Visible {
-			continue
-		}
-		fmt.Fprintf(bw, "<text x=\"%s\" y=\"%s\">%s</text>\n", num(float64(l.X)), num(float64(l.Y)+base), esc(p.DS.Entities[i].Name))
+	// Names and figures: a dark halo under the ink, as the program draws
+	// them.
+	fmt.Fprintf(bw, `<g class="labels" font-family="'Go Medium', system-ui, sans-serif" font-weight="500" stroke="%s" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`+"\n",
+		hex(scene.Background))
+	for _, t := range p.texts() {
+		fmt.Fprintf(bw, "<text x=\"%s\" y=\"%s\" font-size=\"%s\" fill=\"%s\">%s</text>\n",
+			num(t.x), num(t.y+ascent(t.face)), num(t.size), hex(t.ink), esc(t.text))
 	}
 	bw.WriteString("</g>\n")
 	if o.Title {

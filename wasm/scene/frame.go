@@ -186,6 +186,6 @@ func (f *Frame) draw(pos [][2]float64, v session.View) {
 	f.drawDiscs(g.screen, g.dpr)
 	// Text keeps a margin from the canvas's sides, so no name touches them.
 	m := textMarginCSS * g.dpr
-	text := rect{m, float32(v.TopInset) * g.dpr, float32(v.Width) - m, float32(v.Height - v.BottomInset*v.DPR)}
+	text := rect{m, float32(v.TopInset+v.ReadingInset) * g.dpr, float32(v.Width) - m, float32(v.Height - v.BottomInset*v.DPR)}
 	f.placeText(g.dpr, text)
 }

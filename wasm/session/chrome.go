@@ -1,5 +1,7 @@
 package session
 
+import "strings"
+
 // The page's chrome round the canvas, in CSS pixels: what web/style.css
 // gives the timeline and the toolbar, and the title block the program draws
 // at the top left. The program and the build-time poster (wasm/poster) both
@@ -90,4 +92,31 @@ func HeadlineInset(lines int, widthCSS float64) float64 {
 		return 0
 	}
 	return float64(lines)*HeadlineFont(widthCSS)*HeadlineLineRatio + 2*HeadlinePadYCSS + HeadlineGap
+}
+
+// headlineSlack widens the measured text a little: the page's font may set
+// the sentence a few per cent wider than the program's, and a line too few
+// would put the sentence over the picture.
+const headlineSlack = 1.06
+
+// HeadlineLines is how many lines the reading sentence text takes on a
+// canvas widthCSS wide, given measure, the width of a string in CSS pixels
+// at the subtitle's size (SubtitleSize); 0 for no sentence.
+func HeadlineLines(text string, widthCSS float64, measure func(string) float64) int {
+	words := strings.Fields(text)
+	if len(words) == 0 {
+		return 0
+	}
+	scale := HeadlineFont(widthCSS) / SubtitleSize * headlineSlack
+	limit := HeadlineWidth(widthCSS)
+	lines, line := 1, words[0]
+	for _, w := range words[1:] {
+		if measure(line+" "+w)*scale > limit {
+			lines++
+			line = w
+			continue
+		}
+		line += " " + w
+	}
+	return lines
 }

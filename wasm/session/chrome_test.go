@@ -1,6 +1,10 @@
 package session
 
-import "testing"
+import (
+	"math"
+	"strings"
+	"testing"
+)
 
 func TestChrome(t *testing.T) {
 	for _, tc := range []struct {
@@ -23,5 +27,31 @@ func TestChrome(t *testing.T) {
 	}
 	if got := TitleInset(0, 0); got != 14 {
 		t.Errorf("TitleInset(0, 0) = %v, want the margins alone", got)
+	}
+}
+
+func TestHeadlineLines(t *testing.T) {
+	// Every character 5 CSS px wide at the subtitle's size.
+	measure := func(s string) float64 { return 5 * float64(len([]rune(s))) }
+	if n := HeadlineLines("", 1280, measure); n != 0 {
+		t.Errorf("no sentence takes %d lines, want 0", n)
+	}
+	if got := HeadlineInset(0, 1280); got != 0 {
+		t.Errorf("no sentence keeps %v px, want 0", got)
+	}
+	// At 1280 the text wraps to 704 - 16 = 688 px, at 15.2/13 of the
+	// measured size with 6% slack: 5 × 1.2397 ≈ 6.2 px a character, so
+	// about 110 characters a line.
+	words := strings.Repeat("abcdefghi ", 30) // 300 characters
+	if n := HeadlineLines(words, 1280, measure); n != 3 {
+		t.Errorf("300 characters at 1280 take %d lines, want 3", n)
+	}
+	// On a 390 px phone: 390 - 28 - 16 = 346 px at 13.6/13 × 1.06, about
+	// 5.54 px a character: six 9-letter words a line.
+	if n := HeadlineLines(words, 390, measure); n != 5 {
+		t.Errorf("300 characters at 390 take %d lines, want 5", n)
+	}
+	if got, want := HeadlineInset(2, 1280), 2*15.2*1.35+2*2.4+6; math.Abs(got-want) > 1e-9 {
+		t.Errorf("HeadlineInset(2, 1280) = %v, want %v", got, want)
 	}
 }

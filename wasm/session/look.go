@@ -25,6 +25,9 @@ type View struct {
 	Motion bool
 	// TopInset is the height kept free for the title, in CSS pixels.
 	TopInset float64
+	// ReadingInset is the height kept free below the title for the
+	// page's reading sentence (HeadlineInset), in CSS pixels.
+	ReadingInset float64
 	// BottomInset is the height kept free for the page's timeline, in CSS
 	// pixels.
 	BottomInset float64
@@ -80,7 +83,7 @@ const paddingCSS = 12
 // title and inside the padding: its left, top, width and height.
 func Free(v View) (x, y, w, h float64) {
 	pad := paddingCSS * v.DPR
-	top := v.TopInset*v.DPR + pad
+	top := (v.TopInset+v.ReadingInset)*v.DPR + pad
 	bottom := v.BottomInset*v.DPR + pad
 	return pad, top, math.Max(1, v.Width-2*pad), math.Max(1, v.Height-top-bottom)
 }

@@ -106,11 +106,12 @@ func New(ds *dataset.Dataset, an *analysis.Analysis, opts Options) *Session {
 func (s *Session) Do(in Intent) { s.intents = append(s.intents, in) }
 
 // SetScreen sets the canvas: Width, Height and DPR, the insets kept free
-// (TopInset, BottomInset) and the layout's Aspect. The session keeps its
+// (TopInset, ReadingInset, BottomInset) and the layout's Aspect. The session keeps its
 // own Tick, Motion and camera.
 func (s *Session) SetScreen(v View) {
 	s.view.Width, s.view.Height, s.view.DPR = v.Width, v.Height, v.DPR
 	s.view.TopInset, s.view.BottomInset, s.view.Aspect = v.TopInset, v.BottomInset, v.Aspect
+	s.view.ReadingInset = v.ReadingInset
 	if s.view.DPR <= 0 {
 		s.view.DPR = 1
 	}
