@@ -145,7 +145,11 @@ func (t *texts) wrap(widthCSS, canvasCSS float64) (title, reading float64) {
 	t.wrappedFor = widthCSS
 	max := widthCSS * t.dpr
 	t.title = renderLines(t.title, t.titleText, t.titleFace, labelInk, max, t.dpr)
-	t.subtitle = renderLines(t.subtitle, t.subtitleText, t.subtitleFace, dimInk, max, t.dpr)
+	subtitle := t.subtitleText
+	if !session.SubtitleShown(canvasCSS) {
+		subtitle = ""
+	}
+	t.subtitle = renderLines(t.subtitle, subtitle, t.subtitleFace, dimInk, max, t.dpr)
 	t.inset = session.TitleInset(len(t.title), len(t.subtitle))
 	t.reading = session.HeadlineInset(session.HeadlineLines(t.readingText, canvasCSS, func(s string) float64 {
 		return advance(t.subtitleFace, s) / t.dpr

@@ -117,7 +117,9 @@ func New(ds *dataset.Dataset, width, height float64) (*Poster, error) {
 	p.Reading = scene.WrapWords(p.readingText, session.HeadlineWidth(width), func(s string) float64 { return advance(p.readingFace, s) })
 	titleW, bottom := session.Chrome(width)
 	p.Title = scene.WrapWords(ds.Title, titleW, func(s string) float64 { return advance(fs.title, s) })
-	p.Subtitle = scene.WrapWords(ds.Subtitle, titleW, func(s string) float64 { return advance(fs.subtitle, s) })
+	if session.SubtitleShown(width) {
+		p.Subtitle = scene.WrapWords(ds.Subtitle, titleW, func(s string) float64 { return advance(fs.subtitle, s) })
+	}
 	p.View = session.View{Width: width, Height: height, DPR: 1, Zoom: 1,
 		TopInset: session.TitleInset(len(p.Title), len(p.Subtitle)), BottomInset: bottom,
 		ReadingInset: p.readingInset(width)}
@@ -189,7 +191,11 @@ func (p *Poster) Fit() Fit {
 	}
 	for w := 0; w <= maxFitWidth; w++ {
 		titleW, bottom := session.Chrome(float64(w))
-		top := session.TitleInset(title(p.DS.Title, p.titleFace, titleW), title(p.DS.Subtitle, p.subtitleFace, titleW)) +
+		subtitle := 0
+		if session.SubtitleShown(float64(w)) {
+			subtitle = title(p.DS.Subtitle, p.subtitleFace, titleW)
+		}
+		top := session.TitleInset(title(p.DS.Title, p.titleFace, titleW), subtitle) +
 			p.readingInset(float64(w))
 		if n := len(f.Insets); n == 0 || f.Insets[n-1][1] != top || f.Insets[n-1][2] != bottom {
 			f.Insets = append(f.Insets, [3]float64{float64(w), top, bottom})

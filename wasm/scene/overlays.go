@@ -189,8 +189,10 @@ func (f *Frame) placeFigure(ei int, dpr float32, loop bool) bool {
 		tries = tries[:3]
 	}
 	screen := f.grid.area
-	// A loop's hop may also sit just beside its curve, either side.
-	offsets := [...]float32{0, 1, -1}
+	// A loop's hop may also sit beside its curve, either side, stepping
+	// out until it finds room: on a phone the two hops between a close
+	// pair leave little of it.
+	offsets := [...]float32{0, 1, -1, 2, -2, 3, -3}
 	n := 1
 	if loop {
 		n = len(offsets)

@@ -67,9 +67,17 @@ const (
 	HeadlineGap = 6
 	// HeadlineLineRatio is its line height over its font size.
 	HeadlineLineRatio = 1.35
-	// HeadlineNarrowCSS is the width below which its font is smaller.
+	// HeadlineNarrowCSS is the width below which its font is smaller and
+	// the legend folds to a one-line key under it (web/style.css #legend),
+	// LegendKeyCSS high.
 	HeadlineNarrowCSS = 720
+	LegendKeyCSS      = 46
 )
+
+// SubtitleShown reports whether the title block has its subtitle on a
+// canvas widthCSS wide: phones leave it out, since the reading sentence
+// under the title says more and the picture needs the room.
+func SubtitleShown(widthCSS float64) bool { return widthCSS > NarrowCSS }
 
 // HeadlineFont is the reading sentence's font size in CSS pixels for a
 // canvas widthCSS wide (.95rem, or .85rem on narrow screens).
@@ -86,12 +94,17 @@ func HeadlineWidth(widthCSS float64) float64 {
 }
 
 // HeadlineInset is the height the reading sentence takes below the title
-// block when it wraps to lines lines: none without a sentence.
+// block when it wraps to lines lines (none without a sentence), with, on
+// narrow canvases, the legend's key row under it.
 func HeadlineInset(lines int, widthCSS float64) float64 {
-	if lines == 0 {
-		return 0
+	h := 0.0
+	if lines > 0 {
+		h = float64(lines)*HeadlineFont(widthCSS)*HeadlineLineRatio + 2*HeadlinePadYCSS + HeadlineGap
 	}
-	return float64(lines)*HeadlineFont(widthCSS)*HeadlineLineRatio + 2*HeadlinePadYCSS + HeadlineGap
+	if widthCSS < HeadlineNarrowCSS {
+		h += LegendKeyCSS + HeadlineGap
+	}
+	return h
 }
 
 // headlineSlack widens the measured text a little: the page's font may set

@@ -51,6 +51,12 @@ func TestHeadlineLines(t *testing.T) {
 	if n := HeadlineLines(words, 390, measure); n != 5 {
 		t.Errorf("300 characters at 390 take %d lines, want 5", n)
 	}
+	if got, want := HeadlineInset(0, 390), float64(LegendKeyCSS+HeadlineGap); got != want {
+		t.Errorf("on a phone without a sentence %v px are kept, want the legend key's row, %v", got, want)
+	}
+	if SubtitleShown(600) || !SubtitleShown(601) {
+		t.Error("the subtitle shows from 601 px wide, as the toolbar moves beside the title")
+	}
 	if got, want := HeadlineInset(2, 1280), 2*15.2*1.35+2*2.4+6; math.Abs(got-want) > 1e-9 {
 		t.Errorf("HeadlineInset(2, 1280) = %v, want %v", got, want)
 	}
