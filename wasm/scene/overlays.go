@@ -188,7 +188,6 @@ func (f *Frame) placeFigure(ei int, dpr float32, loop bool) bool {
 	if !loop {
 		tries = tries[:3]
 	}
-	screen := f.grid.area
 	// A loop's hop may also sit beside its curve, either side, stepping
 	// out until it finds room: on a phone the two hops between a close
 	// pair leave little of it.
@@ -203,22 +202,53 @@ func (f *Frame) placeFigure(ei int, dpr float32, loop bool) bool {
 		q := f.along(ei, min(u+0.02, 1))
 		nx, ny := normal(p, q)
 		for _, o := range offsets[:n] {
-			c := point{p.x + nx*aside*o, p.y + ny*aside*o}
-			r := rect{c.x - w/2, c.y - h/2, c.x + w/2, c.y + h/2}
-			if r.x0 < screen.x0 || r.y0 < screen.y0 || r.x1 > screen.x1 || r.y1 > screen.y1 || !f.grid.free(r) {
-				continue
+			if f.tryFigure(ei, point{p.x + nx*aside*o, p.y + ny*aside*o}, w, h, dpr, loop) {
+				return true
 			}
-			f.grid.add(r)
-			f.Figures[ei] = Figure{X: c.x, Y: r.y0, W: w, H: h, Size: f.text.Figure, Loop: loop, Visible: true}
-			if loop {
-				rim := pillRimCSS * dpr
-				f.Mesh.Rect(r.x0, r.y0, w, h, LoopColor)
-				f.Mesh.Rect(r.x0+rim, r.y0+rim, w-2*rim, h-2*rim, Background)
+		}
+	}
+	if !loop {
+		return false
+	}
+	// A loop's hop must carry its amount: as a last resort, the nearest
+	// free place round the middle of its curve, a step further out each
+	// turn.
+	mid := f.along(ei, 0.5)
+	for ring := float32(1); ring <= spiralRings; ring++ {
+		for k := 0; k < spiralTurns; k++ {
+			a := 2 * math.Pi * float64(k) / spiralTurns
+			c := point{mid.x + ring*h*float32(math.Cos(a)), mid.y + ring*h*float32(math.Sin(a))}
+			if f.tryFigure(ei, c, w, h, dpr, loop) {
+				return true
 			}
-			return true
 		}
 	}
 	return false
+}
+
+// The last resort's search: rings a figure's height apart, tried at
+// spiralTurns angles each.
+const (
+	spiralRings = 5
+	spiralTurns = 12
+)
+
+// tryFigure places edge ei's figure, w × h, centred on c if it lies on the
+// canvas and covers nothing placed, and reports whether it did.
+func (f *Frame) tryFigure(ei int, c point, w, h, dpr float32, loop bool) bool {
+	screen := f.grid.area
+	r := rect{c.x - w/2, c.y - h/2, c.x + w/2, c.y + h/2}
+	if r.x0 < screen.x0 || r.y0 < screen.y0 || r.x1 > screen.x1 || r.y1 > screen.y1 || !f.grid.free(r) {
+		return false
+	}
+	f.grid.add(r)
+	f.Figures[ei] = Figure{X: c.x, Y: r.y0, W: w, H: h, Size: f.text.Figure, Loop: loop, Visible: true}
+	if loop {
+		rim := pillRimCSS * dpr
+		f.Mesh.Rect(r.x0, r.y0, w, h, LoopColor)
+		f.Mesh.Rect(r.x0+rim, r.y0+rim, w-2*rim, h-2*rim, Background)
+	}
+	return true
 }
 
 // FiguresShown counts the figures on the last frame.
