@@ -5,7 +5,7 @@
 // shared/design/page-api.md). Every reason the explainer cannot start ends
 // in the error panel and a rejected `ready`.
 import { $, el, inKiosk, webURL } from './dom.js';
-import { geometry } from './geometry.js';
+import { geometry, watchChrome } from './geometry.js';
 import { dealHistory, renderLegend, renderLoops, wireLegend } from './legend.js';
 
 const DEFAULT_DATA = 'data/ai-compute.json';
@@ -48,6 +48,7 @@ export const boot = {
     showNotices(Array.from(problems || []));
     $('card-close').addEventListener('click', () => api.send({ type: 'select', id: null }));
     wireInput();
+    watchChrome(boot);
     renderCard();
     keepHash();
     const s = api.state();

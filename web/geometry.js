@@ -43,3 +43,48 @@ export function geometry(boot) {
     chrome,
   };
 }
+
+// The page's boxes that the program keeps its text from: those that stay
+// over the canvas while the reader looks at the picture. A hover card, the
+// ☰ panel and the circular card come and go over it and are left out, so
+// that names do not jump as they open.
+const TRANSIENT = new Set(['card', 'panel', 'circular']);
+
+// watchChrome tells the program, now and whenever one of them moves,
+// shows or hides, which boxes the page covers on the canvas
+// (boot.cover(x, y, width, height, …) in CSS pixels of the canvas).
+export function watchChrome(boot) {
+  const canvas = document.querySelector('body > canvas');
+  if (!canvas || typeof boot.cover !== 'function') return;
+  let last = '';
+  let queued = false;
+  const report = () => {
+    queued = false;
+    const c = box(canvas.getBoundingClientRect());
+    const flat = [];
+    for (const e of document.querySelectorAll('[data-chrome]')) {
+      if (TRANSIENT.has(e.dataset.chrome) || e.hidden || e.closest('[hidden]') || getComputedStyle(e).visibility === 'hidden') continue;
+      const b = box(e.getBoundingClientRect());
+      if (b.width > 0 && b.height > 0 && overlaps(b, c)) flat.push(b.x - c.x, b.y - c.y, b.width, b.height);
+    }
+    const key = flat.map((v) => Math.round(v)).join(',');
+    if (key === last) return;
+    last = key;
+    boot.cover(...flat);
+  };
+  const soon = () => {
+    if (!queued) {
+      queued = true;
+      requestAnimationFrame(report);
+    }
+  };
+  const sizes = new ResizeObserver(soon);
+  const changes = new MutationObserver(soon);
+  for (const e of document.querySelectorAll('[data-chrome]')) {
+    sizes.observe(e);
+    changes.observe(e, { attributes: true, attributeFilter: ['hidden', 'class', 'style'] });
+  }
+  changes.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  window.addEventListener('resize', soon);
+  soon();
+}

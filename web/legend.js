@@ -81,6 +81,19 @@ export function renderLegend(s) {
     }));
     $('legend-widths').previousElementSibling.hidden = k.widths.length === 0;
   }
+  const kinds = $('legend-kinds-key');
+  const kkey = s.explore.legend.kinds.map((x) => x.label + ':' + x.color).join('|');
+  if (kinds.dataset.key !== kkey) {
+    kinds.dataset.key = kkey;
+    kinds.replaceChildren(...s.explore.legend.kinds.map((x) => {
+      const dot = el('span', undefined, 'kind-dot');
+      dot.setAttribute('aria-hidden', 'true');
+      dot.style.background = x.color;
+      const li = el('li');
+      li.append(dot, document.createTextNode(x.label));
+      return li;
+    }));
+  }
   $('circular-rule').textContent = r.rule;
   $('circular-example').textContent = r.example;
   $('circular-example').hidden = !r.example;

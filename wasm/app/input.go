@@ -30,6 +30,13 @@ func (g *Game) Wheel(dy, x, y float64) {
 	g.sess.Do(session.Wheel(dy*dpr, x*dpr, y*dpr))
 }
 
+// Cover takes the boxes the page's chrome covers on the canvas, in CSS
+// pixels: the picture sets no names or figures under them.
+func (g *Game) Cover(boxes [][4]float64) {
+	g.sess.SetCovered(boxes)
+	wake()
+}
+
 // Key takes one key press from the page, by its KeyboardEvent.key name
 // ("Shift+Tab" for a shifted Tab), and reports whether it was used, so that
 // the page can keep the browser from acting on it too.

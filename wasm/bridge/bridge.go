@@ -102,6 +102,23 @@ func (b *Boot) Input(pointer func(kind string, id int, x, y, t float64, touch bo
 	}))
 }
 
+// Cover lets the page tell which boxes of the canvas its chrome covers
+// (ouroborosBoot.cover(x, y, width, height, …), in CSS pixels of the
+// canvas), so that the program sets no text under them.
+func (b *Boot) Cover(cover func([][4]float64)) {
+	b.obj.Set("cover", js.FuncOf(func(_ js.Value, a []js.Value) any {
+		if len(a)%4 != 0 || !numbers(a) {
+			return nil
+		}
+		boxes := make([][4]float64, len(a)/4)
+		for i := range boxes {
+			boxes[i] = [4]float64{a[4*i].Float(), a[4*i+1].Float(), a[4*i+2].Float(), a[4*i+3].Float()}
+		}
+		cover(boxes)
+		return nil
+	}))
+}
+
 // Capture lets the page ask for the picture's pixels ("Save picture").
 func (b *Boot) Capture(request func()) {
 	b.obj.Set("capture", js.FuncOf(func(js.Value, []js.Value) any {

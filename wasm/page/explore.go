@@ -51,15 +51,19 @@ type Timeline struct {
 }
 
 // YearMark is one year of the timeline's dates, a chapter a reader can
-// jump to: the year's last date and the loops as of it, in words.
+// jump to: the year's last date and the circular deals as of it, in words
+// (the loops, for a dataset with no circular deal at any date).
 type YearMark struct {
 	Year  string `json:"year"`  // "2025"
 	AsOf  string `json:"asOf"`  // the year's last date on the timeline
 	Loops int    `json:"loops"` // loops as of AsOf, as state().loops counts them
-	// LoopsText is the count in words, "120 loops" ("120+ loops" when
-	// there are more than the finder keeps); Label is "2025 · 120 loops"
-	// and Spoken adds the date for a screen reader and a tooltip, "2025 ·
-	// 120 loops, as of 2025-12-18".
+	// Circular counts the circular deals among them.
+	Circular int `json:"circular"`
+	// LoopsText is the count the mark shows in words, "9 circular deals"
+	// (or "120 loops", "120+ loops" when there are more than the finder
+	// keeps); Label is "2025 · 9 circular deals" and Spoken adds every
+	// loop and the date for a screen reader and a tooltip, "2025 · 9
+	// circular deals, 72 loops in all, as of 2025-12-18".
 	LoopsText string `json:"loopsText"`
 	Label     string `json:"label"`
 	Spoken    string `json:"spoken"`
@@ -79,20 +83,29 @@ func YearMarks(an *analysis.Analysis, current dataset.Date) []YearMark {
 		}
 		snap := an.At(dt)
 		n := len(snap.Loops)
-		words := strconv.Itoa(n)
+		loops := strconv.Itoa(n)
 		if snap.Truncated {
-			words += "+"
+			loops += "+"
 		}
 		if n == 1 && !snap.Truncated {
-			words += " loop"
+			loops += " loop"
 		} else {
-			words += " loops"
+			loops += " loops"
+		}
+		words, spoken := loops, loops
+		circ := len(snap.Circular())
+		if len(an.At(dataset.Date{}).Circular()) > 0 {
+			words = strconv.Itoa(circ) + " circular deals"
+			if circ == 1 {
+				words = "1 circular deal"
+			}
+			spoken = words + ", " + loops + " in all"
 		}
 		year := wording.Date(dataset.Date{Year: dt.Year})
 		out = append(out, YearMark{
-			Year: year, AsOf: wording.Date(dt), Loops: n, LoopsText: words,
+			Year: year, AsOf: wording.Date(dt), Loops: n, Circular: circ, LoopsText: words,
 			Label:   year + " · " + words,
-			Spoken:  year + " · " + words + ", as of " + wording.Date(dt),
+			Spoken:  year + " · " + spoken + ", as of " + wording.Date(dt),
 			Current: current.Year == dt.Year || current.IsZero() && i == len(dates)-1,
 		})
 	}

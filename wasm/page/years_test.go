@@ -12,6 +12,7 @@ import (
 // TestYearMarks counts by hand the loops at the end of each year of a
 // small dataset: a↔b closes in 2023-09; b→c→a adds a→b→c→a in 2024-11;
 // c→b (b↔c) in 2025-05 and a→c in 2025-12 (a↔c, a→c→b→a) make five.
+// Every one but b↔c (chips both ways: no financing) is a circular deal.
 func TestYearMarks(t *testing.T) {
 	doc := `{"format":"ouroboros/1","title":"T","asOf":"2026-02-03","kinds":{"k":{"label":"K","color":"#112233"}},
 	"entities":[{"id":"a","name":"A","kind":"k"},{"id":"b","name":"B","kind":"k"},{"id":"c","name":"C","kind":"k"}],
@@ -29,9 +30,12 @@ func TestYearMarks(t *testing.T) {
 	an := analysis.New(d)
 	got := page.YearMarks(an, dataset.Date{Year: 2024, Month: 3})
 	want := []page.YearMark{
-		{Year: "2023", AsOf: "2023-09", Loops: 1, LoopsText: "1 loop", Label: "2023 · 1 loop", Spoken: "2023 · 1 loop, as of 2023-09"},
-		{Year: "2024", AsOf: "2024-11-20", Loops: 2, LoopsText: "2 loops", Label: "2024 · 2 loops", Spoken: "2024 · 2 loops, as of 2024-11-20", Current: true},
-		{Year: "2025", AsOf: "2025-12", Loops: 5, LoopsText: "5 loops", Label: "2025 · 5 loops", Spoken: "2025 · 5 loops, as of 2025-12"},
+		{Year: "2023", AsOf: "2023-09", Loops: 1, Circular: 1, LoopsText: "1 circular deal", Label: "2023 · 1 circular deal",
+			Spoken: "2023 · 1 circular deal, 1 loop in all, as of 2023-09"},
+		{Year: "2024", AsOf: "2024-11-20", Loops: 2, Circular: 2, LoopsText: "2 circular deals", Label: "2024 · 2 circular deals",
+			Spoken: "2024 · 2 circular deals, 2 loops in all, as of 2024-11-20", Current: true},
+		{Year: "2025", AsOf: "2025-12", Loops: 5, Circular: 4, LoopsText: "4 circular deals", Label: "2025 · 4 circular deals",
+			Spoken: "2025 · 4 circular deals, 5 loops in all, as of 2025-12"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("year marks\n got %+v\nwant %+v", got, want)

@@ -93,7 +93,21 @@ func (f *Frame) edgeColor(ei int) Color {
 	} else if f.selected >= 0 {
 		col = col.WithAlpha(1.8)
 	}
-	return col
+	return col.WithAlpha(f.besideLoop(ei))
+}
+
+// besideLoopAlpha is how much of its colour an edge keeps while loops are
+// lit and it is on none of them, with nothing selected and no step open:
+// the lit rings stand out, and the rest of the network stays in view.
+const besideLoopAlpha = 0.5
+
+// besideLoop is besideLoopAlpha for an edge off the lit loops while
+// they are the picture's subject, 1 otherwise.
+func (f *Frame) besideLoop(ei int) float32 {
+	if len(f.loops.edges) == 0 || f.onLoop[ei] || f.selected >= 0 || f.spotOn {
+		return 1
+	}
+	return besideLoopAlpha
 }
 
 // edge adds edge ei's curve, dashed when tentative, dotted when no amount
@@ -164,6 +178,7 @@ func (f *Frame) particles(ei int, tick int64, dpr float32) {
 		return
 	}
 	n := particleCount(length, dpr)
+	dim := f.besideLoop(ei)
 	// Phase in [0, 1) along the edge, advanced by a whole number of ticks
 	// so that the animation never depends on the wall clock.
 	travel := float64(tick) * speedCSS * float64(dpr) / float64(length)
@@ -171,7 +186,7 @@ func (f *Frame) particles(ei int, tick int64, dpr float32) {
 	for i := 0; i < n; i++ {
 		u := frac(travel + float64(i)/float64(n))
 		p := f.along(ei, float32(u))
-		f.Mesh.Disc(p.x, p.y, money, MoneyColor)
+		f.Mesh.Disc(p.x, p.y, money, MoneyColor.WithAlpha(dim))
 	}
 	if e.CapacityMW <= 0 {
 		return
@@ -182,7 +197,7 @@ func (f *Frame) particles(ei int, tick int64, dpr float32) {
 	for i := 0; i < n; i++ {
 		u := 1 - frac(travel*0.6+(float64(i)+0.5)/float64(n))
 		p := f.along(ei, float32(u))
-		f.Mesh.Quad(p.x, p.y-size, p.x+size, p.y, p.x, p.y+size, p.x-size, p.y, CapacityColor)
+		f.Mesh.Quad(p.x, p.y-size, p.x+size, p.y, p.x, p.y+size, p.x-size, p.y, CapacityColor.WithAlpha(dim))
 	}
 }
 

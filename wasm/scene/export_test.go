@@ -19,7 +19,7 @@ func (f *Frame) EdgeDetail(ei int) string {
 func (f *Frame) LabelsByQuadraticSearch(v session.View) []Label {
 	dpr := float32(v.DPR)
 	m := textMarginCSS * dpr
-	screen := rect{m, float32(v.TopInset) * dpr, float32(v.Width) - m, float32(v.Height - v.BottomInset*v.DPR)}
+	screen := rect{m, float32(v.TopInset+v.ReadingInset) * dpr, float32(v.Width) - m, float32(v.Height - v.BottomInset*v.DPR)}
 	out := make([]Label, len(f.Labels))
 	var placed []rect
 	free := func(r rect) bool {
@@ -65,3 +65,6 @@ func (f *Frame) Curve(ei int) (out [][2]float32) {
 	}
 	return out
 }
+
+// BesideLoop is how much of its colour edge ei keeps beside the lit loops.
+func (f *Frame) BesideLoop(ei int) float32 { return f.besideLoop(ei) }

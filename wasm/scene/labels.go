@@ -132,6 +132,12 @@ func (f *Frame) placeText(dpr float32, screen rect) {
 			g.add(r)
 		}
 	}
+	// The page's boxes over the canvas hide whatever is set under them.
+	for _, b := range f.covered {
+		if r := (rect{float32(b[0]) * dpr, float32(b[1]) * dpr, float32(b[0]+b[2]) * dpr, float32(b[1]+b[3]) * dpr}); r.overlaps(screen) {
+			g.add(r)
+		}
+	}
 	for i := range f.Labels {
 		f.Labels[i] = Label{}
 	}

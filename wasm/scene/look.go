@@ -27,6 +27,9 @@ type marks struct {
 	// the tick the tokens set off round them.
 	loops
 	loopTick int64
+	// covered are the page's boxes over the canvas in CSS pixels, where
+	// no text is set (session.Look.Covered).
+	covered [][4]float64
 }
 
 // init sizes the marks of entities and deals.
@@ -86,6 +89,7 @@ func (f *Frame) read(look session.Look) {
 	f.light()
 	f.findLoops(look.Loop, look.Loops)
 	f.loopTick = look.LoopTick
+	f.covered = look.Covered
 }
 
 // markStep marks a step's entities and the edges of its deals, with the

@@ -187,3 +187,37 @@ func TestTextSizesFollowTheViewport(t *testing.T) {
 		}
 	}
 }
+
+// While a loop is lit, the edges off it (and their particles) fade to
+// half, so that the ring stands out; a selection or a story step takes
+// over the dimming, and with no loop lit nothing fades.
+func TestEdgesBesideALitLoopFade(t *testing.T) {
+	d := tiny()
+	d.Deals = append(d.Deals, dataset.Deal{ID: "ba", From: 1, To: 0, Type: dataset.Equity, Amount: &dataset.Amount{Value: 9}, Date: dataset.Date{Year: 2025}})
+	net := network(d, dataset.Date{})
+	edge := func(from, to int) int {
+		for ei, e := range net.Edges {
+			if e.From == from && e.To == to {
+				return ei
+			}
+		}
+		t.Fatalf("no edge %d→%d", from, to)
+		return -1
+	}
+	ab, bc := edge(0, 1), edge(1, 2)
+	b := newRig(d, net)
+	b.Build(pos, still())
+	if b.BesideLoop(bc) != 1 {
+		t.Errorf("with no loop lit b→c keeps %v of its colour, want all", b.BesideLoop(bc))
+	}
+	b.look.Loop = []int{0, 1}
+	b.Build(pos, still())
+	if b.BesideLoop(bc) != 0.5 || b.BesideLoop(ab) != 1 {
+		t.Errorf("with a↔b lit: b→c keeps %v, a→b %v; want 0.5 and 1", b.BesideLoop(bc), b.BesideLoop(ab))
+	}
+	b.look.Selected = 2
+	b.Build(pos, still())
+	if b.BesideLoop(bc) != 1 {
+		t.Errorf("with c selected b→c keeps %v, want the selection's own dimming only", b.BesideLoop(bc))
+	}
+}

@@ -74,6 +74,10 @@ type Look struct {
 	// none): with reduced motion the reading order shows every top
 	// circular deal still, together, instead of one after another.
 	Loops [][]int
+	// Covered are the page's boxes over the canvas (the legend, the
+	// reading sentence, a caption), each x, y, width, height in CSS
+	// pixels of the canvas: no name or figure is set under them.
+	Covered [][4]float64
 }
 
 // paddingCSS is the space kept round the drawing area, in CSS pixels.

@@ -55,6 +55,8 @@ type Session struct {
 	// motion), tour the reading order's state (tour.go).
 	loops [][]int
 	tour  tour
+	// covered are the page's boxes over the canvas (SetCovered).
+	covered [][4]float64
 	// nextDate is the tick at which a playing timeline moves on.
 	nextDate int64
 	// drifting is the attract loop's camera wander, on for driftT ticks.
@@ -122,6 +124,14 @@ func (s *Session) SetScreen(v View) {
 // settled. Framing a step or zooming to an entity fits them to the screen.
 func (s *Session) SetLayout(pos [][2]float64, settled bool) {
 	s.pos, s.settled = pos, settled
+}
+
+// SetCovered tells the session which boxes of the canvas the page covers
+// (x, y, width, height in CSS pixels), so that the picture sets no text
+// under them. The session keeps its own copy.
+func (s *Session) SetCovered(boxes [][4]float64) {
+	s.covered = append(s.covered[:0], boxes...)
+	s.version++
 }
 
 // Shown tells the session that the first picture is on screen: until then
@@ -203,7 +213,7 @@ func (s *Session) Look() Look {
 	return Look{View: v, AsOf: s.shownAsOf, Selected: s.now.Selection, Focus: s.now.Focus,
 		Spot: s.spot, From: s.fromSpot, SpotMix: float32(s.fade.Mix()),
 		Shown: s.shownEntities, DealShown: s.shownDeals, Loop: s.loop, LoopTick: s.loopTick,
-		Loops: s.loops}
+		Loops: s.loops, Covered: s.covered}
 }
 
 // Version counts the changes to the Look outside its View (selection,

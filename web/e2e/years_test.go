@@ -16,7 +16,7 @@ import (
 // yearMark is one of state().explore.timeline.years.
 type yearMark struct {
 	Year, AsOf, LoopsText, Label string
-	Loops                        int
+	Loops, Circular              int
 }
 
 // TestYearMarksAndFactsDate opens the bundled page on a phone: it says
@@ -93,8 +93,14 @@ func TestYearMarksAndFactsDate(t *testing.T) {
 		t.Helper()
 		m := marks[i]
 		s := waitState(t, ctx, how+" "+m.Year, func(s pageState) bool { return s.AsOf != nil && *s.AsOf == m.AsOf })
-		if len(s.Loops) != m.Loops || !strings.HasPrefix(m.LoopsText, strconv.Itoa(len(s.Loops))+" ") {
-			t.Errorf("%s %s: %d loops in state(), the mark says %d (%q)", how, m.Year, len(s.Loops), m.Loops, m.LoopsText)
+		circular := 0
+		for _, l := range s.Loops {
+			if l.Kind == "circular" {
+				circular++
+			}
+		}
+		if len(s.Loops) != m.Loops || circular != m.Circular || !strings.HasPrefix(m.LoopsText, strconv.Itoa(circular)+" circular deal") {
+			t.Errorf("%s %s: %d loops and %d circular deals in state(), the mark says %d and %d (%q)", how, m.Year, len(s.Loops), circular, m.Loops, m.Circular, m.LoopsText)
 		}
 		waitJS(t, ctx, m.Year+"'s mark to be current", `document.querySelectorAll('#years button')[`+strconv.Itoa(i)+`].getAttribute('aria-current') === 'true'`)
 	}

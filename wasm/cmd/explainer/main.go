@@ -41,6 +41,7 @@ func main() {
 	boot.Expose("twinFacts", g.TwinFactsJSON)
 	boot.Expose("geometry", g.GeometryJSON)
 	boot.Input(g.Pointer, g.Wheel, g.Key)
+	boot.Cover(g.Cover)
 	boot.Capture(g.RequestCapture)
 	boot.Heap()
 	g.OnCapture(boot.Captured)
