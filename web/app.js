@@ -408,7 +408,12 @@ function renderYears(years) {
     box.replaceChildren(...years.map((y) => {
       const b = el('button');
       b.type = 'button';
-      b.append(el('span', y.year, 'y'), el('span', ' · ', 'sep'), el('span', y.loopsText, 'n'));
+      // The count's number and its unit apart: a phone shows the number
+      // under the year, the unit being in the mark's label.
+      const cut = y.loopsText.indexOf(' ');
+      const n = el('span', undefined, 'n');
+      n.append(el('span', y.loopsText.slice(0, cut), 'num'), el('span', y.loopsText.slice(cut), 'unit'));
+      b.append(el('span', y.year, 'y'), el('span', ' · ', 'sep'), n);
       b.setAttribute('aria-label', y.spoken);
       b.title = y.spoken;
       b.dataset.asOf = y.asOf;

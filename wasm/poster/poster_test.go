@@ -225,8 +225,8 @@ func TestFollowsTheFrame(t *testing.T) {
 	if p.View.Aspect != f.MaxAspect {
 		t.Errorf("layout aspect %v, want the widest, %v", p.View.Aspect, f.MaxAspect)
 	}
-	if p.View.TopInset < 8+25 || p.View.BottomInset != session.TimelineCSS {
-		t.Errorf("insets %v/%v, want the title block's and the timeline's", p.View.TopInset, p.View.BottomInset)
+	if p.View.TopInset < 8+25 || p.View.BottomInset != session.TimelineCSS+session.LegendStripCSS {
+		t.Errorf("insets %v/%v, want the title block's and the timeline's with the legend's strip", p.View.TopInset, p.View.BottomInset)
 	}
 }
 

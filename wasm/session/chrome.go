@@ -35,8 +35,16 @@ const (
 // to (its block starts at TitleLeft and keeps as much on its right) and the
 // height kept free at the bottom.
 func Chrome(widthCSS float64) (titleWidth, bottomInset float64) {
+	if widthCSS >= LegendStripFromCSS {
+		// The legend's strip sits above the timeline of wide screens, in
+		// two lines or, narrower, three…
+		return widthCSS - ToolbarCSS - 2*TitleLeft, TimelineCSS + LegendStripCSS
+	}
+	if widthCSS >= HeadlineNarrowCSS {
+		return widthCSS - ToolbarCSS - 2*TitleLeft, TimelineCSS + LegendStripNarrowCSS
+	}
 	if widthCSS > NarrowCSS {
-		// The toolbar sits at the top right of wide screens…
+		// …and the toolbar at the top right of the others but phones…
 		return widthCSS - ToolbarCSS - 2*TitleLeft, TimelineCSS
 	}
 	// …and above the timeline on narrow ones, in two rows on the narrowest.
@@ -72,6 +80,12 @@ const (
 	// LegendKeyCSS high.
 	HeadlineNarrowCSS = 720
 	LegendKeyCSS      = 46
+	// LegendStripCSS is the height of the legend's strip above the
+	// timeline from LegendStripFromCSS wide, with the gap below it
+	// (4.25rem + .25rem); narrower, the legend folds to its key's row.
+	LegendStripCSS       = 72
+	LegendStripFromCSS   = 1000
+	LegendStripNarrowCSS = 100 // 6rem + .25rem, from HeadlineNarrowCSS
 )
 
 // SubtitleShown reports whether the title block has its subtitle on a

@@ -10,7 +10,11 @@ func TestChrome(t *testing.T) {
 	for _, tc := range []struct {
 		width, title, bottom float64
 	}{
-		{1280, 1280 - 470 - 28, 100}, // the toolbar beside the title
+		{1280, 1280 - 470 - 28, 172}, // the toolbar beside the title, the legend's strip above the timeline
+		{1000, 1000 - 470 - 28, 172},
+		{999, 999 - 470 - 28, 200}, // the strip in three lines
+		{720, 720 - 470 - 28, 200},
+		{719, 719 - 470 - 28, 100}, // the legend folds to its key at the top
 		{601, 601 - 470 - 28, 100},
 		{600, 600 - 28, 156}, // the toolbar in a row above the timeline
 		{400, 400 - 28, 156},
