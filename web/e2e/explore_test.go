@@ -158,6 +158,11 @@ func TestLoopListHighlightsALoop(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("panel-toggle"))); err != nil {
 		t.Fatal(err)
 	}
+	// The reading order lights loops by itself until the reader acts:
+	// a command holds it off, so that the picture before has none lit.
+	eval[bool](t, ctx, `ouroboros.send({type: 'select', id: null})`)
+	waitState(t, ctx, "the reading order to hold off", func(s pageState) bool { return !s.View.Touring })
+	waitDrawn(t, ctx)
 	before := screenshot(t, ctx)
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#loop-list li:nth-child(3) button`))); err != nil {
 		t.Fatal(err)

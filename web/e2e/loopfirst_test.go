@@ -3,8 +3,6 @@
 package e2e_test
 
 import (
-	"context"
-	"encoding/json"
 	"fmt"
 	"image"
 	"math"
@@ -22,52 +20,6 @@ import (
 // circular deals are in view and clear of the page's chrome, the deal the
 // reading order lights carries its amounts on every hop, no two labels
 // overlap, and the loop's reserved colour marks that ring and nothing else.
-
-// geoBox is a box in CSS pixels of the page.
-type geoBox struct {
-	X, Y, Width, Height float64
-}
-
-func (a geoBox) overlaps(b geoBox, slack float64) bool {
-	return a.X+slack < b.X+b.Width && b.X+slack < a.X+a.Width &&
-		a.Y+slack < b.Y+b.Height && b.Y+slack < a.Y+a.Height
-}
-
-func (a geoBox) inside(b geoBox) bool {
-	return a.X >= b.X-0.5 && a.Y >= b.Y-0.5 && a.X+a.Width <= b.X+b.Width+0.5 && a.Y+a.Height <= b.Y+b.Height+0.5
-}
-
-// geometry mirrors window.ouroboros.geometry().
-type geometry struct {
-	Canvas   geoBox
-	Entities []struct {
-		ID      string
-		X, Y, R float64
-		Label   *geoBox
-		Visible bool
-	}
-	EdgeLabels []struct {
-		From, To, Text string
-		geoBox
-	}
-	Chrome []struct {
-		Name string
-		geoBox
-	}
-}
-
-func readGeometry(t *testing.T, ctx context.Context) geometry {
-	t.Helper()
-	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(window.ouroboros.geometry())`))
-	if err != nil {
-		t.Fatalf("reading geometry(): %v", err)
-	}
-	var g geometry
-	if err := json.Unmarshal([]byte(raw), &g); err != nil {
-		t.Fatalf("geometry() is not the documented object: %v\n%s", err, raw)
-	}
-	return g
-}
 
 // ranked are the circular deals of a state by rank, from 1.
 func ranked(s pageState) map[int]loopState {
@@ -95,7 +47,7 @@ func TestLoopsAtFirstSight(t *testing.T) {
 					t.Fatal(err)
 				}
 				s := waitState(t, ctx, "the pause", func(s pageState) bool { return s.Paused })
-				g := readGeometry(t, ctx)
+				g := geometryNow(t, ctx)
 				img := screenshot(t, ctx)
 				checkFirstSight(t, path, s, g, img)
 			}
@@ -103,7 +55,7 @@ func TestLoopsAtFirstSight(t *testing.T) {
 	}
 }
 
-func checkFirstSight(t *testing.T, path string, s pageState, g geometry, img image.Image) {
+func checkFirstSight(t *testing.T, path string, s pageState, g pageGeometry, img image.Image) {
 	t.Helper()
 	deals := ranked(s)
 	if len(deals) < 3 {
@@ -122,13 +74,13 @@ func checkFirstSight(t *testing.T, path string, s pageState, g geometry, img ima
 				continue
 			}
 			e := g.Entities[i]
-			disc := geoBox{e.X - e.R, e.Y - e.R, 2 * e.R, 2 * e.R}
+			disc := geomBox{e.X - e.R, e.Y - e.R, 2 * e.R, 2 * e.R}
 			if !e.Visible || !disc.inside(g.Canvas) {
 				t.Errorf("%s: %s (circular deal %d) at (%.0f, %.0f) r %.0f is not visible inside the canvas %+v", path, id, r, e.X, e.Y, e.R, g.Canvas)
 			}
 			for _, c := range g.Chrome {
-				if disc.overlaps(c.geoBox, 0) {
-					t.Errorf("%s: %s (circular deal %d) at (%.0f, %.0f) lies under the %s %+v", path, id, r, e.X, e.Y, c.Name, c.geoBox)
+				if disc.overlaps(c.geomBox) {
+					t.Errorf("%s: %s (circular deal %d) at (%.0f, %.0f) lies under the %s %+v", path, id, r, e.X, e.Y, c.Name, c.geomBox)
 				}
 			}
 		}
@@ -139,8 +91,8 @@ func checkFirstSight(t *testing.T, path string, s pageState, g geometry, img ima
 			continue
 		}
 		for _, e := range g.Entities {
-			if disc := (geoBox{e.X - e.R, e.Y - e.R, 2 * e.R, 2 * e.R}); e.Visible && disc.overlaps(c.geoBox, 0) {
-				t.Errorf("%s: %s at (%.0f, %.0f) lies under the reading sentence %+v", path, e.ID, e.X, e.Y, c.geoBox)
+			if disc := (geomBox{e.X - e.R, e.Y - e.R, 2 * e.R, 2 * e.R}); e.Visible && disc.overlaps(c.geomBox) {
+				t.Errorf("%s: %s at (%.0f, %.0f) lies under the reading sentence %+v", path, e.ID, e.X, e.Y, c.geomBox)
 			}
 		}
 	}
@@ -157,7 +109,7 @@ func checkFirstSight(t *testing.T, path string, s pageState, g geometry, img ima
 		}
 	}
 	// No label overlaps another or leaves the canvas.
-	var boxes []geoBox
+	var boxes []geomBox
 	var names []string
 	for _, e := range g.Entities {
 		if e.Label != nil {
@@ -165,14 +117,14 @@ func checkFirstSight(t *testing.T, path string, s pageState, g geometry, img ima
 		}
 	}
 	for _, l := range g.EdgeLabels {
-		boxes, names = append(boxes, l.geoBox), append(names, l.From+"→"+l.To+" "+l.Text)
+		boxes, names = append(boxes, l.geomBox), append(names, l.From+"→"+l.To+" "+l.Text)
 	}
 	for i := range boxes {
 		if !boxes[i].inside(g.Canvas) {
 			t.Errorf("%s: the label of %s %+v is clipped by the canvas %+v", path, names[i], boxes[i], g.Canvas)
 		}
 		for j := i + 1; j < len(boxes); j++ {
-			if boxes[i].overlaps(boxes[j], 0.5) {
+			if boxes[i].overlaps(boxes[j]) {
 				t.Errorf("%s: the labels of %s %+v and %s %+v overlap", path, names[i], boxes[i], names[j], boxes[j])
 			}
 		}
@@ -183,20 +135,20 @@ func checkFirstSight(t *testing.T, path string, s pageState, g geometry, img ima
 // checkLoopColour counts the pixels of the loop's reserved colour: many
 // along the lit ring (the boxes spanning its hops and their labels), few
 // anywhere else outside the page's chrome (the legend shows the colour).
-func checkLoopColour(t *testing.T, path string, lit loopState, g geometry, img image.Image) {
+func checkLoopColour(t *testing.T, path string, lit loopState, g pageGeometry, img image.Image) {
 	t.Helper()
 	at := map[string]int{}
 	for i, e := range g.Entities {
 		at[e.ID] = i
 	}
-	var ring []geoBox
+	var ring []geomBox
 	for i, from := range lit.Entities {
 		a, b := g.Entities[at[from]], g.Entities[at[lit.Entities[(i+1)%len(lit.Entities)]]]
 		pad := 0.35*hypot(a.X-b.X, a.Y-b.Y) + 12
-		ring = append(ring, geoBox{min(a.X, b.X) - pad, min(a.Y, b.Y) - pad, abs(a.X-b.X) + 2*pad, abs(a.Y-b.Y) + 2*pad})
+		ring = append(ring, geomBox{min(a.X, b.X) - pad, min(a.Y, b.Y) - pad, abs(a.X-b.X) + 2*pad, abs(a.Y-b.Y) + 2*pad})
 	}
 	for _, l := range g.EdgeLabels {
-		ring = append(ring, geoBox{l.X - 4, l.Y - 4, l.Width + 8, l.Height + 8})
+		ring = append(ring, geomBox{l.X - 4, l.Y - 4, l.Width + 8, l.Height + 8})
 	}
 	c := scene.LoopColor
 	want := [3]float64{float64(c.R) * 255, float64(c.G) * 255, float64(c.B) * 255}
@@ -209,14 +161,14 @@ func checkLoopColour(t *testing.T, path string, lit loopState, g geometry, img i
 			if d > 40 {
 				continue
 			}
-			p := geoBox{float64(x), float64(y), 1, 1}
+			p := geomBox{float64(x), float64(y), 1, 1}
 			if anyOverlaps(p, ring) {
 				on++
 				continue
 			}
 			chrome := false
 			for _, ch := range g.Chrome {
-				chrome = chrome || p.overlaps(ch.geoBox, 0)
+				chrome = chrome || p.overlaps(ch.geomBox)
 			}
 			if !chrome {
 				off++
@@ -228,9 +180,9 @@ func checkLoopColour(t *testing.T, path string, lit loopState, g geometry, img i
 	}
 }
 
-func anyOverlaps(p geoBox, boxes []geoBox) bool {
+func anyOverlaps(p geomBox, boxes []geomBox) bool {
 	for _, b := range boxes {
-		if p.overlaps(b, 0) {
+		if p.overlaps(b) {
 			return true
 		}
 	}

@@ -216,14 +216,23 @@ func chromedpScreenshot(ctx context.Context) ([]byte, error) {
 }
 
 // aboveTimeline returns a y in CSS pixels on the canvas just above the
-// page's timeline bar (or the canvas's bottom when the bar is hidden):
+// page's timeline bar and the legend's strip over it (or the canvas's
+// bottom when the bar is hidden):
 // empty space in the tests' small networks, and never under the page's
 // own controls, whatever height the bar has.
 func aboveTimeline(t *testing.T, ctx context.Context, s pageState) float64 {
 	t.Helper()
 	top, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`(() => {
-		const bar = document.getElementById('timeline');
-		return bar && !bar.hidden ? bar.getBoundingClientRect().top : innerHeight;
+		let top = innerHeight;
+		for (const id of ['timeline', 'legend']) {
+			const bar = document.getElementById(id);
+			if (!bar || bar.hidden) continue;
+			const r = bar.getBoundingClientRect();
+			// The bar at the canvas's foot: the timeline, and the legend's
+			// strip above it (not the legend folded at the top).
+			if (r.height > 0 && r.top > innerHeight / 2) top = Math.min(top, r.top);
+		}
+		return top;
 	})()`))
 	if err != nil {
 		t.Fatal(err)
