@@ -89,9 +89,10 @@ const (
 )
 
 // SubtitleShown reports whether the title block has its subtitle on a
-// canvas widthCSS wide: phones leave it out, since the reading sentence
-// under the title says more and the picture needs the room.
-func SubtitleShown(widthCSS float64) bool { return widthCSS > NarrowCSS }
+// canvas widthCSS wide: narrow ones leave it out, since the reading
+// sentence under the title says more and the picture needs the room (below
+// 720 px the toolbar squeezes the title, and the legend's key takes a row).
+func SubtitleShown(widthCSS float64) bool { return widthCSS >= HeadlineNarrowCSS }
 
 // HeadlineFont is the reading sentence's font size in CSS pixels for a
 // canvas widthCSS wide (.95rem, or .85rem on narrow screens).

@@ -58,8 +58,8 @@ func TestHeadlineLines(t *testing.T) {
 	if got, want := HeadlineInset(0, 390), float64(LegendKeyCSS+HeadlineGap); got != want {
 		t.Errorf("on a phone without a sentence %v px are kept, want the legend key's row, %v", got, want)
 	}
-	if SubtitleShown(600) || !SubtitleShown(601) {
-		t.Error("the subtitle shows from 601 px wide, as the toolbar moves beside the title")
+	if SubtitleShown(719) || !SubtitleShown(720) {
+		t.Error("the subtitle shows from 720 px wide, where the legend leaves the top")
 	}
 	if got, want := HeadlineInset(2, 1280), 2*15.2*1.35+2*2.4+6; math.Abs(got-want) > 1e-9 {
 		t.Errorf("HeadlineInset(2, 1280) = %v, want %v", got, want)
