@@ -6,16 +6,6 @@ import (
 	"ouroboros/wasm/scene"
 )
 
-// placed is one piece of the picture's text as the program draws it: its
-// left end and top, its size and face, and its ink.
-type placed struct {
-	text string
-	x, y float64
-	size float64
-	face font.Face
-	ink  scene.Color
-}
-
 // faceAt is the explainer's font at size CSS pixels, made once a size.
 func (p *Poster) faceAt(size float32) font.Face {
 	if f := p.sized[size]; f != nil {
@@ -37,8 +27,8 @@ func (p *Poster) measureFigure(s string) float32 {
 // texts are the names and the edges' figures the frame placed, each
 // centred on its box as wasm/app centres them (text.go, figures.go): names
 // of the outer band and figures off the lit loops in the dimmer ink.
-func (p *Poster) texts() []placed {
-	var out []placed
+func (p *Poster) texts() []line {
+	var out []line
 	b := p.Frame
 	for i, l := range b.Labels {
 		if !l.Visible {
@@ -66,8 +56,8 @@ func (p *Poster) texts() []placed {
 
 // centred places s with its middle at x and its line in the middle of the
 // box from y, h high.
-func (p *Poster) centred(s string, x, y, h, size float32, face font.Face, ink scene.Color) placed {
+func (p *Poster) centred(s string, x, y, h, size float32, face font.Face, ink scene.Color) line {
 	m := face.Metrics()
-	line := float64(m.Ascent+m.Descent) / 64
-	return placed{s, float64(x) - advance(face, s)/2, float64(y) + (float64(h)-line)/2, float64(size), face, ink}
+	height := float64(m.Ascent+m.Descent) / 64
+	return line{s, float64(x) - advance(face, s)/2, float64(y) + (float64(h)-height)/2, float64(size), face, ink}
 }
