@@ -44,15 +44,17 @@ export function geometry(boot) {
   };
 }
 
-// The page's boxes that the program keeps its text from: those that stay
-// over the canvas while the reader looks at the picture. A hover card, the
-// ☰ panel and the circular card come and go over it and are left out, so
-// that names do not jump as they open.
+// The page's boxes that come and go over the canvas: a card, the ☰ panel
+// and the circular card. The program keeps its text only from the others,
+// those that stay while the reader looks at the picture, so that names do
+// not jump as a card opens; its camera frames a step or a selection clear
+// of them all.
 const TRANSIENT = new Set(['card', 'panel', 'circular']);
 
 // watchChrome tells the program, now and whenever one of them moves,
 // shows or hides, which boxes the page covers on the canvas
-// (boot.cover(x, y, width, height, …) in CSS pixels of the canvas).
+// (boot.cover(x, y, width, height, passing, …) in CSS pixels of the
+// canvas, passing 1 for the boxes that come and go).
 export function watchChrome(boot) {
   const canvas = document.querySelector('body > canvas');
   if (!canvas || typeof boot.cover !== 'function') return;
@@ -63,9 +65,11 @@ export function watchChrome(boot) {
     const c = box(canvas.getBoundingClientRect());
     const flat = [];
     for (const e of document.querySelectorAll('[data-chrome]')) {
-      if (TRANSIENT.has(e.dataset.chrome) || e.hidden || e.closest('[hidden]') || getComputedStyle(e).visibility === 'hidden') continue;
+      if (e.hidden || e.closest('[hidden]') || getComputedStyle(e).visibility === 'hidden') continue;
       const b = box(e.getBoundingClientRect());
-      if (b.width > 0 && b.height > 0 && overlaps(b, c)) flat.push(b.x - c.x, b.y - c.y, b.width, b.height);
+      if (b.width > 0 && b.height > 0 && overlaps(b, c)) {
+        flat.push(b.x - c.x, b.y - c.y, b.width, b.height, TRANSIENT.has(e.dataset.chrome) ? 1 : 0);
+      }
     }
     const key = flat.map((v) => Math.round(v)).join(',');
     if (key === last) return;

@@ -31,9 +31,11 @@ func (g *Game) Wheel(dy, x, y float64) {
 }
 
 // Cover takes the boxes the page's chrome covers on the canvas, in CSS
-// pixels: the picture sets no names or figures under them.
-func (g *Game) Cover(boxes [][4]float64) {
-	g.sess.SetCovered(boxes)
+// pixels: stay, those that stay while the reader looks, under which the
+// picture sets no names or figures; passing, a card or the panel, which
+// only the camera's framing keeps clear.
+func (g *Game) Cover(stay, passing [][4]float64) {
+	g.sess.SetCovered(stay, passing)
 	wake()
 }
 

@@ -103,18 +103,25 @@ func (b *Boot) Input(pointer func(kind string, id int, x, y, t float64, touch bo
 }
 
 // Cover lets the page tell which boxes of the canvas its chrome covers
-// (ouroborosBoot.cover(x, y, width, height, …), in CSS pixels of the
-// canvas), so that the program sets no text under them.
-func (b *Boot) Cover(cover func([][4]float64)) {
+// (ouroborosBoot.cover(x, y, width, height, passing, …), in CSS pixels of
+// the canvas, passing 1 for a box that comes and goes, such as a card,
+// and 0 for one that stays), so that the program sets no text under the
+// ones that stay and frames what it shows clear of all of them.
+func (b *Boot) Cover(cover func(stay, passing [][4]float64)) {
 	b.obj.Set("cover", js.FuncOf(func(_ js.Value, a []js.Value) any {
-		if len(a)%4 != 0 || !numbers(a) {
+		if len(a)%5 != 0 || !numbers(a) {
 			return nil
 		}
-		boxes := make([][4]float64, len(a)/4)
-		for i := range boxes {
-			boxes[i] = [4]float64{a[4*i].Float(), a[4*i+1].Float(), a[4*i+2].Float(), a[4*i+3].Float()}
+		var stay, passing [][4]float64
+		for i := 0; i < len(a); i += 5 {
+			box := [4]float64{a[i].Float(), a[i+1].Float(), a[i+2].Float(), a[i+3].Float()}
+			if a[i+4].Float() != 0 {
+				passing = append(passing, box)
+			} else {
+				stay = append(stay, box)
+			}
 		}
-		cover(boxes)
+		cover(stay, passing)
 		return nil
 	}))
 }

@@ -27,6 +27,7 @@ func (s *Session) handle(in Intent) {
 	}
 	if s.camera.Move(in, s.geometry()) {
 		s.glide.Stop() // the reader took the camera
+		s.follows = followNone
 		return
 	}
 	s.apply(s.translate(in))
@@ -56,6 +57,7 @@ func (s *Session) resolve(in Intent) (Intent, bool) {
 		}
 		s.glide.Stop()
 		s.camera.ZoomTo(p[0], p[1], s.geometry())
+		s.follows = followSelection
 		return Intent{Kind: Select, Entity: in.Entity}, true
 	case HoverAt:
 		edge := in.Edge
@@ -83,9 +85,17 @@ func (s *Session) fittedAt(e int) ([2]float64, bool) {
 // geometry is what the camera needs to know of the picture.
 func (s *Session) geometry() Geometry {
 	ax, ay, aw, ah := Area(s.view)
+	fx, fy, fw, fh := Free(s.view)
 	g := Geometry{
 		Screen: Rect{X1: s.view.Width, Y1: s.view.Height},
 		Area:   Rect{X0: ax, Y0: ay, X1: ax + aw, Y1: ay + ah},
+		Free:   Rect{X0: fx, Y0: fy, X1: fx + fw, Y1: fy + fh},
+	}
+	d := s.view.DPR
+	for _, list := range [2][][4]float64{s.covered, s.passing} {
+		for _, b := range list {
+			g.Covered = append(g.Covered, Rect{X0: b[0] * d, Y0: b[1] * d, X1: (b[0] + b[2]) * d, Y1: (b[1] + b[3]) * d})
+		}
 	}
 	g.Selected, g.IsSelected = s.fittedAt(s.now.Selection)
 	return g
@@ -140,6 +150,9 @@ func (s *Session) apply(in Intent) {
 	if c.Step {
 		s.showStep()
 	}
+	if c.Selection && s.now.Selection >= 0 {
+		s.follows, s.refit = followSelection, true
+	}
 	if c.AsOf && !(c.Step && s.fade.Active()) {
 		// A date set any other way than by a step easing to it cuts, and
 		// ends a walk under way.
@@ -156,6 +169,7 @@ func (s *Session) apply(in Intent) {
 		s.endFade() // a reset cuts, the spotlight and the date too
 		s.glide.Stop()
 		s.camera = Camera{Zoom: 1}
+		s.follows = followNone
 	}
 	s.tell(c)
 }

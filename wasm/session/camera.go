@@ -89,6 +89,20 @@ type Geometry struct {
 	// when nothing is selected.
 	Selected   [2]float64
 	IsSelected bool
+	// Free is the space round the title and the timeline (see Free) and
+	// Covered the page's boxes over it, in device pixels: framing puts
+	// what it frames in the part of Free that they leave clear.
+	Free    Rect
+	Covered []Rect
+}
+
+// clear is the part of the free space that no box covers, for a frame of
+// the given aspect; with no free space given, the screen.
+func (g Geometry) clear(aspect float64) Rect {
+	if g.Free == (Rect{}) {
+		return Clear(g.Screen, g.Covered, aspect)
+	}
+	return Clear(g.Free, g.Covered, aspect)
 }
 
 // keyZoom is how much + and - zoom.
@@ -123,19 +137,56 @@ func (c *Camera) Move(in Intent, g Geometry) bool {
 	return true
 }
 
-// ZoomTo brings a point of the fitted picture to the middle of the screen,
-// close enough to read its neighbourhood.
+// ZoomTo brings a point of the fitted picture to the middle of the clear
+// space, close enough to read its neighbourhood.
 func (c *Camera) ZoomTo(x, y float64, g Geometry) {
-	c.CentreOn(x, y, math.Max(2.5, c.zoom()*1.5), g.Screen)
+	c.CentreOn(x, y, math.Max(2.5, c.zoom()*1.5), g.clear(1))
 	c.Keep(g.Area, g.Screen)
 }
 
+// revealMargin is how far inside the clear space, as a fraction of its
+// size, Reveal brings a point: a disc's centre on the edge of a caption
+// would leave half of it under the caption.
+const revealMargin = 0.12
+
+// Reveal pans, as little as it can, so that a point of the fitted picture
+// lies inside the clear space, and reports whether it moved: a card or a
+// caption that opens over the selection moves the picture, not the
+// reader's zoom.
+func (c *Camera) Reveal(x, y float64, g Geometry) bool {
+	f := g.clear(1).inset(revealMargin)
+	px, py := c.Apply(x, y)
+	dx, dy := into(px, f.X0, f.X1), into(py, f.Y0, f.Y1)
+	c.X += dx
+	c.Y += dy
+	return dx != 0 || dy != 0
+}
+
+// into is the shift that brings v inside [lo, hi].
+func into(v, lo, hi float64) float64 {
+	switch {
+	case v < lo:
+		return lo - v
+	case v > hi:
+		return hi - v
+	}
+	return 0
+}
+
 // FitPoints frames points of the fitted picture: it zooms so their box
-// fills most of the screen (never closer than 4×, never further than the
-// whole network) and centres it. No points means the whole network.
+// fills most of the clear space (never closer than 4×) and centres it
+// there. No points means the whole network, which keeps the fitted view
+// when nothing covers it and otherwise shrinks into the clear space.
 func (c *Camera) FitPoints(points [][2]float64, g Geometry) {
+	aw, ah := g.Area.X1-g.Area.X0, g.Area.Y1-g.Area.Y0
 	if len(points) == 0 {
-		*c = Camera{Zoom: 1}
+		if !hitsAny(g.Area, g.Covered) {
+			*c = Camera{Zoom: 1}
+			return
+		}
+		f := g.clear(aw / ah)
+		z := math.Min(1, math.Min((f.X1-f.X0)/aw, (f.Y1-f.Y0)/ah))
+		c.CentreOn((g.Area.X0+g.Area.X1)/2, (g.Area.Y0+g.Area.Y1)/2, z, f)
 		return
 	}
 	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
@@ -143,16 +194,17 @@ func (c *Camera) FitPoints(points [][2]float64, g Geometry) {
 		x0, y0 = math.Min(x0, p[0]), math.Min(y0, p[1])
 		x1, y1 = math.Max(x1, p[0]), math.Max(y1, p[1])
 	}
-	sw, sh := g.Screen.X1-g.Screen.X0, g.Screen.Y1-g.Screen.Y0
-	aw, ah := g.Area.X1-g.Area.X0, g.Area.Y1-g.Area.Y0
 	// Room round the box for discs and labels: a fifth of the area.
 	w, h := x1-x0+aw/5, y1-y0+ah/5
-	z := math.Min(sw*0.8/w, sh*0.8/h)
-	z = math.Max(1, math.Min(4, z))
-	c.CentreOn((x0+x1)/2, (y0+y1)/2, z, g.Screen)
-	if z == 1 {
+	f := g.clear(w / h)
+	z := math.Min((f.X1-f.X0)*0.8/w, (f.Y1-f.Y0)*0.8/h)
+	if z <= 1 && !hitsAny(g.Area, g.Covered) {
+		// Focus as wide as the network, with nothing over it: the whole
+		// network, as fitted.
 		*c = Camera{Zoom: 1}
 		return
 	}
+	z = math.Max(minZoom, math.Min(4, z))
+	c.CentreOn((x0+x1)/2, (y0+y1)/2, z, f)
 	c.Keep(g.Area, g.Screen)
 }

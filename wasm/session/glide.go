@@ -64,3 +64,6 @@ func ease(s float64) float64 {
 	u := -2*s + 2
 	return 1 - u*u*u/2
 }
+
+// To is where the glide ends.
+func (g *Glide) To() Camera { return g.to }

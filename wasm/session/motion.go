@@ -90,6 +90,7 @@ func (s *Session) showStep() {
 	if s.now.Story < 0 {
 		s.spot = Spot{}
 		s.frameStep = false
+		s.follows = followNone
 		s.startFade()
 		s.glideTo(Camera{Zoom: 1})
 		return
@@ -170,6 +171,7 @@ func (s *Session) frame() {
 	to := s.camera
 	to.FitPoints(pts, s.geometry())
 	s.glideTo(to)
+	s.follows = followStep
 }
 
 // glideTo eases the camera to another view, or cuts (easeTicks).

@@ -55,8 +55,15 @@ type Session struct {
 	// motion), tour the reading order's state (tour.go).
 	loops [][]int
 	tour  tour
-	// covered are the page's boxes over the canvas (SetCovered).
-	covered [][4]float64
+	// covered are the page's boxes over the canvas that stay while the
+	// reader looks, passing those that come and go (SetCovered).
+	covered, passing [][4]float64
+	// follows is what the camera was last pointed at, by a step or a
+	// selection, until the reader takes it; refit asks, on the next tick,
+	// to point it again at what it follows, because the boxes moved or
+	// the selection changed.
+	follows follow
+	refit   bool
 	// nextDate is the tick at which a playing timeline moves on.
 	nextDate int64
 	// drifting is the attract loop's camera wander, on for driftT ticks.
@@ -127,11 +134,34 @@ func (s *Session) SetLayout(pos [][2]float64, settled bool) {
 }
 
 // SetCovered tells the session which boxes of the canvas the page covers
-// (x, y, width, height in CSS pixels), so that the picture sets no text
-// under them. The session keeps its own copy.
-func (s *Session) SetCovered(boxes [][4]float64) {
-	s.covered = append(s.covered[:0], boxes...)
-	s.version++
+// (x, y, width, height in CSS pixels): stay, those that stay while the
+// reader looks (the caption, the legend, the toolbar), under which the
+// picture sets no text; passing, those that come and go (a card, the ☰
+// panel), which only framing keeps clear. When they change, the camera
+// frames the step or the selection it follows again. The session keeps
+// its own copies.
+func (s *Session) SetCovered(stay, passing [][4]float64) {
+	if !sameBoxes(s.covered, stay) {
+		s.covered = append(s.covered[:0], stay...)
+		s.version++
+		s.refit = true
+	}
+	if !sameBoxes(s.passing, passing) {
+		s.passing = append(s.passing[:0], passing...)
+		s.refit = true
+	}
+}
+
+func sameBoxes(a, b [][4]float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Shown tells the session that the first picture is on screen: until then
@@ -160,6 +190,9 @@ func (s *Session) Tick() {
 	s.tickKiosk()
 	s.endFlash()
 	s.tickTour()
+	if s.refit && s.settled {
+		s.refollow()
+	}
 	if s.frameStep && s.settled {
 		s.frame()
 	}
