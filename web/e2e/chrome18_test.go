@@ -11,8 +11,9 @@ import (
 
 // TestPhoneStoryFromPanel pins issue 18: on a 390×844 phone the ☰ panel
 // stayed open over the story it had just opened and covered Next. Opening
-// a story from the panel, or pressing Next, now closes it; Next is then a
-// 44 px target that nothing covers at its centre.
+// a story from the panel now closes it; Next is then a 44 px target that
+// nothing covers at its centre. Next closing the panel is not tested yet:
+// a click on ☰ over an open story did not reopen the panel in this test.
 func TestPhoneStoryFromPanel(t *testing.T) {
 	ctx := openPage(t, 390, 844, "/")
 	ready(t, ctx)
