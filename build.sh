@@ -64,7 +64,7 @@ build() {
   # The page's modules: main.js, the entry, imports the others.
   cp web/index.html web/main.js web/dom.js web/app.js web/geometry.js web/poster.js web/story.js web/messages.js web/twin.js web/legend.js web/kiosk.js web/style.css web/sw.js dist/
   # embed.js and the demo keep their names: host pages link to embed.js.
-  cp web/embed.js web/embed-demo.html web/embed-demo.css dist/
+  cp web/embed.js web/embed-demo.html web/embed-demo.css web/favicon.svg web/favicon.ico dist/
   local f
   while IFS= read -r -d '' f; do
     mkdir -p "dist/data/$(dirname "$f")"

@@ -205,8 +205,8 @@ function wireExplore(canvas) {
   $('save-png').addEventListener('click', () => boot.capture());
   $('copy-link').addEventListener('click', copyLink);
   wireSearch();
-  $('step-prev').addEventListener('click', () => api.send({ type: 'prev' }));
-  $('step-next').addEventListener('click', () => api.send({ type: 'next' }));
+  $('step-prev').addEventListener('click', () => { closePanelOnPhone(); api.send({ type: 'prev' }); });
+  $('step-next').addEventListener('click', () => { closePanelOnPhone(); api.send({ type: 'next' }); });
   $('story-close').addEventListener('click', () => api.send({ type: 'goToStep', story: null }));
   $('timeline').hidden = false;
   wireLegend((command) => api.send(command), () => api.state());
@@ -327,6 +327,14 @@ function wireSearch() {
   input.addEventListener('blur', () => { matches = []; show(); });
 }
 
+// closePanelOnPhone shuts the ☰ panel under 720 px wide: there it covers the
+// story it has just opened, and the caption's Next button with it.
+function closePanelOnPhone() {
+  if (!window.matchMedia('(max-width: 719.98px)').matches || $('panel').hidden) return;
+  $('panel').hidden = true;
+  $('panel-toggle').setAttribute('aria-expanded', 'false');
+}
+
 function chip(label, pressed, onClick, color) {
   const b = el('button');
   b.type = 'button';
@@ -353,7 +361,7 @@ function renderExplore() {
     chip(t, !x.filter.hiddenTypes.includes(t), () => api.send({ type: 'toggleDealType', dealType: t }))));
   $('binding-only').checked = x.filter.bindingOnly;
   $('story-list').replaceChildren(...s.stories.map((st) =>
-    chip(st.title, s.story === st.id, () => api.send({ type: 'goToStep', story: st.id, step: 1 }))));
+    chip(st.title, s.story === st.id, () => { closePanelOnPhone(); api.send({ type: 'goToStep', story: st.id, step: 1 }); })));
 
   // Loops: circular deals by rank, the others behind a toggle (legend.js).
   const picked = x.loop ? x.loop.entities.join(' ') : '';

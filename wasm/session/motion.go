@@ -37,9 +37,10 @@ func (s *Session) showDate(d dataset.Date) {
 }
 
 // flashClosed lights the loop that the new date closed, if any, so that the
-// reader sees the circle close.
+// reader sees the circle close. While a story step shows, its walk through
+// the dates closes loops too, but only the step's subjects light up then.
 func (s *Session) flashClosed(before *analysis.Snapshot) {
-	if before == nil || !s.now.Playing && s.snap.AsOf.Compare(before.AsOf) <= 0 {
+	if before == nil || s.now.Story >= 0 || !s.now.Playing && s.snap.AsOf.Compare(before.AsOf) <= 0 {
 		return // only a date moving forward closes loops
 	}
 	old := LoopKeys(s.ds, before)
@@ -94,6 +95,10 @@ func (s *Session) showStep() {
 		s.startFade()
 		s.glideTo(Camera{Zoom: 1})
 		return
+	}
+	if s.flash != nil { // an ambient highlight would compete with the step's
+		s.flash = nil
+		s.showLoop()
 	}
 	st := s.ds.Stories[s.now.Story].Steps[s.now.Step]
 	s.spot = Spot{On: true, Entities: st.FocusEntities, Deals: st.FocusDeals}
