@@ -15,6 +15,9 @@ type Camera struct {
 const (
 	minZoom = 0.5
 	maxZoom = 12
+	// frameMinZoom is how far out framing may go to fit a step into
+	// the strip a phone's caption leaves.
+	frameMinZoom = 0.15
 )
 
 // Rect is a rectangle in device pixels.
@@ -52,7 +55,13 @@ func (c *Camera) PanBy(dx, dy float64) {
 // CentreOn zooms to z and moves the fitted-picture point (x, y) to the
 // centre of the screen.
 func (c *Camera) CentreOn(x, y, z float64, screen Rect) {
-	c.Zoom = math.Max(minZoom, math.Min(maxZoom, z))
+	c.centre(x, y, math.Max(minZoom, math.Min(maxZoom, z)), screen)
+}
+
+// centre is CentreOn at any zoom: framing may go further out than the
+// reader can, when the chrome leaves only a strip of the canvas clear.
+func (c *Camera) centre(x, y, z float64, screen Rect) {
+	c.Zoom = z
 	c.X = (screen.X0+screen.X1)/2 - x*c.Zoom
 	c.Y = (screen.Y0+screen.Y1)/2 - y*c.Zoom
 }
@@ -185,8 +194,8 @@ func (c *Camera) FitPoints(points [][2]float64, g Geometry) {
 			return
 		}
 		f := g.clear(aw / ah)
-		z := math.Min(1, math.Min((f.X1-f.X0)/aw, (f.Y1-f.Y0)/ah))
-		c.CentreOn((g.Area.X0+g.Area.X1)/2, (g.Area.Y0+g.Area.Y1)/2, z, f)
+		z := math.Max(frameMinZoom, math.Min(1, math.Min((f.X1-f.X0)/aw, (f.Y1-f.Y0)/ah)))
+		c.centre((g.Area.X0+g.Area.X1)/2, (g.Area.Y0+g.Area.Y1)/2, z, f)
 		return
 	}
 	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
@@ -204,7 +213,7 @@ func (c *Camera) FitPoints(points [][2]float64, g Geometry) {
 		*c = Camera{Zoom: 1}
 		return
 	}
-	z = math.Max(minZoom, math.Min(4, z))
-	c.CentreOn((x0+x1)/2, (y0+y1)/2, z, f)
+	z = math.Max(frameMinZoom, math.Min(4, z))
+	c.centre((x0+x1)/2, (y0+y1)/2, z, f)
 	c.Keep(g.Area, g.Screen)
 }
