@@ -160,6 +160,8 @@ function wireInput() {
   }, { passive: false });
   window.addEventListener('keydown', (e) => {
     const t = e.target;
+    // The caption's text scrolls by the arrow keys while it has the focus.
+    if (t instanceof Element && t.closest('#caption-body')) return;
     if (t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
     if (t instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
     if ($('help').open) return;
@@ -185,6 +187,17 @@ function wireInput() {
 // host page can do the same.
 function wireExplore(canvas) {
   canvas.tabIndex = 0;
+  // Ebitengine focuses its canvas as it starts; the page takes the keys
+  // from the window itself, so the focus goes back to the page's start and
+  // the first Tab reaches the skip link, not a walk through the entities.
+  // A kiosk has no keyboard and keeps it.
+  // Blurring alone would leave the browser's Tab starting after the
+  // canvas, the body's last child; focusing the body moves that start.
+  if (document.activeElement === canvas && !inKiosk()) {
+    document.body.tabIndex = -1;
+    document.body.focus({ preventScroll: true });
+    document.body.removeAttribute('tabindex');
+  }
   const toggle = $('panel-toggle');
   toggle.addEventListener('click', () => {
     const open = $('panel').hidden;
@@ -208,6 +221,13 @@ function wireExplore(canvas) {
   $('step-prev').addEventListener('click', () => { closePanelOnPhone(); api.send({ type: 'prev' }); });
   $('step-next').addEventListener('click', () => { closePanelOnPhone(); api.send({ type: 'next' }); });
   $('story-close').addEventListener('click', () => api.send({ type: 'goToStep', story: null }));
+  $('skip').addEventListener('click', skipToStory);
+  // Enter is taken on its keydown: left to the browser, it would click the
+  // link and then its keypress would press the story the focus moved to.
+  $('skip').addEventListener('keydown', (e) => { if (e.key === 'Enter') skipToStory(e); });
+  const body = $('caption-body');
+  body.addEventListener('scroll', markOverflow, { passive: true });
+  new ResizeObserver(markOverflow).observe(body);
   $('timeline').hidden = false;
   wireLegend((command) => api.send(command), () => api.state());
   renderExplore();
@@ -245,6 +265,33 @@ function renderCaption() {
   $('step-prev').disabled = c.step <= 1;
   $('step-next').disabled = c.step >= c.steps;
   box.hidden = false;
+  $('caption-body').scrollTop = 0;
+  markOverflow();
+}
+
+// markOverflow shows, by a fade and a cue at its foot, that the caption's
+// text goes on below what the box shows; scrolled to its end, they go.
+function markOverflow() {
+  const b = $('caption-body');
+  const more = b.scrollHeight - b.clientHeight - b.scrollTop > 1;
+  b.classList.toggle('more', more);
+}
+
+// skipToStory is the skip link: it puts the keyboard on the story's
+// controls, Next in an open story, otherwise the first story in the ☰
+// panel, which it opens.
+function skipToStory(e) {
+  e.preventDefault();
+  if (!$('caption').hidden) {
+    const next = $('step-next');
+    (next.disabled ? $('step-prev') : next).focus();
+    return;
+  }
+  const chip = $('story-list').querySelector('button');
+  if (!chip) return;
+  $('panel').hidden = false;
+  $('panel-toggle').setAttribute('aria-expanded', 'true');
+  chip.focus();
 }
 
 function toast(text) {

@@ -159,7 +159,7 @@ func (f *Frame) setNetwork(net *Network) {
 // draw builds the mesh, the labels and the figures for the marks read.
 func (f *Frame) draw(pos [][2]float64, v session.View) {
 	f.Mesh.reset()
-	f.text = TextSizesFor(v.Width / max(v.DPR, 0.1))
+	f.text = TextSizesFor(v.Width / max(v.DPR, 0.1)).Scaled(v.TextScale)
 	f.canvasW, f.canvasH = float32(v.Width), float32(v.Height)
 	g := f.placeDiscs(pos, v)
 	for ei := range f.net.Edges {

@@ -32,6 +32,15 @@ func TextSizesFor(widthCSS float64) TextSizes {
 	return TextSizes{Name: 14, Outer: 13, Figure: 13}
 }
 
+// Scaled is the sizes times f (0 counts as 1).
+func (t TextSizes) Scaled(f float64) TextSizes {
+	if f <= 0 {
+		return t
+	}
+	k := float32(f)
+	return TextSizes{Name: t.Name * k, Outer: t.Outer * k, Figure: t.Figure * k}
+}
+
 const (
 	textMarginCSS = 4    // space between text and the canvas's sides
 	labelGapCSS   = 3    // space between a disc and its label

@@ -5,6 +5,7 @@ import (
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
 // Status reads in the stroke as of the date on screen: a deal's updates
@@ -219,5 +220,35 @@ func TestEdgesBesideALitLoopFade(t *testing.T) {
 	b.Build(pos, still())
 	if b.BesideLoop(bc) != 1 {
 		t.Errorf("with c selected b→c keeps %v, want the selection's own dimming only", b.BesideLoop(bc))
+	}
+}
+
+// A kiosk's 1920×1080 screen, read from a metre away, sets names and
+// figures at 24 CSS pixels or more (issue 18): the session's kiosk View
+// carries the scale and the frame sets its text by it.
+func TestKioskTextIsReadableFromAMetre(t *testing.T) {
+	d := tiny()
+	b := newRig(d, network(d, dataset.Date{}))
+	b.look.Loop = []int{0, 1, 2}
+	v := session.View{Width: 1920, Height: 1080, DPR: 1, Motion: true, TextScale: session.KioskTextScale}
+	b.Build(pos, v)
+	var g scene.Geometry
+	b.Geometry(&g)
+	labelled := 0
+	for i, l := range b.Labels {
+		if l.Visible {
+			labelled++
+			if l.Size < 24 {
+				t.Errorf("entity %d's name set at %v px, want at least 24", i, l.Size)
+			}
+		}
+	}
+	if labelled == 0 {
+		t.Fatal("no names drawn")
+	}
+	for _, l := range g.EdgeLabels {
+		if l.Box.H < 24 {
+			t.Errorf("figure %q %v px high, want at least 24", l.Text, l.Box.H)
+		}
 	}
 }

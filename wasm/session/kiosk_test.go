@@ -88,3 +88,14 @@ func TestDriftedScalesAboutTheCentre(t *testing.T) {
 		t.Errorf("pan (%v, %v), want (%v, %v)", x, y, panX+7, panY-3)
 	}
 }
+
+// A kiosk's picture sets its text larger; a page's does not.
+func TestKioskScalesTheText(t *testing.T) {
+	d := datasettest.TwoWay()
+	for mode, want := range map[string]float64{"kiosk": session.KioskTextScale, "page": 0} {
+		s := open(t, d, map[string]string{"mode": mode})
+		if got := s.Look().View.TextScale; got != want {
+			t.Errorf("mode %s: text scale %v, want %v", mode, got, want)
+		}
+	}
+}

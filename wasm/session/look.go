@@ -33,6 +33,9 @@ type View struct {
 	BottomInset float64
 	// Aspect is the layout's width over its height (0 means 1).
 	Aspect float64
+	// TextScale multiplies the sizes of the picture's names and figures
+	// (0 counts as 1): a kiosk is read from a metre away.
+	TextScale float64
 	// Zoom, PanX and PanY are the reader's camera: a point (x, y) of the
 	// fitted picture is drawn at (x·Zoom + PanX, y·Zoom + PanY). Zoom 0
 	// counts as 1.

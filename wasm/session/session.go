@@ -91,6 +91,11 @@ type Event struct {
 	Detail map[string]any
 }
 
+// KioskTextScale is how much larger a kiosk sets the picture's names and
+// figures: 24 CSS pixels and more on a 1920×1080 touch screen, read
+// standing a metre away, where a desk's 15 are too small.
+const KioskTextScale = 1.6
+
 // New starts a session on a valid dataset, its analysis and the options a
 // link asked for.
 func New(ds *dataset.Dataset, an *analysis.Analysis, opts Options) *Session {
@@ -104,6 +109,7 @@ func New(ds *dataset.Dataset, an *analysis.Analysis, opts Options) *Session {
 		s.showStep()
 	}
 	if opts.Mode == Kiosk {
+		s.view.TextScale = KioskTextScale
 		s.kiosk.times = opts.Kiosk.Resolved()
 		s.kiosk.begin = true
 	}

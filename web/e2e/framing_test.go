@@ -102,3 +102,39 @@ func focusClear(g pageGeometry, ids []string) (bool, string) {
 	}
 	return true, ""
 }
+
+// TestKioskReadsFromAMetre checks a kiosk's 1920×1080 screen as a visitor
+// a metre away sees it (issue 18): the caption's text is 28 px or more,
+// the names and figures on the canvas 24 px or more (their boxes are a
+// line, 1.25 times the font), and the focused canvas draws no frame round
+// the screen.
+func TestKioskReadsFromAMetre(t *testing.T) {
+	ctx := openPage(t, 1920, 1080, "/?mode=kiosk&motion=reduced&story=circle&step=1")
+	ready(t, ctx)
+	ouroborosSend(t, ctx, `{type: "autoplay", on: false}`)
+	if px := eval[float64](t, ctx, `parseFloat(getComputedStyle(document.getElementById('caption-text')).fontSize)`); px < 28 {
+		t.Errorf("caption text %v px, want at least 28", px)
+	}
+	g := geometryNow(t, ctx)
+	labels := 0
+	for _, e := range g.Entities {
+		if e.Label != nil {
+			labels++
+			if e.Label.Height < 24*1.25 {
+				t.Errorf("%s's name is %v px high, want a line of 24 px text", e.ID, e.Label.Height)
+			}
+		}
+	}
+	for _, l := range g.EdgeLabels {
+		labels++
+		if l.Height < 24*1.25 {
+			t.Errorf("figure %q is %v px high, want a line of 24 px text", l.Text, l.Height)
+		}
+	}
+	if labels == 0 {
+		t.Error("no names or figures on the kiosk's canvas")
+	}
+	if o := eval[string](t, ctx, `(() => { const c = document.querySelector('body > canvas'); c.focus(); return getComputedStyle(c).outlineStyle; })()`); o != "none" {
+		t.Errorf("the focused kiosk canvas draws an outline (%s) round the screen", o)
+	}
+}
