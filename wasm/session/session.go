@@ -1,6 +1,8 @@
 package session
 
 import (
+	"slices"
+
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 )
@@ -147,28 +149,17 @@ func (s *Session) SetLayout(pos [][2]float64, settled bool) {
 // frames the step or the selection it follows again. The session keeps
 // its own copies.
 func (s *Session) SetCovered(stay, passing [][4]float64) {
-	if !sameBoxes(s.covered, stay) {
+	if !slices.Equal(s.covered, stay) {
 		s.covered = append(s.covered[:0], stay...)
 		s.version++
 		s.refit = true
 	}
-	if !sameBoxes(s.passing, passing) {
+	if !slices.Equal(s.passing, passing) {
 		s.passing = append(s.passing[:0], passing...)
 		s.refit = true
 	}
 }
 
-func sameBoxes(a, b [][4]float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
 
 // Shown tells the session that the first picture is on screen: until then
 // a story step cuts to its view (a link opening at a step shows the step

@@ -58,7 +58,9 @@ func enterWithoutKeypress(t *testing.T, ctx context.Context) {
 func TestLongCaptionSaysItScrolls(t *testing.T) {
 	ctx := openPage(t, 390, 844, "/?motion=reduced&story=risk&step=3")
 	ready(t, ctx)
-	more := func() bool { return eval[bool](t, ctx, `document.getElementById('caption-body').classList.contains('more')`) }
+	more := func() bool {
+		return eval[bool](t, ctx, `document.getElementById('caption-body').classList.contains('more')`)
+	}
 	if !more() {
 		t.Fatalf("a long caption on a phone shows no cue: %v", eval[any](t, ctx,
 			`(b => [b.scrollHeight, b.clientHeight])(document.getElementById('caption-body'))`))
