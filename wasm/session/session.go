@@ -160,7 +160,6 @@ func (s *Session) SetCovered(stay, passing [][4]float64) {
 	}
 }
 
-
 // Shown tells the session that the first picture is on screen: until then
 // a story step cuts to its view (a link opening at a step shows the step
 // at once), after it steps ease.
