@@ -74,6 +74,7 @@ type Game struct {
 	captureWanted bool
 	onCapture     func(width, height int, rgba []byte)
 	twin          page.TwinCache
+	state         page.StateCache
 	// geom is the last frame's geometry, kept for GeometryJSON.
 	geom scene.Geometry
 }

@@ -97,7 +97,7 @@ func (g *Game) hit(in session.Intent) session.Intent {
 
 // StateJSON returns the page state as JSON for window.ouroboros.state().
 func (g *Game) StateJSON() string {
-	return page.Read(g.sess, g.frame, g.problems).JSON()
+	return g.state.JSON(g.sess, g.frame, g.problems)
 }
 
 // TwinFactsJSON returns the dataset's facts for the text twin as JSON.

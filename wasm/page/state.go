@@ -191,11 +191,18 @@ func Loops(d *dataset.Dataset, snap *analysis.Snapshot) []Loop {
 // Read is the state of the page: the session's, and where the last frame
 // built drew the entities. problems are the link's.
 func Read(ss *session.Session, f *scene.Frame, problems []string) State {
+	s := read(ss, f, problems)
+	s.Loops = Loops(ss.Dataset(), ss.Snapshot())
+	return s
+}
+
+// read is Read without the loops, the state's largest part, which
+// StateCache keeps as JSON for as long as the snapshot stays.
+func read(ss *session.Session, f *scene.Frame, problems []string) State {
 	d, snap, o, now := ss.Dataset(), ss.Snapshot(), ss.Options(), ss.Now()
 	s := State{
 		Dataset: DatasetInfo{Title: d.Title, AsOf: d.AsOf.String(), Currency: d.Currency, Entities: len(d.Entities), Deals: len(d.Deals),
 			FactsAsOf: FactsAsOf(d)},
-		Loops:          Loops(d, snap),
 		LoopsTruncated: snap.Truncated,
 		Mode:           o.Mode.String(),
 		Motion:         "full",

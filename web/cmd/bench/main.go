@@ -255,7 +255,7 @@ func visitAgainAndTimeFrames(tab context.Context, url string, cfg config, out io
 	if err != nil {
 		return err
 	}
-	ctx, cancel := context.WithTimeout(again, 5*time.Minute)
+	ctx, cancel := context.WithTimeout(again, 15*time.Minute)
 	defer cancel()
 	fmt.Fprintf(out, "  repeat visit (HTTP cache): ready at %.0f ms (%.0f bytes of program on the wire)\n", l.Ready, l.WasmBytes)
 
@@ -288,6 +288,9 @@ func visitAgainAndTimeFrames(tab context.Context, url string, cfg config, out io
 	if err := report(ctx, out, animating, settledAt, end); err != nil {
 		return err
 	}
+	if err := timeInputs(ctx, out, animating); err != nil {
+		return err
+	}
 	problem, err := chromedp.Run(ctx, chromedp.Evaluate[string](
 		`(() => { try { window.ouroboros.send({ type: 'pause' }); return ''; } catch (e) { return String(e.message); } })()`))
 	if err != nil {
@@ -308,7 +311,10 @@ func visitAgainAndTimeFrames(tab context.Context, url string, cfg config, out io
 	if err != nil {
 		return err
 	}
-	return report(ctx, out, paused, start, end)
+	if err := report(ctx, out, paused, start, end); err != nil {
+		return err
+	}
+	return timeInputs(ctx, out, paused)
 }
 
 // settleWait is how long the bench waits for the layout to settle before it

@@ -1,0 +1,237 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// latencyTrials is how many times each input is timed.
+const latencyTrials = 7
+
+// watchChanges runs once the page is ready: it notes, in __bench, every
+// pointerup and keydown (their event times) and every select and step
+// event of the program (when the program tells the page, which it does in
+// the tick that applied the change, before drawing that tick's frame).
+const watchChanges = `(() => {
+  const b = window.__bench;
+  if (b.inputs) return true;
+  b.inputs = []; b.changes = [];
+  for (const type of ['pointerup', 'keydown']) {
+    window.addEventListener(type, (e) => b.inputs.push([e.timeStamp]), true);
+  }
+  for (const type of ['select', 'step']) {
+    window.ouroboros.on(type, () => b.changes.push([type, performance.now()]));
+  }
+  return true;
+})()`
+
+// latency is what one timed input measured, in milliseconds from the
+// input event: the end of the main-thread work of the frame that drew the
+// change (the compositor shows it at the next vsync), and the start of the
+// frame after it, by which that picture was on screen.
+type latency struct {
+	Drawn, Shown float64
+	Frames       int     // animation frames that began between input and change
+	Work         float64 // main-thread ms of the frame that drew the change
+	Outside      bool
+}
+
+// measureLatency reads __bench after one input: the last input before the
+// change, the frame callback that ran while the program announced it.
+const measureLatency = `((type) => {
+  const b = window.__bench;
+  const c = b.changes.find((x) => x[0] === type);
+  if (!c) return null;
+  const at = c[1];
+  const input = b.inputs.map((x) => x[0]).filter((t) => t <= at).pop();
+  if (input === undefined) return null;
+  const frames = b.frames;
+  const k = frames.findIndex((f) => f[1] <= at && at <= f[1] + f[2]);
+  const began = new Set(frames.filter((f) => f[0] > input && f[1] <= at).map((f) => f[0])).size;
+  if (k < 0) {
+    const next = frames.find((f) => f[1] > at);
+    return { Drawn: at - input, Shown: next ? next[0] - input : at - input, Frames: began, Outside: true };
+  }
+  const next = frames.find((f) => f[0] > frames[k][0]);
+  return { Drawn: frames[k][1] + frames[k][2] - input, Shown: next ? next[0] - input : frames[k][1] + frames[k][2] - input, Frames: began, Work: frames[k][2], Outside: false };
+})`
+
+// timeInputs times, from the input event to the first frame that shows
+// its change, a click that selects an entity and a click on a story's
+// Next, each latencyTrials times, as the reader does them (real mouse
+// events through the browser), on the page as it is (what the caller
+// left: animating, or paused and asleep).
+func timeInputs(ctx context.Context, out io.Writer, what string) error {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](watchChanges)); err != nil {
+		return err
+	}
+	var sel, next []latency
+	for range latencyTrials {
+		l, err := timeOne(ctx, "select", clickEntity)
+		if err != nil {
+			return fmt.Errorf("timing a selection: %w", err)
+		}
+		sel = append(sel, l)
+		if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.Escape)); err != nil {
+			return err
+		}
+		if err := rest(ctx); err != nil {
+			return err
+		}
+	}
+	story, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+	  const s = window.ouroboros.state().stories || [];
+	  const st = s.find((x) => x.steps >= 2) || s[0];
+	  return st ? st.id : '';
+	})()`))
+	if err != nil {
+		return err
+	}
+	if story == "" {
+		fmt.Fprintf(out, "  %s: select %s; Next not measured (no story)\n", what, summarize(sel))
+		return nil
+	}
+	for i := range latencyTrials {
+		if i == 0 || !hasNext(ctx) {
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.ouroboros.send({type: 'goToStep', story: `+quote(story)+`, step: 1})`)); err != nil {
+				return err
+			}
+			if err := rest(ctx); err != nil {
+				return err
+			}
+		}
+		l, err := timeOne(ctx, "step", clickNext)
+		if err != nil {
+			return fmt.Errorf("timing Next: %w", err)
+		}
+		next = append(next, l)
+		if err := rest(ctx); err != nil {
+			return err
+		}
+	}
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`window.ouroboros.send({type: 'goToStep', story: null})`))
+	fmt.Fprintf(out, "  input to first changed frame, %s: select %s; Next %s\n", what, summarize(sel), summarize(next))
+	return err
+}
+
+// timeOne clears the record, does the input and waits for the change.
+func timeOne(ctx context.Context, change string, input func(context.Context) error) (latency, error) {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const b = window.__bench; b.inputs.length = 0; b.changes.length = 0; b.frames.length = 0; return true; })()`)); err != nil {
+		return latency{}, err
+	}
+	if err := input(ctx); err != nil {
+		return latency{}, err
+	}
+	// The frame after the change must have begun for Shown.
+	js := fmt.Sprintf(`(() => { const b = window.__bench; const c = b.changes.find((x) => x[0] === %q); return !!c && b.frames.some((f) => f[0] > c[1]); })()`, change)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, pollEvery, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		return latency{}, fmt.Errorf("no %s event 30 s after the input: %w", change, err)
+	}
+	l, err := chromedp.Run(ctx, chromedp.Evaluate[*latency](measureLatency+`(`+quote(change)+`)`))
+	if err != nil || l == nil {
+		return latency{}, fmt.Errorf("reading the %s's times: %v", change, err)
+	}
+	return *l, nil
+}
+
+// clickEntity clicks the middle of the largest visible entity that no
+// chrome covers.
+func clickEntity(ctx context.Context) error {
+	at, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+	  const g = window.ouroboros.geometry();
+	  const under = (e) => g.chrome.some((b) => e.x >= b.x && e.x <= b.x + b.width && e.y >= b.y && e.y <= b.y + b.height);
+	  const c = g.canvas;
+	  const ok = g.entities.filter((e) => e.visible && !under(e) && e.x > c.x && e.x < c.x + c.width && e.y > c.y && e.y < c.y + c.height);
+	  ok.sort((a, b) => b.r - a.r);
+	  return ok.length ? [ok[0].x, ok[0].y] : [];
+	})()`))
+	if err != nil {
+		return err
+	}
+	if len(at) != 2 {
+		return fmt.Errorf("no entity to click clear of the chrome")
+	}
+	return chromedp.Do(ctx, chromedp.MouseClickXY(at[0], at[1]))
+}
+
+// clickNext clicks the caption's Next button in its middle.
+func clickNext(ctx context.Context) error {
+	at, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(() => {
+	  const r = document.getElementById('step-next').getBoundingClientRect();
+	  return r.width ? [r.x + r.width / 2, r.y + r.height / 2] : [];
+	})()`))
+	if err != nil {
+		return err
+	}
+	if len(at) != 2 {
+		return fmt.Errorf("the Next button is not shown")
+	}
+	return chromedp.Do(ctx, chromedp.MouseClickXY(at[0], at[1]))
+}
+
+// hasNext says whether the open step has a next one.
+func hasNext(ctx context.Context) bool {
+	ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const c = window.ouroboros.state().caption; return !!c && c.step < c.steps; })()`))
+	return err == nil && ok
+}
+
+// rest waits for the camera to stop moving, so that each trial starts
+// from a quiet page.
+func rest(ctx context.Context) error {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!window.ouroboros.state().view.moving`, pollEvery, chromedp.WithPollingTimeout(time.Minute)))
+	return err
+}
+
+func summarize(ls []latency) string {
+	if len(ls) == 0 {
+		return "not measured"
+	}
+	drawn, shown, work := make([]float64, len(ls)), make([]float64, len(ls)), make([]float64, 0, len(ls))
+	frames, outside := 0, 0
+	for i, l := range ls {
+		drawn[i], shown[i] = l.Drawn, l.Shown
+		if !l.Outside {
+			work = append(work, l.Work)
+		}
+		frames = max(frames, l.Frames)
+		if l.Outside {
+			outside++
+		}
+	}
+	s := fmt.Sprintf("drawn by median %.0f ms (max %.0f), on screen by median %.0f ms (max %.0f), drawn at the latest in the %s frame begun after the input, %d trials",
+		median(drawn), slicesMax(drawn), median(shown), slicesMax(shown), ordinal(frames), len(ls))
+	if len(work) > 0 {
+		s += fmt.Sprintf(", that frame's main thread median %.1f ms", median(work))
+	}
+	if outside > 0 {
+		s += fmt.Sprintf(" (%d announced outside a frame)", outside)
+	}
+	return s
+}
+
+func slicesMax(v []float64) float64 {
+	m := v[0]
+	for _, x := range v {
+		m = max(m, x)
+	}
+	return m
+}
+
+func quote(s string) string { return fmt.Sprintf("%q", s) }
+
+func ordinal(n int) string {
+	switch n {
+	case 1:
+		return "first"
+	case 2:
+		return "second"
+	case 3:
+		return "third"
+	}
+	return fmt.Sprintf("%dth", n)
+}
