@@ -2,10 +2,7 @@
 
 package app
 
-import (
-	"ouroboros/wasm/page"
-	"ouroboros/wasm/session"
-)
+import "ouroboros/wasm/session"
 
 // Pointer takes one pointer event from the page (web/app.js listens on the
 // canvas). Events come from the page rather than from the engine's per-tick
