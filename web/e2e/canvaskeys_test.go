@@ -117,3 +117,29 @@ func tabOrder(d *dataset.Dataset) []int {
 	}
 	return session.TabOrder(d, money, nil)
 }
+
+// TestCanvasSaysLoopsBeyondTheTwin: the bundled dataset has more loops
+// than the text view lists (page.TwinLoops); ↑ from none goes round to the
+// last, which the live region still says, path and figures, from the
+// explore panel's report of it.
+func TestCanvasSaysLoopsBeyondTheTwin(t *testing.T) {
+	ctx := openPage(t, 1280, 800, "/?motion=reduced")
+	ready(t, ctx)
+	if n := eval[int](t, ctx, `ouroboros.state().loops.length`); n <= 50 {
+		t.Fatalf("%d loops, want more than the twin's 50", n)
+	}
+	eval[bool](t, ctx, `(document.querySelector('body > canvas').focus(), true)`)
+	before := announced(t, ctx)
+	key(t, ctx, kb.ArrowUp)
+	said := waitAnnounced(t, ctx, "↑ to say the last loop", before)
+	want := eval[string](t, ctx, `(() => {
+		const s = ouroboros.state(), l = s.explore.loop, names = new Map(s.view.entities.map(e => [e.id, e.name]));
+		return l ? l.entities.concat(l.entities[0]).map(id => names.get(id)).join(' → ') + ': round trip ' + l.roundTripText + ', closed ' + l.closed : '';
+	})()`)
+	if said != want || want == "" {
+		t.Errorf("↑ says %q, want %q", said, want)
+	}
+	if eval[int](t, ctx, `ouroboros.state().explore.loop.index`) < 50 {
+		t.Error("↑ from none picked a loop the twin lists; want the last, beyond them")
+	}
+}
