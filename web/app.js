@@ -158,6 +158,13 @@ function wireInput() {
     const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? r.height : 1;
     boot.wheel(e.deltaY * unit, e.clientX - r.left, e.clientY - r.top);
   }, { passive: false });
+  // Ebitengine keeps the browser from acting on any key pressed on its
+  // canvas (preventDefault in its own keydown listener), Tab included;
+  // stopped on its way down, Tab leaves the canvas as it leaves any
+  // element.
+  window.addEventListener('keydown', (e) => {
+    if (e.key === 'Tab' && e.target === canvas) e.stopPropagation();
+  }, true);
   window.addEventListener('keydown', (e) => {
     const t = e.target;
     // The caption's text scrolls by the arrow keys while it has the focus.
@@ -166,20 +173,37 @@ function wireInput() {
     if (t instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
     if ($('help').open) return;
     if (e.key === '?') { e.preventDefault(); $('help').showModal(); return; }
-    if (e.key === 'Tab') {
-      // Tab walks the entities while the canvas has the focus, then moves
-      // on to the page's controls.
-      if (document.activeElement === canvas && boot.key(e.shiftKey ? 'Shift+Tab' : 'Tab')) e.preventDefault();
-      return;
-    }
+    // The canvas is one Tab stop: Tab is the browser's, in and out of it.
+    if (e.key === 'Tab') return;
     if (e.ctrlKey || e.metaKey || e.altKey) return;
-    if (boot.key(e.key) && (e.key === ' ' || e.key.startsWith('Arrow'))) e.preventDefault();
+    // In the canvas the arrows walk its entities and loops and Esc leaves
+    // it (wasm/session/keyboard.go); elsewhere they keep their meanings.
+    const inCanvas = document.activeElement === canvas;
+    if (!boot.key(e.key, inCanvas)) return;
+    if (e.key === ' ' || e.key.startsWith('Arrow')) e.preventDefault();
+    if (inCanvas && (e.key === 'Escape' || e.key === 'Esc')) leaveCanvas();
   });
-  $('zoom-in').addEventListener('click', () => boot.key('+'));
-  $('zoom-out').addEventListener('click', () => boot.key('-'));
-  $('fit').addEventListener('click', () => boot.key('0'));
+  $('zoom-in').addEventListener('click', () => boot.key('+', false));
+  $('zoom-out').addEventListener('click', () => boot.key('-', false));
+  $('fit').addEventListener('click', () => boot.key('0', false));
   $('controls').hidden = false;
   wireExplore(canvas);
+}
+
+// leaveCanvas moves the keyboard out of the canvas on Esc. The canvas is
+// the page's last Tab stop, so no control follows it; the focus goes to
+// ☰, which opens what the picture holds as lists (the stories, the loops,
+// the legend), where a keyboard reader who is done with the picture goes
+// next, in the toolbar at the top that the eye already knows. When ☰ is
+// not shown, the first control that is.
+function leaveCanvas() {
+  const shown = (e) => !e.closest('[hidden]') && e.tabIndex >= 0 && !e.disabled &&
+    (!e.checkVisibility || e.checkVisibility({ visibilityProperty: true }));
+  const toggle = $('panel-toggle');
+  const to = toggle && shown(toggle) ? toggle
+    : [...document.querySelectorAll('button, input, select, a[href]')].find(shown);
+  if (to) to.focus();
+  else document.activeElement.blur();
 }
 
 // The legend, the filters, the loops, the timeline, search, help, the

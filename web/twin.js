@@ -79,6 +79,20 @@ function loopText(lp, words) {
 }
 
 // The sentences the live region says.
+function focusText(i) {
+  return name(i) + ': ' + entityText(i);
+}
+// A loop the keyboard picked, by its key (the entities' ids): as the twin
+// lists it, or, beyond the twin's first loops, in the same words from the
+// explore panel's report of the picked loop.
+function pickedLoopText(key) {
+  const index = new Map(facts.Entities.map((e, i) => [e.ID, i]));
+  const k = twin.loops.findIndex((lp) => lp.Entities.map((i) => facts.Entities[i].ID).join(' ') === key);
+  if (k >= 0) return loopText(twin.loops[k], twin.loopTexts[k]);
+  const r = api.state().explore.loop;
+  if (!r || r.entities.join(' ') !== key) return '';
+  return loopText({ Entities: r.entities.map((id) => index.get(id)), Closed: r.closed }, { RoundTrip: r.roundTripText });
+}
 function selectionText() {
   const i = twin.selection;
   return i < 0 ? 'Selection cleared.' : 'Selected ' + name(i) + ': ' + entityText(i);
@@ -198,10 +212,14 @@ function reachable() {
 
 // The polite live region: cleared first, so that the same sentence twice
 // is still read.
+// Only the last of sentences said at once is read: ↓ following the money
+// moves the focus and the selection.
+let saying = 0;
 function announce(text) {
   const box = $('announce');
   box.textContent = '';
-  if (text) setTimeout(() => { box.textContent = text; }, 50);
+  clearTimeout(saying);
+  if (text) saying = setTimeout(() => { box.textContent = text; }, 50);
 }
 
 // The open text view is modal: the page behind it is inert, so that the
@@ -247,6 +265,12 @@ api.ready.then((s) => {
     if (e.key === 'Escape') { e.preventDefault(); showTwin(false); }
   }, true);
   api.on('select', () => { render(); announce(selectionText()); });
+  // The arrow keys in the canvas: the entity or the loop they moved to.
+  api.on('focus', (d) => {
+    render();
+    if (d.loop) announce(pickedLoopText(d.loop));
+    else if (d.id) announce(focusText(facts.Entities.findIndex((e) => e.ID === d.id)));
+  });
   api.on('step', (d) => { render(); announce(d.story ? stepText(api.state().caption) : 'Story closed.'); });
   api.on('asof', render);
   api.on('pause', (d) => {

@@ -36,18 +36,17 @@ func (g *Game) Cover(stay, passing [][4]float64) {
 	wake()
 }
 
-// Key takes one key press from the page, by its KeyboardEvent.key name
-// ("Shift+Tab" for a shifted Tab), and reports whether it was used, so that
-// the page can keep the browser from acting on it too.
-func (g *Game) Key(key string) bool {
+// Key takes one key press from the page, by its KeyboardEvent.key name,
+// with whether the canvas has the page's focus (there the arrows walk the
+// entities and loops, session.CanvasKeyIntent), and reports whether it was
+// used, so that the page can keep the browser from acting on it too. Tab
+// is never used: it is the browser's, and leaves the canvas.
+func (g *Game) Key(key string, canvas bool) bool {
 	wake()
-	switch key {
-	case "Tab":
-		return g.sess.FocusKey(1)
-	case "Shift+Tab":
-		return g.sess.FocusKey(-1)
-	}
 	in, ok := session.KeyIntent(key)
+	if canvas {
+		in, ok = session.CanvasKeyIntent(key)
+	}
 	if ok {
 		g.sess.Do(in)
 	}

@@ -83,8 +83,8 @@ func (b *Boot) Serve(state func() string, send func([]byte) error) {
 
 // Input lets the page hand over pointer events (kind, id, x and y in CSS
 // pixels, time in ms, touch), wheel turns (dy, x, y in CSS pixels) and key
-// presses (KeyboardEvent.key).
-func (b *Boot) Input(pointer func(kind string, id int, x, y, t float64, touch bool), wheel func(dy, x, y float64), key func(string) bool) {
+// presses (KeyboardEvent.key, and whether the canvas has the focus).
+func (b *Boot) Input(pointer func(kind string, id int, x, y, t float64, touch bool), wheel func(dy, x, y float64), key func(name string, canvas bool) bool) {
 	b.obj.Set("pointer", js.FuncOf(func(_ js.Value, a []js.Value) any {
 		if len(a) == 6 && a[0].Type() == js.TypeString && numbers(a[1:5]) {
 			pointer(a[0].String(), a[1].Int(), a[2].Float(), a[3].Float(), a[4].Float(), a[5].Truthy())
@@ -98,7 +98,9 @@ func (b *Boot) Input(pointer func(kind string, id int, x, y, t float64, touch bo
 		return nil
 	}))
 	b.obj.Set("key", js.FuncOf(func(_ js.Value, a []js.Value) any {
-		return len(a) == 1 && a[0].Type() == js.TypeString && key(a[0].String())
+		// ouroborosBoot.key(name, canvas): canvas is true while the canvas
+		// has the page's focus.
+		return len(a) >= 1 && a[0].Type() == js.TypeString && key(a[0].String(), len(a) > 1 && a[1].Truthy())
 	}))
 }
 

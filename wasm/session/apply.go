@@ -124,6 +124,10 @@ func (s *Session) translate(in Intent) Intent {
 			s.setFocus(to)
 			return Intent{Kind: Select, Entity: to}
 		}
+	case WalkEntity:
+		s.setFocus(Walk(TabOrder(s.ds, s.money(), s.shownEntities), s.now.Focus, in.Entity))
+	case WalkLoop:
+		return s.walkLoop(in.Entity)
 	case Drift:
 		s.setDrift(in.Entity == 1)
 	case PlayTimeline, ToggleTimeline:
@@ -179,6 +183,9 @@ func (s *Session) tell(c Changed) {
 	if c.Filter || c.Loop || c.Playing || c.AsOf {
 		s.emit("ui", map[string]any{})
 	}
+	if c.Focus {
+		s.tellFocus()
+	}
 	if c.Selection {
 		var id any
 		if s.now.Selection >= 0 {
@@ -203,23 +210,6 @@ func (s *Session) tell(c Changed) {
 		}
 		s.emit("step", detail)
 	}
-}
-
-// FocusKey moves the keyboard focus for Tab (by +1) or Shift+Tab (-1) and
-// reports whether it stayed on an entity; when it leaves the ends, Tab
-// moves on to the page's other controls. It acts at once rather than on
-// the next tick because the page must know, while handling the key,
-// whether to keep Tab for the canvas. Walking the entities is the reader
-// at work: a playing story stops.
-func (s *Session) FocusKey(by int) bool {
-	s.setAutoplay(false, 0)
-	s.setFocus(NextFocus(TabOrder(s.ds, s.money(), s.shownEntities), s.now.Focus, by))
-	return s.now.Focus >= 0
-}
-
-func (s *Session) setFocus(i int) {
-	s.now.Focus = i
-	s.version++
 }
 
 // money is the disclosed money through each entity at the date on screen,

@@ -217,3 +217,18 @@ func (c *Camera) FitPoints(points [][2]float64, g Geometry) {
 	c.centre((x0+x1)/2, (y0+y1)/2, z, f)
 	c.Keep(g.Area, g.Screen)
 }
+
+// hides reports whether a point of the screen is out of sight: off the
+// canvas or under one of the page's boxes.
+func (g Geometry) hides(x, y float64) bool {
+	s := g.Screen
+	if x < s.X0 || x > s.X1 || y < s.Y0 || y > s.Y1 {
+		return true
+	}
+	for _, b := range g.Covered {
+		if x > b.X0 && x < b.X1 && y > b.Y0 && y < b.Y1 {
+			return true
+		}
+	}
+	return false
+}

@@ -120,34 +120,3 @@ func (g *Gestures) find(id int) int {
 func (g *Gestures) forget(i int) {
 	g.down = append(g.down[:i], g.down[i+1:]...)
 }
-
-// KeyIntent maps a key (a KeyboardEvent.key name) to its intent.
-func KeyIntent(key string) (Intent, bool) {
-	switch key {
-	case "Escape", "Esc":
-		return Intent{Kind: Select, Entity: -1}, true
-	case "+", "=":
-		return Intent{Kind: ZoomIn}, true
-	case "-", "_":
-		return Intent{Kind: ZoomOut}, true
-	case "0", "Home":
-		return Intent{Kind: FitAll}, true
-	case " ", "Spacebar":
-		return Intent{Kind: ToggleTimeline}, true
-	case "ArrowLeft":
-		return Intent{Kind: StepTime, Entity: -1}, true
-	case "ArrowRight":
-		return Intent{Kind: StepTime, Entity: 1}, true
-	case "ArrowDown":
-		return Intent{Kind: FollowOut}, true
-	case "ArrowUp":
-		return Intent{Kind: FollowIn}, true
-	case "Tab":
-		return Intent{Kind: FocusNext}, true
-	case "Shift+Tab":
-		return Intent{Kind: FocusPrev}, true
-	case "Enter":
-		return Intent{Kind: Activate}, true
-	}
-	return Intent{}, false
-}

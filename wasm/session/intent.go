@@ -37,12 +37,13 @@ const (
 	PlayTimeline
 	PauseTimeline
 	ToggleTimeline
-	// Keyboard focus.
-	FocusNext
-	FocusPrev
-	Activate  // select the focused entity
-	FollowOut // select the next entity the selection pays
-	FollowIn  // select the next entity that pays the selection
+	// Keyboard focus, in the canvas (CanvasKeyIntent).
+	WalkEntity  // Entity +1 or -1: the focus to the next or previous entity of TabOrder, round
+	WalkLoop    // Entity +1 or -1: pick the next or previous loop at the date on screen, round
+	LeaveCanvas // the keyboard leaves the canvas: the focus, the picked loop and the selection clear
+	Activate    // select the focused entity
+	FollowOut   // select the next entity the selection pays
+	FollowIn    // select the next entity that pays the selection
 	// Stories.
 	GoToStep // Story and Step (0-based); Story -1 leaves the story
 	NextStep

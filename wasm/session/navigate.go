@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 
+	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 )
 
@@ -56,24 +57,45 @@ func TabOrder(d *dataset.Dataset, money []float64, shown []bool) []int {
 	return order
 }
 
-// NextFocus moves the keyboard focus along order by one step (by = +1 or
-// -1) and returns -1 when it leaves the ends, so that Tab can move on to
-// the page's other controls.
-func NextFocus(order []int, focus, by int) int {
-	at := slices.Index(order, focus)
-	switch {
-	case at < 0 && by > 0 && len(order) > 0:
-		return order[0]
-	case at < 0 && by < 0 && len(order) > 0:
-		return order[len(order)-1]
-	case at < 0:
+// Walk moves the keyboard's focus along order by one step (by = +1 or
+// -1), round from the last to the first and back: the canvas is one Tab
+// stop, so its arrows never reach an end. From no focus it starts at the
+// first (or, going back, the last); with nothing in order it is -1.
+func Walk(order []int, focus, by int) int {
+	if len(order) == 0 {
 		return -1
 	}
-	at += by
-	if at < 0 || at >= len(order) {
-		return -1
+	return order[round(slices.Index(order, focus), by, len(order))]
+}
+
+// WalkLoops returns the key (LoopKey) of the loop after (by +1) or before
+// (-1) the loop named cur among loops, round; from none (or one no longer
+// there), the first or the last. The order is the analysis' (the text
+// twin's list), so the arrows and the twin agree. "" when there are none.
+func WalkLoops(d *dataset.Dataset, loops []analysis.LoopInfo, cur string, by int) string {
+	if len(loops) == 0 {
+		return ""
 	}
-	return order[at]
+	at := -1
+	for i := range loops {
+		if cur != "" && LoopKey(d, loops[i].Entities) == cur {
+			at = i
+			break
+		}
+	}
+	return LoopKey(d, loops[round(at, by, len(loops))].Entities)
+}
+
+// round is the index by steps from at among n, round; from at < 0, the
+// first going forward and the last going back.
+func round(at, by, n int) int {
+	if at < 0 {
+		if by < 0 {
+			return n - 1
+		}
+		return 0
+	}
+	return ((at+by)%n + n) % n
 }
 
 // Link is one drawn edge by its ends and disclosed total, for Follow.

@@ -44,10 +44,25 @@ func TestTabOrderAndFocus(t *testing.T) {
 	if got := session.TabOrder(d, []float64{5, 12}, []bool{true, false}); len(got) != 1 || got[0] != 0 {
 		t.Errorf("with a hidden: %v", got)
 	}
-	for _, tc := range []struct{ focus, by, want int }{{-1, 1, 1}, {1, 1, 0}, {0, 1, -1}, {-1, -1, 0}, {1, -1, -1}} {
-		if got := session.NextFocus(order, tc.focus, tc.by); got != tc.want {
-			t.Errorf("NextFocus(%d, %d) = %d, want %d", tc.focus, tc.by, got, tc.want)
-		}
+	for _, tc := range []struct {
+		name            string
+		focus, by, want int
+	}{
+		{"from none to the first", -1, 1, 1},
+		{"on", 1, 1, 0},
+		{"round from the last to the first", 0, 1, 1},
+		{"back from none to the last", -1, -1, 0},
+		{"round from the first back to the last", 1, -1, 0},
+		{"from a hidden entity to the first", 7, 1, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := session.Walk(order, tc.focus, tc.by); got != tc.want {
+				t.Errorf("Walk(%d, %d) = %d, want %d", tc.focus, tc.by, got, tc.want)
+			}
+		})
+	}
+	if got := session.Walk(nil, 0, 1); got != -1 {
+		t.Errorf("Walk with nothing to walk = %d, want -1", got)
 	}
 }
 

@@ -65,6 +65,8 @@ func (n *Now) Apply(in Intent) Changed {
 		n.Filter = Filter{}
 	case PickLoop:
 		n.Loop = in.Key
+	case LeaveCanvas:
+		n.Selection, n.Focus, n.Loop = -1, -1, ""
 	case PlayTimeline:
 		n.Playing = true
 	case PauseTimeline:

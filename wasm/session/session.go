@@ -86,7 +86,7 @@ type Session struct {
 }
 
 // Event is something the page must hear of: its type ("select", "asof",
-// "step", "autoplay", "ui", "pause", "hover", "kiosk") and its detail, as
+// "step", "autoplay", "ui", "pause", "hover", "kiosk", "focus") and its detail, as
 // the page's events carry them.
 type Event struct {
 	Type   string
