@@ -226,7 +226,7 @@ func TestSearchSelects(t *testing.T) {
 func TestKeyboard(t *testing.T) {
 	ctx := openPage(t, 1000, 700, "/?data=data/examples/twoloops.json")
 	ready(t, ctx)
-	eval[bool](t, ctx, `(document.querySelector('body > canvas').focus(), true)`)
+	eval[bool](t, ctx, `(document.querySelector('#stage > canvas').focus(), true)`)
 	// Tab visits entities, largest first; Enter selects.
 	key(t, ctx, kb.Tab)
 	first := eval[string](t, ctx, `ouroboros.state().explore.focus`)
