@@ -151,9 +151,10 @@ func quoteJSON(s string) string {
 	return string(b)
 }
 
-// The page, the embed and the kiosk have no accessibility violation that
-// axe finds, at any level (issue 18): the page once ready, and again with
-// the ☰ panel and a story open.
+// The page, the embed (alone and in the demo article) and the kiosk have
+// no accessibility violation that axe finds, at any level (issue 18): the
+// page once ready, again with the ☰ panel and a story open, with a card,
+// the text view and the keys' dialog.
 func TestAxeFindsNoViolation(t *testing.T) {
 	axeSource(t) // fail once, early, if axe-core cannot be had
 	t.Run("page", func(t *testing.T) {
@@ -168,11 +169,29 @@ func TestAxeFindsNoViolation(t *testing.T) {
 		waitState(t, ctx, "a story open", func(s pageState) bool { return s.Story != nil })
 		waitJS(t, ctx, "the caption", `!document.getElementById('caption').hidden`)
 		axeCheck(t, ctx, "the page with the panel and a story open")
+		// A selection's card, then the text view and the keys' dialog.
+		id := state(t, ctx).View.Entities[0].ID
+		ouroborosSend(t, ctx, `{type: 'select', id: `+quoteJS(id)+`}`)
+		waitJS(t, ctx, "the card", `!document.getElementById('card').hidden`)
+		axeCheck(t, ctx, "the page with a card")
+		eval[bool](t, ctx, `(document.getElementById('text-view').click(), true)`)
+		waitJS(t, ctx, "the text view", `document.getElementById('twin').classList.contains('open')`)
+		axeCheck(t, ctx, "the text view")
+		eval[bool](t, ctx, `(document.getElementById('twin-close').click(), document.getElementById('help').showModal(), true)`)
+		axeCheck(t, ctx, "the keys' dialog")
 	})
 	t.Run("embed", func(t *testing.T) {
 		ctx := openPage(t, 600, 420, "/?mode=embed")
 		ready(t, ctx)
 		axeCheck(t, ctx, "mode=embed")
+	})
+	t.Run("embed demo", func(t *testing.T) {
+		// The host article around an embedded explainer; axe reaches into
+		// the frame only where it is injected, and the frame's page is the
+		// embed above.
+		ctx := openPage(t, 1280, 800, "/embed-demo.html")
+		frameSettled(t, ctx)
+		axeCheck(t, ctx, "the embed demo")
 	})
 	t.Run("kiosk", func(t *testing.T) {
 		ctx := openPage(t, 1920, 1080, "/?mode=kiosk")
