@@ -4,7 +4,7 @@
 // both to the Go program and exposes window.ouroboros (see
 // shared/design/page-api.md). Every reason the explainer cannot start ends
 // in the error panel and a rejected `ready`.
-import { $, el, inKiosk, webURL } from './dom.js';
+import { $, el, inKiosk, picture, webURL } from './dom.js';
 import { geometry, watchChrome } from './geometry.js';
 import { dealHistory, renderLegend, renderLoops, wireLegend } from './legend.js';
 
@@ -114,7 +114,7 @@ function fail(message, problems) {
   $('loader').hidden = true;
   // Ebitengine adds its canvas when the program starts, before the dataset
   // is checked; nothing may be drawn from a refused one.
-  for (const c of document.querySelectorAll('body > canvas')) c.remove();
+  for (const c of document.querySelectorAll('#stage > canvas, body > canvas')) c.remove();
   $('error-message').textContent = message;
   const list = $('error-problems');
   list.replaceChildren(...problems.map((p) => {
@@ -133,8 +133,16 @@ function fail(message, problems) {
 // and end between two of the engine's ticks, which its per-tick input
 // state would miss when software WebGL draws a few frames a second.
 function wireInput() {
-  const canvas = document.querySelector('body > canvas');
+  const canvas = picture();
   if (!canvas) return;
+  // Into the page's main landmark, where the picture belongs (axe's region
+  // rule: all content in landmarks). Moving it drops the focus that
+  // Ebitengine gave it, which wireExplore looks at.
+  if (canvas.parentElement !== $('stage')) {
+    const focused = document.activeElement === canvas;
+    $('stage').append(canvas);
+    if (focused) canvas.focus({ preventScroll: true });
+  }
   const forward = (kind) => (e) => {
     const r = canvas.getBoundingClientRect();
     // A mouse moving with no button is hovering; a finger only moves
@@ -246,6 +254,7 @@ function wireExplore(canvas) {
   $('step-next').addEventListener('click', () => { closePanelOnPhone(); api.send({ type: 'next' }); });
   $('story-close').addEventListener('click', () => api.send({ type: 'goToStep', story: null }));
   $('skip').addEventListener('click', skipToStory);
+  $('stories').addEventListener('click', openStories);
   // Enter is taken on its keydown: left to the browser, it would click the
   // link and then its keypress would press the story the focus moved to.
   $('skip').addEventListener('keydown', (e) => { if (e.key === 'Enter') skipToStory(e); });
@@ -311,7 +320,14 @@ function skipToStory(e) {
     (next.disabled ? $('step-prev') : next).focus();
     return;
   }
-  const chip = $('story-list').querySelector('button');
+  openStories();
+}
+
+// openStories opens the ☰ panel with the keyboard on its stories: the open
+// story's chip, or the first (the toolbar's Stories button).
+function openStories() {
+  const list = $('story-list');
+  const chip = list.querySelector('button[aria-pressed="true"]') || list.querySelector('button');
   if (!chip) return;
   $('panel').hidden = false;
   $('panel-toggle').setAttribute('aria-expanded', 'true');
@@ -492,7 +508,10 @@ function renderYears(years) {
       const cut = y.loopsText.indexOf(' ');
       const n = el('span', undefined, 'n');
       n.append(el('span', y.loopsText.slice(0, cut), 'num'), el('span', y.loopsText.slice(cut), 'unit'));
-      b.append(el('span', y.year, 'y'), el('span', ' · ', 'sep'), n);
+      // The spaces stay text of the button's own, outside the separator
+      // that narrow screens hide: its visible text is then "2025 9 circular
+      // deals", part of its spoken name (axe's label-content-name-mismatch).
+      b.append(el('span', y.year, 'y'), ' ', el('span', '·', 'sep'), ' ', n);
       b.setAttribute('aria-label', y.spoken);
       b.title = y.spoken;
       b.dataset.asOf = y.asOf;

@@ -27,3 +27,8 @@ export function webURL(u) {
 // inKiosk reports whether the page runs as a kiosk, which has no way back
 // from another site: there, sources stay text.
 export const inKiosk = () => document.documentElement.classList.contains('kiosk');
+
+// picture returns Ebitengine's canvas, the network's picture: appended to
+// <body> by the engine, then moved into <main id="stage"> by app.js so that
+// it lies in a landmark (issue 18).
+export const picture = () => document.querySelector('#stage > canvas, body > canvas');

@@ -4,7 +4,7 @@
 // and the title block it draws); this module moves them to the page by the
 // canvas's place and adds the page's own boxes over the canvas: every
 // visible element marked data-chrome="name", as the browser lays it out.
-import { $ } from './dom.js';
+import { $, picture } from './dom.js';
 
 // The page's boxes that lie over the canvas, by element id. Other modules
 // mark their own (the legend, the headline) with data-chrome in the page.
@@ -21,7 +21,7 @@ const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b
 // geometry turns the program's report into the page API's answer; null
 // before the program can answer.
 export function geometry(boot) {
-  const canvas = document.querySelector('body > canvas');
+  const canvas = picture();
   if (!canvas || typeof boot.geometry !== 'function') return null;
   const c = box(canvas.getBoundingClientRect());
   const g = JSON.parse(boot.geometry());
@@ -56,7 +56,7 @@ const TRANSIENT = new Set(['card', 'panel', 'circular']);
 // (boot.cover(x, y, width, height, passing, …) in CSS pixels of the
 // canvas, passing 1 for the boxes that come and go).
 export function watchChrome(boot) {
-  const canvas = document.querySelector('body > canvas');
+  const canvas = picture();
   if (!canvas || typeof boot.cover !== 'function') return;
   let last = '';
   let queued = false;

@@ -8,7 +8,7 @@
 // (wasm/session); this module only presents them, through window.ouroboros
 // and the boot object's pointer input, like a host script would.
 import { api, boot, params } from './app.js';
-import { $, el } from './dom.js';
+import { $, el, picture } from './dom.js';
 
 // Only a link that asks for a kiosk gets one (params: the query, the hash
 // over it, as app.js read them).
@@ -18,10 +18,12 @@ function startKiosk() {
   const root = document.documentElement;
   root.classList.add('kiosk', 'pointer-idle');
 
-  // No page zoom: the viewport refuses pinch, and the browser's zoom keys
-  // and ctrl+wheel do nothing (the network's own zoom stays).
-  const viewport = document.querySelector('meta[name="viewport"]');
-  if (viewport) viewport.setAttribute('content', 'width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no');
+  // No page zoom: touch-action (style.css, html.kiosk) leaves a finger
+  // panning but not pinching the page, and the browser's zoom keys and
+  // ctrl+wheel do nothing (the network's own zoom stays). The viewport
+  // keeps the page's own content, without maximum-scale or
+  // user-scalable=no: those would stop a reader's zoom on every browser,
+  // and accessibility checkers (axe's meta-viewport) refuse them.
   const block = (e) => e.preventDefault();
   window.addEventListener('contextmenu', block);
   window.addEventListener('dragstart', block);
@@ -63,7 +65,8 @@ function startKiosk() {
   stillBox.append(withID(el('h2', 'Still there?'), 'still-title'), el('p', 'Touch anywhere to keep exploring.'), countLine);
   still.append(stillBox);
   const hint = withID(el('p', 'Touch to explore'), 'attract-hint');
-  document.body.append(still, hint);
+  // In the page's main landmark, with the picture they speak of.
+  $('stage').append(still, hint);
 
   // The kiosk's loop (attract, visitor, countdown) runs in the program on
   // its ticks (wasm/session); this module shows where it is, from
@@ -118,7 +121,7 @@ function startKiosk() {
   // a mouse's hover shows elsewhere. (A tapped entity shows its full card
   // by selection.)
   function tapCards() {
-    const canvas = document.querySelector('body > canvas');
+    const canvas = picture();
     if (!canvas || typeof boot.pointer !== 'function') return;
     let down = null;
     // A touch anywhere else puts the card away (one on the canvas does so

@@ -10,7 +10,7 @@
 // anyone, so they are posted to any origin: the page cannot know its
 // host's origin without the referrer, which it does not rely on.
 import { api, params } from './app.js';
-import { $ } from './dom.js';
+import { $, picture } from './dom.js';
 
 // A command is small: the API's largest is a loop of entity ids.
 const MAX_MESSAGE_CHARS = 4096;
@@ -139,7 +139,7 @@ function setUpEmbed() {
     shield.hidden = true;
     hint.hidden = true;
     hint.classList.remove('nudge');
-    const canvas = document.querySelector('body > canvas');
+    const canvas = picture();
     if (canvas) canvas.focus({ preventScroll: true });
   });
   window.addEventListener('blur', arm);

@@ -7,7 +7,7 @@
 // dataset's text never becomes markup. Otherwise it talks to the page
 // through window.ouroboros (app.js's api) like any host would.
 import { api, boot } from './app.js';
-import { $, el, inKiosk, webURL } from './dom.js';
+import { $, el, inKiosk, picture, webURL } from './dom.js';
 
 let last = '';
 let facts = null;
@@ -198,7 +198,7 @@ function render() {
   let label = 'Network picture of ' + facts.Title + ': ' + summary;
   if (t.selection >= 0) label += ' Selected: ' + name(t.selection) + '.';
   if (s.caption) label += ' Story step ' + s.caption.step + ' of ' + s.caption.steps + ': ' + s.caption.title + '.';
-  const canvas = document.querySelector('body > canvas');
+  const canvas = picture();
   if (canvas) canvas.setAttribute('aria-label', label + ' The text view lists every entity and deal.');
 }
 
@@ -246,7 +246,7 @@ function paused() {
 }
 
 api.ready.then((s) => {
-  const canvas = document.querySelector('body > canvas');
+  const canvas = picture();
   if (canvas) canvas.setAttribute('role', 'img');
   document.documentElement.classList.toggle('reduce-motion', s.motion === 'reduced');
   render();

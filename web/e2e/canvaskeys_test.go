@@ -96,7 +96,7 @@ func TestCanvasIsOneTabStop(t *testing.T) {
 		t.Error("Tab in the canvas kept the focus in it")
 	}
 	// So does Esc, for ☰, and it clears the ring and the loop.
-	eval[bool](t, ctx, `(document.querySelector('body > canvas').focus(), true)`)
+	eval[bool](t, ctx, `(document.querySelector('#stage > canvas').focus(), true)`)
 	key(t, ctx, kb.Escape)
 	if got := activeID(t, ctx); got != "panel-toggle" {
 		t.Errorf("Esc in the canvas moves the focus to %q, want ☰ (panel-toggle)", got)
@@ -128,7 +128,7 @@ func TestCanvasSaysLoopsBeyondTheTwin(t *testing.T) {
 	if n := eval[int](t, ctx, `ouroboros.state().loops.length`); n <= 50 {
 		t.Fatalf("%d loops, want more than the twin's 50", n)
 	}
-	eval[bool](t, ctx, `(document.querySelector('body > canvas').focus(), true)`)
+	eval[bool](t, ctx, `(document.querySelector('#stage > canvas').focus(), true)`)
 	before := announced(t, ctx)
 	key(t, ctx, kb.ArrowUp)
 	said := waitAnnounced(t, ctx, "↑ to say the last loop", before)

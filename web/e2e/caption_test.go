@@ -38,6 +38,47 @@ func TestSkipLinkReachesTheStoryControls(t *testing.T) {
 	}
 }
 
+// storyControl reports, for the focused element, whether it is a story
+// control the reader can see: the toolbar's Stories, a story's chip or the
+// caption's buttons, with a box inside the viewport that nothing covers at
+// its centre; else what it is, for the failure.
+const storyControl = `(() => {
+	const a = document.activeElement;
+	const what = a ? (a.id || a.tagName) + ' ' + JSON.stringify(a.getBoundingClientRect()) : 'nothing';
+	if (!a || !a.matches('#stories, #story-list button, #caption button')) return 'not a story control: ' + what;
+	const r = a.getBoundingClientRect();
+	if (r.width < 1 || r.height < 1 || r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight) return 'out of sight: ' + what;
+	const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+	if (!top || !a.contains(top)) return 'covered by ' + (top ? top.id || top.tagName : 'nothing') + ': ' + what;
+	return '';
+})()`
+
+// TestFourthTabIsAStoryControl: from the page's load at 1280×800, the first
+// Tab reaches the skip link and three more a story control that shows
+// (issue 18), with real Tab keys; Enter on it puts the keyboard on the
+// stories in the ☰ panel.
+func TestFourthTabIsAStoryControl(t *testing.T) {
+	ctx := openPage(t, 1280, 800, "/")
+	ready(t, ctx)
+	key(t, ctx, kb.Tab)
+	if got := eval[string](t, ctx, `document.activeElement.id`); got != "skip" {
+		t.Fatalf("the first Tab reaches %q, want the skip link", got)
+	}
+	var order []string
+	for range 3 {
+		key(t, ctx, kb.Tab)
+		order = append(order, eval[string](t, ctx, `document.activeElement.id || document.activeElement.tagName`))
+	}
+	if why := eval[string](t, ctx, storyControl); why != "" {
+		t.Fatalf("after the skip link, Tabs reach %v; the last is %s", order, why)
+	}
+	key(t, ctx, kb.Enter)
+	until(t, "the keyboard on a story in the open panel", waitLong, func() (bool, string) {
+		got := eval[string](t, ctx, `(a => (a.closest('#story-list') ? 'in the stories ' : '') + (document.getElementById('panel').hidden ? 'panel hidden' : 'panel open'))(document.activeElement)`)
+		return got == "in the stories panel open", got
+	})
+}
+
 // enterWithoutKeypress presses Enter as a browser does when the page takes
 // its keydown (preventDefault): no keypress follows. chromedp's KeyEvent
 // sends the keypress as an event of its own, which Chromium then delivers

@@ -226,7 +226,7 @@ func TestSearchSelects(t *testing.T) {
 func TestKeyboard(t *testing.T) {
 	ctx := openPage(t, 1000, 700, "/?data=data/examples/twoloops.json")
 	ready(t, ctx)
-	eval[bool](t, ctx, `(document.querySelector('body > canvas').focus(), true)`)
+	eval[bool](t, ctx, `(document.querySelector('#stage > canvas').focus(), true)`)
 	// In the canvas → and ← move between the entities, largest first (Tab
 	// leaves the canvas since issue 18; canvaskeys_test.go); Enter selects.
 	focus := func(what, not string) string {
@@ -249,7 +249,7 @@ func TestKeyboard(t *testing.T) {
 	key(t, ctx, kb.Enter)
 	waitSelection(t, ctx, first)
 	// Outside the canvas, ↓ follows the money to the largest payee.
-	eval[bool](t, ctx, `(document.querySelector('body > canvas').blur(), true)`)
+	eval[bool](t, ctx, `(document.querySelector('#stage > canvas').blur(), true)`)
 	key(t, ctx, kb.ArrowDown)
 	s := waitState(t, ctx, "following the money", func(s pageState) bool { return s.Selection != nil && *s.Selection != first })
 	if !pays(t, first, *s.Selection) {

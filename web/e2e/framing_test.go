@@ -134,7 +134,7 @@ func TestKioskReadsFromAMetre(t *testing.T) {
 	if labels == 0 {
 		t.Error("no names or figures on the kiosk's canvas")
 	}
-	if o := eval[string](t, ctx, `(() => { const c = document.querySelector('body > canvas'); c.focus(); return getComputedStyle(c).outlineStyle; })()`); o != "none" {
+	if o := eval[string](t, ctx, `(() => { const c = document.querySelector('#stage > canvas'); c.focus(); return getComputedStyle(c).outlineStyle; })()`); o != "none" {
 		t.Errorf("the focused kiosk canvas draws an outline (%s) round the screen", o)
 	}
 }

@@ -287,7 +287,7 @@ func TestLostContextComesBack(t *testing.T) {
 	}
 	eval[bool](t, ctx, `(() => {
 		window.__before = true;
-		const gl = document.querySelector('body > canvas').getContext('webgl2');
+		const gl = document.querySelector('#stage > canvas').getContext('webgl2');
 		gl.getExtension('WEBGL_lose_context').loseContext();
 		return true;
 	})()`)

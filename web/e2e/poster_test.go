@@ -193,7 +193,7 @@ func posterBeforeReady(t *testing.T, p *poster.Poster, w, h int64) {
 	if box.Shown || !box.Ready || box.Loader {
 		t.Fatalf("after ready: %+v, want the poster gone", box)
 	}
-	if canvas, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector('body > canvas')`)); err != nil || !canvas {
+	if canvas, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!!document.querySelector('#stage > canvas')`)); err != nil || !canvas {
 		t.Fatalf("no canvas after ready (%v)", err)
 	}
 	shot = screenshot(t, ctx)
