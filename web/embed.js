@@ -1,13 +1,16 @@
 /*! Ouroboros embed: include this one script in an article, then
  *    <div data-ouroboros="https://example.org/ouroboros/?story=circle"></div>
  *  becomes the explainer in a responsive, lazily loaded iframe that takes
- *  the height the explainer asks for, and elements marked
+ *  the height the explainer asks for (it changes with the width only),
+ *  and elements marked
  *    <p data-ouroboros-step="3">…</p>
  *  open that step of the story as the reader scrolls past them. A step
  *  element may name its story (data-ouroboros-story="circle") and its
  *  explainer (data-ouroboros-for="id of the data-ouroboros element");
  *  otherwise the story is the one in the explainer's URL, or its first, and
- *  the explainer is the first on the page.
+ *  the explainer is the first on the page. An explainer whose steps the
+ *  page drives is told so (steps=host in its link) and shows only each
+ *  step's title.
  *
  *  The container receives the explainer's events as DOM events
  *  ("ouroboros:ready", "ouroboros:step", … with the message as detail), and
@@ -37,6 +40,15 @@
       return;
     }
     if (!url.searchParams.has('mode')) url.searchParams.set('mode', 'embed');
+    // The page's step paragraphs that open this explainer's steps (those
+    // naming it, or, for the first, those naming none): with them the host
+    // drives the story, and the explainer folds its caption to the step's
+    // title, the paragraph being the text.
+    const drives = [...document.querySelectorAll('[data-ouroboros-step]')].some((el) => {
+      const forId = el.getAttribute('data-ouroboros-for');
+      return forId ? forId === box.id : frames.length === 0;
+    });
+    if (drives && !url.searchParams.has('steps')) url.searchParams.set('steps', 'host');
     const iframe = document.createElement('iframe');
     iframe.title = box.getAttribute('data-ouroboros-title') || 'Ouroboros: an interactive network of the deals';
     iframe.loading = 'lazy';

@@ -11,6 +11,7 @@
 // host's origin without the referrer, which it does not rely on.
 import { api, params } from './app.js';
 import { $, picture } from './dom.js';
+import { hostSteps } from './sheet.js';
 
 // A command is small: the API's largest is a loop of entity ids.
 const MAX_MESSAGE_CHARS = 4096;
@@ -53,12 +54,9 @@ function setUpMessages(host) {
     const h = contentHeight();
     if (h !== lastHeight) { lastHeight = h; tell('height', { height: h }); }
   };
-  api.on('step', height);
+  // The height follows the frame's width only: a host that resizes the
+  // frame to it keeps the article still while its steps go by.
   window.addEventListener('resize', height);
-  if (typeof ResizeObserver === 'function') {
-    const ro = new ResizeObserver(height);
-    for (const id of ['caption', 'caption-body', 'caption-foot']) ro.observe($(id));
-  }
   height();
 
   api.ready.then((s) => {
@@ -92,23 +90,24 @@ function parse(e, host) {
 }
 
 // contentHeight is the height, in CSS pixels, the explainer wants at its
-// width: the network in a landscape box, and, with a story open, room for
-// the whole caption below the network's top part. It depends on the width
-// and the caption's own height only, never on the frame's height, so that
-// a host resizing the frame to it settles at once.
+// width: the network in a landscape box and, when the link opens a story or
+// the host drives one, room for the caption below the network's top part.
+// It depends on the width alone, never on the frame's height (a host
+// resizing the frame to it settles at once) nor on the step: a caption
+// longer than its room scrolls, and one that the host drives is folded to
+// its title (sheet.js), so that the article does not jump between steps.
 function contentHeight() {
   const w = document.documentElement.clientWidth || window.innerWidth;
   const narrow = w <= 600;
   // The network's landscape box, and the timeline's row of year marks
   // (style.css's --timeline is 100 px: 56 for the scrubber, 44 for them).
   let h = Math.round(Math.min(640, Math.max(380, w * 0.62))) + 44;
-  const cap = $('caption');
-  if (cap && !cap.hidden) {
-    // Timeline (100), the toolbar's row on narrow screens, and a view of
-    // the network above the caption.
-    // The caption's natural height: its body scrolls when it is short of room.
-    const natural = $('caption-body').scrollHeight + $('caption-foot').offsetHeight + 24;
-    h = Math.max(h, natural + 100 + (narrow ? 62 : 12) + (narrow ? 260 : 220));
+  if (params.story || hostSteps) {
+    // The caption (its title and Back/Next when folded, else its text in
+    // up to 16 rem), the timeline (100), the toolbar's row on narrow
+    // screens, and a view of the network above the caption.
+    const caption = hostSteps ? 112 : 256;
+    h = Math.max(h, caption + 100 + (narrow ? 62 : 12) + (narrow ? 260 : 220));
   }
   return Math.min(h, 2000);
 }

@@ -95,10 +95,18 @@ func enterWithoutKeypress(t *testing.T, ctx context.Context) {
 
 // TestLongCaptionSaysItScrolls: a caption whose text does not fit its box
 // fades and shows a cue at its foot; the arrow keys scroll it once it has
-// the focus, and at its end the cue goes (issue 18).
+// the focus, and at its end the cue goes (issue 18). On a phone the caption
+// opens folded to its title (sheet.js): the reader unfolds it to read.
 func TestLongCaptionSaysItScrolls(t *testing.T) {
 	ctx := openPage(t, 390, 844, "/?motion=reduced&story=risk&step=3")
 	ready(t, ctx)
+	unfold := func() {
+		t.Helper()
+		waitJS(t, ctx, "the caption folded", `document.getElementById('caption-toggle').getAttribute('aria-expanded') === 'false'`)
+		eval[bool](t, ctx, `(document.getElementById('caption-toggle').click(), true)`)
+		waitJS(t, ctx, "the caption unfolded", `document.getElementById('caption-toggle').getAttribute('aria-expanded') === 'true'`)
+	}
+	unfold()
 	more := func() bool {
 		return eval[bool](t, ctx, `document.getElementById('caption-body').classList.contains('more')`)
 	}
@@ -116,6 +124,7 @@ func TestLongCaptionSaysItScrolls(t *testing.T) {
 	until(t, "the cue to go at the caption's end", waitLong, func() (bool, string) { return !more(), "cue still shown" })
 	ouroborosSend(t, ctx, `{type: "goToStep", story: "circle", step: 1}`)
 	waitState(t, ctx, "a short step", func(s pageState) bool { return s.Story != nil && *s.Story == "circle" })
+	unfold()
 	eval[bool](t, ctx, `(document.getElementById('caption-body').scrollTop = 0, true)`)
 	until(t, "a caption that fits to show no cue", waitLong, func() (bool, string) {
 		fits := eval[bool](t, ctx, `(b => b.scrollHeight <= b.clientHeight + 1)(document.getElementById('caption-body'))`)
