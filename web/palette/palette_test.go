@@ -67,7 +67,9 @@ func must[T any](v T, err error) T {
 // are marks (bars, swatches, the legend's shapes), never behind text.
 var textless = map[string]bool{
 	".bar": true, "#bar-fill": true, ".swatch": true, ".shape-money": true, ".shape-capacity": true, "#help::backdrop": true,
-	// The story's progress dots and the kiosk's range thumb and track.
+	// The phone's caption sheet's grab handle, the story's progress dots
+	// and the kiosk's range thumb and track.
+	"#caption .grip":            true,
 	"#step-dots button::before": true, `#step-dots button[aria-current="step"]::before`: true,
 	"html.kiosk #scrub::-webkit-slider-thumb": true, "html.kiosk #scrub::-moz-range-thumb": true,
 	"html.kiosk #scrub::-webkit-slider-runnable-track": true, "html.kiosk #scrub::-moz-range-track": true,
