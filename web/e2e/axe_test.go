@@ -193,6 +193,18 @@ func TestAxeFindsNoViolation(t *testing.T) {
 		frameSettled(t, ctx)
 		axeCheck(t, ctx, "the embed demo")
 	})
+	t.Run("phone", func(t *testing.T) {
+		// The caption is a bottom sheet here, folded to its title, then
+		// unfolded; the toolbar wraps to two rows above it.
+		ctx := openPage(t, 390, 844, "/")
+		ready(t, ctx)
+		ouroborosSend(t, ctx, `{type: 'goToStep', story: ouroboros.state().stories[0].id, step: 1}`)
+		waitJS(t, ctx, "the caption", `!document.getElementById('caption').hidden`)
+		axeCheck(t, ctx, "the phone with a story's sheet folded")
+		eval[bool](t, ctx, `(document.getElementById('caption-toggle').click(), true)`)
+		waitJS(t, ctx, "the sheet unfolded", `document.getElementById('caption-toggle').getAttribute('aria-expanded') === 'true'`)
+		axeCheck(t, ctx, "the phone with a story's sheet unfolded")
+	})
 	t.Run("kiosk", func(t *testing.T) {
 		ctx := openPage(t, 1920, 1080, "/?mode=kiosk")
 		ready(t, ctx)
