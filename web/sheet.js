@@ -72,14 +72,12 @@ toggle.addEventListener('pointercancel', end);
 // Each story opens in the state above; within a story the reader's choice
 // stays from step to step. Crossing the phone's width starts afresh.
 let story = null;
-function follow() {
-  const s = api.state();
-  const open = s && s.story;
+function follow(open) {
   if (open && open !== story) setFolded(foldedAtStart());
   story = open || null;
 }
 phone.addEventListener('change', () => setFolded(foldedAtStart()));
-api.ready.then(() => {
-  follow();
-  api.on('step', follow);
+api.ready.then((s) => {
+  follow(s.story);
+  api.on('step', (d) => follow(d.story));
 }, () => {});

@@ -133,6 +133,9 @@ func (g *Game) Update() error {
 	if stepped || look.View != g.builtView || g.sess.Version() != g.builtVersion {
 		g.build(look)
 	}
+	// The state the page reads is made again once this tick has run:
+	// every change to it is made in a tick (commands and input only queue).
+	g.state.Forget()
 	// The page hears of changes once it is ready; until then the state it
 	// reads when ready says it all (a kiosk's attract loop has begun).
 	for _, e := range g.sess.Events() {

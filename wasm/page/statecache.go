@@ -15,12 +15,9 @@ import (
 // and with the loops (over four fifths of it on the bundled dataset) made
 // once a snapshot, the state costs a change's frame one reading, not four.
 type StateCache struct {
-	snap    *analysis.Snapshot
-	loops   json.RawMessage
-	made    bool
-	tick    int64
-	version uint64
-	json    string
+	snap  *analysis.Snapshot
+	loops json.RawMessage
+	json  string
 }
 
 // stateOut is the state with its loops as ready JSON: the outer field
@@ -30,18 +27,21 @@ type stateOut struct {
 	Loops json.RawMessage `json:"loops"`
 }
 
-// JSON returns what Read(ss, f, problems).JSON() would, made again only
-// when the session ticked or changed (every change to what the state
-// reports is made in a tick, or bumps the session's version).
+// JSON returns what Read(ss, f, problems).JSON() would, as it was when
+// made, until Forget.
 func (c *StateCache) JSON(ss *session.Session, f *scene.Frame, problems []string) string {
-	tick, version := ss.Look().View.Tick, ss.Version()
-	if c.made && c.tick == tick && c.version == version {
+	if c.json != "" {
 		return c.json
 	}
 	if snap := ss.Snapshot(); snap != c.snap || c.loops == nil {
 		c.snap, c.loops = snap, json.RawMessage(marshal(Loops(ss.Dataset(), snap)))
 	}
 	c.json = marshal(stateOut{State: read(ss, f, problems), Loops: c.loops})
-	c.made, c.tick, c.version = true, tick, version
 	return c.json
 }
+
+// Forget drops the state's JSON, not its loops': the adapter calls it
+// after each tick, which is where the session and the frame change (a
+// paused session moves its camera and counts a kiosk's seconds without
+// advancing its tick or its version, so neither can key the cache).
+func (c *StateCache) Forget() { c.json = "" }

@@ -14,7 +14,8 @@ import (
 )
 
 // The cached state says what a fresh reading says, through a selection, a
-// date that changes the loops and a tick, and is made again for each.
+// date that changes the loops and a paused camera's glide, when forgotten
+// after each tick as the adapter does, and stays the same until then.
 func TestStateCacheSaysWhatReadSays(t *testing.T) {
 	d := datasettest.TwoWay()
 	ss := session.New(d, analysis.New(d), session.Options{Select: -1, Story: -1})
@@ -22,13 +23,14 @@ func TestStateCacheSaysWhatReadSays(t *testing.T) {
 	pos := [][2]float64{{0.25, 0.5}, {0.75, 0.5}}
 	ss.SetLayout(pos, true)
 	f := scene.NewFrame(d, nil, nil)
+	var c page.StateCache
 	step := func() {
 		ss.Tick()
 		look := ss.Look()
 		scene.Build(f, scene.NewNetwork(d, ss.Snapshot()), pos, look)
+		c.Forget()
 	}
 	step()
-	var c page.StateCache
 	same := func(what string) string {
 		t.Helper()
 		got := c.JSON(ss, f, []string{"p"})
@@ -45,13 +47,26 @@ func TestStateCacheSaysWhatReadSays(t *testing.T) {
 		return got
 	}
 	first := same("at the start")
+	ss.Do(session.Intent{Kind: session.Select, Entity: 0})
+	ss.Tick()
 	if again := c.JSON(ss, f, []string{"p"}); again != first {
-		t.Error("asked twice in one tick, the state differs")
+		t.Error("asked again before the adapter forgot it, the state differs")
 	}
 	ss.Do(session.Intent{Kind: session.Select, Entity: 1})
 	step()
 	if sel := same("after a selection"); sel == first {
 		t.Error("the selection did not reach the cached state")
+	}
+	// Paused, the tick stands still; a zoom glides the camera all the same.
+	ss.Do(session.Intent{Kind: session.Pause})
+	step()
+	before := same("paused")
+	ss.Do(session.Intent{Kind: session.ZoomIn})
+	for range 3 {
+		step()
+	}
+	if same("paused, zooming") == before {
+		t.Error("the paused camera's zoom did not reach the cached state")
 	}
 	ss.Do(session.Intent{Kind: session.SetAsOf, AsOf: dataset.Date{Year: 2020}})
 	step()

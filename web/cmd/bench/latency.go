@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -204,7 +205,7 @@ func summarize(ls []latency) string {
 		}
 	}
 	s := fmt.Sprintf("drawn by median %.0f ms (max %.0f), on screen by median %.0f ms (max %.0f), drawn at the latest in the %s frame begun after the input, %d trials",
-		median(drawn), slicesMax(drawn), median(shown), slicesMax(shown), ordinal(frames), len(ls))
+		median(drawn), slices.Max(drawn), median(shown), slices.Max(shown), ordinal(frames), len(ls))
 	if len(work) > 0 {
 		s += fmt.Sprintf(", that frame's main thread median %.1f ms", median(work))
 	}
@@ -212,14 +213,6 @@ func summarize(ls []latency) string {
 		s += fmt.Sprintf(" (%d announced outside a frame)", outside)
 	}
 	return s
-}
-
-func slicesMax(v []float64) float64 {
-	m := v[0]
-	for _, x := range v {
-		m = max(m, x)
-	}
-	return m
 }
 
 func quote(s string) string { return fmt.Sprintf("%q", s) }
