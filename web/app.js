@@ -58,25 +58,54 @@ export const boot = {
   fail(info) {
     fail(info.message, Array.from(info.problems || []));
   },
-  // Called by the program when the view changed (select, asof, pause).
+  // Called by the program, inside the tick that made the change and
+  // before that tick's frame is drawn (select, asof, pause…). The page's
+  // answer (card, panel, caption, hash, listeners) waits for a task after
+  // that frame: run here, its DOM work delayed the picture of a selection
+  // by 30–70 ms of main thread (BENCHMARKS.md, issue 18).
   emit(type, detail) {
     const plain = JSON.parse(JSON.stringify(detail));
     if (type === 'hover') { renderHover(plain.x, plain.y); return; }
-    if (type === 'select' || type === 'asof') renderCard();
-    if (type === 'ui' || type === 'asof' || type === 'select' || type === 'step') renderExplore();
-    if (type === 'step') renderCaption();
-    if (type === 'ui') { keepHash(); return; }
-    keepHash();
-    emit(type, plain);
+    if (!pending.length) setTimeout(react, 0);
+    pending.push([type, plain]);
   },
 };
 globalThis.ouroborosBoot = boot;
 
+// pending holds the program's events not yet answered, in order; react
+// answers them in one task, where every state() reads one parse (memo).
+let pending = [];
+let memo = null;
+
+function react() {
+  const batch = pending;
+  pending = [];
+  const types = new Set(batch.map(([type]) => type));
+  memo = {};
+  try {
+    if (types.has('select') || types.has('asof')) renderCard();
+    if (types.has('ui') || types.has('asof') || types.has('select') || types.has('step')) renderExplore();
+    if (types.has('step')) renderCaption();
+    keepHash();
+    for (const [type, plain] of batch) if (type !== 'ui') emit(type, plain);
+  } finally {
+    memo = null;
+  }
+}
+
 // api is window.ouroboros, the page's script API (page-api.md §2).
 export const api = {
   ready,
+  // While the page answers a batch of events, every reader of state()
+  // gets the one parse of the batch: the state cannot change before the
+  // next tick, and parsing its 100+ KB a dozen times cost more than the
+  // frame. Outside a batch each call parses anew.
   state() {
-    return typeof boot.state === 'function' ? JSON.parse(boot.state()) : null;
+    if (typeof boot.state !== 'function') return null;
+    if (memo && memo.state) return memo.state;
+    const s = JSON.parse(boot.state());
+    if (memo) memo.state = s;
+    return s;
   },
   geometry() {
     return geometry(boot);

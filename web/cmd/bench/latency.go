@@ -15,18 +15,27 @@ import (
 const latencyTrials = 7
 
 // watchChanges runs once the page is ready: it notes, in __bench, every
-// pointerup and keydown (their event times) and every select and step
-// event of the program (when the program tells the page, which it does in
-// the tick that applied the change, before drawing that tick's frame).
+// pointerup and keydown (their event times); every select and step the
+// program announces (ouroborosBoot.emit, which the program calls in the
+// tick that applied the change, before drawing that tick's frame); and when
+// the page has answered them (the select and step events of
+// window.ouroboros, which fire once the card and the caption are redrawn,
+// in a task after that frame).
 const watchChanges = `(() => {
   const b = window.__bench;
   if (b.inputs) return true;
-  b.inputs = []; b.changes = [];
+  b.inputs = []; b.changes = []; b.answers = [];
   for (const type of ['pointerup', 'keydown']) {
     window.addEventListener(type, (e) => b.inputs.push([e.timeStamp]), true);
   }
+  const boot = globalThis.ouroborosBoot;
+  const emit = boot.emit.bind(boot);
+  boot.emit = (type, detail) => {
+    if (type === 'select' || type === 'step') b.changes.push([type, performance.now()]);
+    return emit(type, detail);
+  };
   for (const type of ['select', 'step']) {
-    window.ouroboros.on(type, () => b.changes.push([type, performance.now()]));
+    window.ouroboros.on(type, () => b.answers.push([type, performance.now()]));
   }
   return true;
 })()`
@@ -40,26 +49,33 @@ type latency struct {
 	Frames       int     // animation frames that began between input and change
 	Work         float64 // main-thread ms of the frame that drew the change
 	Outside      bool
+	// Page is when the page had answered the change (card, caption).
+	Page float64
 }
 
-// measureLatency reads __bench after one input: the last input before the
-// change, the frame callback that ran while the program announced it.
+// measureLatency reads __bench after one input: the input (the first since
+// the record was cleared), the first change of the type announced after
+// it, the frame callback that ran while the program announced it, and the
+// page's answer. A change announced before the input is left out: paused,
+// the Escape that ended the trial before can still be on its way.
 const measureLatency = `((type) => {
   const b = window.__bench;
-  const c = b.changes.find((x) => x[0] === type);
+  if (!b.inputs.length) return null;
+  const input = b.inputs[0][0];
+  const c = b.changes.find((x) => x[0] === type && x[1] >= input);
   if (!c) return null;
   const at = c[1];
-  const input = b.inputs.map((x) => x[0]).filter((t) => t <= at).pop();
-  if (input === undefined) return null;
+  const answer = b.answers.find((x) => x[0] === type && x[1] >= at);
+  const page = answer ? answer[1] - input : 0;
   const frames = b.frames;
   const k = frames.findIndex((f) => f[1] <= at && at <= f[1] + f[2]);
   const began = new Set(frames.filter((f) => f[0] > input && f[1] <= at).map((f) => f[0])).size;
   if (k < 0) {
     const next = frames.find((f) => f[1] > at);
-    return { Drawn: at - input, Shown: next ? next[0] - input : at - input, Frames: began, Outside: true };
+    return { Drawn: at - input, Shown: next ? next[0] - input : at - input, Frames: began, Outside: true, Page: page };
   }
   const next = frames.find((f) => f[0] > frames[k][0]);
-  return { Drawn: frames[k][1] + frames[k][2] - input, Shown: next ? next[0] - input : frames[k][1] + frames[k][2] - input, Frames: began, Work: frames[k][2], Outside: false };
+  return { Drawn: frames[k][1] + frames[k][2] - input, Shown: next ? next[0] - input : frames[k][1] + frames[k][2] - input, Frames: began, Work: frames[k][2], Outside: false, Page: page };
 })`
 
 // timeInputs times, from the input event to the first frame that shows
@@ -102,6 +118,11 @@ func timeInputs(ctx context.Context, out io.Writer, what string) error {
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.ouroboros.send({type: 'goToStep', story: `+quote(story)+`, step: 1})`)); err != nil {
 				return err
 			}
+			// Paused, the program applies the command at its next tick:
+			// wait for the caption, not only for a still camera.
+			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('step-next').getBoundingClientRect().width > 0`, pollEvery, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+				return fmt.Errorf("no caption after opening a story: %w", err)
+			}
 			if err := rest(ctx); err != nil {
 				return err
 			}
@@ -122,16 +143,19 @@ func timeInputs(ctx context.Context, out io.Writer, what string) error {
 
 // timeOne clears the record, does the input and waits for the change.
 func timeOne(ctx context.Context, change string, input func(context.Context) error) (latency, error) {
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const b = window.__bench; b.inputs.length = 0; b.changes.length = 0; b.frames.length = 0; return true; })()`)); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const b = window.__bench; b.inputs.length = 0; b.changes.length = 0; b.answers.length = 0; b.frames.length = 0; return true; })()`)); err != nil {
 		return latency{}, err
 	}
 	if err := input(ctx); err != nil {
 		return latency{}, err
 	}
-	// The frame after the change must have begun for Shown.
-	js := fmt.Sprintf(`(() => { const b = window.__bench; const c = b.changes.find((x) => x[0] === %q); return !!c && b.frames.some((f) => f[0] > c[1]); })()`, change)
+	// The frame after the change must have begun for Shown, and the page
+	// must have answered.
+	js := fmt.Sprintf(`(() => { const b = window.__bench; if (!b.inputs.length) return false; const c = b.changes.find((x) => x[0] === %[1]q && x[1] >= b.inputs[0][0]); return !!c && b.frames.some((f) => f[0] > c[1]) && b.answers.some((x) => x[0] === %[1]q && x[1] >= c[1]); })()`, change)
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, pollEvery, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-		return latency{}, fmt.Errorf("no %s event 30 s after the input: %w", change, err)
+		// Say what the input met, for the next run to go better.
+		seen, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const b = window.__bench; const s = window.ouroboros.state(); return JSON.stringify({inputs: b.inputs.length, changes: b.changes, caption: s.caption && s.caption.step, paused: s.paused, focus: document.activeElement && (document.activeElement.id || document.activeElement.tagName)}); })()`))
+		return latency{}, fmt.Errorf("no %s event 30 s after the input (%s): %w", change, seen, err)
 	}
 	l, err := chromedp.Run(ctx, chromedp.Evaluate[*latency](measureLatency+`(`+quote(change)+`)`))
 	if err != nil || l == nil {
@@ -192,10 +216,10 @@ func summarize(ls []latency) string {
 	if len(ls) == 0 {
 		return "not measured"
 	}
-	drawn, shown, work := make([]float64, len(ls)), make([]float64, len(ls)), make([]float64, 0, len(ls))
+	drawn, shown, page, work := make([]float64, len(ls)), make([]float64, len(ls)), make([]float64, len(ls)), make([]float64, 0, len(ls))
 	frames, outside := 0, 0
 	for i, l := range ls {
-		drawn[i], shown[i] = l.Drawn, l.Shown
+		drawn[i], shown[i], page[i] = l.Drawn, l.Shown, l.Page
 		if !l.Outside {
 			work = append(work, l.Work)
 		}
@@ -204,11 +228,12 @@ func summarize(ls []latency) string {
 			outside++
 		}
 	}
-	s := fmt.Sprintf("drawn by median %.0f ms (max %.0f), on screen by median %.0f ms (max %.0f), drawn at the latest in the %s frame begun after the input, %d trials",
+	s := fmt.Sprintf("drawn by median %.0f ms (max %.0f), on screen by median %.0f ms (max %.0f), announced at the latest in the %s frame begun after the input, %d trials",
 		median(drawn), slices.Max(drawn), median(shown), slices.Max(shown), ordinal(frames), len(ls))
 	if len(work) > 0 {
 		s += fmt.Sprintf(", that frame's main thread median %.1f ms", median(work))
 	}
+	s += fmt.Sprintf(", the page's answer (card, caption, events) by median %.0f ms", median(page))
 	if outside > 0 {
 		s += fmt.Sprintf(" (%d announced outside a frame)", outside)
 	}
@@ -219,6 +244,8 @@ func quote(s string) string { return fmt.Sprintf("%q", s) }
 
 func ordinal(n int) string {
 	switch n {
+	case 0:
+		return "no"
 	case 1:
 		return "first"
 	case 2:
