@@ -1,0 +1,94 @@
+package editor_test
+
+import (
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+
+	"ouroboros/wasm/editor"
+)
+
+func read(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile("../../data/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestCheckAcceptsADocument(t *testing.T) {
+	doc := read(t, "examples/tiny.json")
+	got := editor.Check([]editor.File{{Name: "drop/tiny.json", Data: doc}})
+	if len(got.Problems) != 0 {
+		t.Fatalf("problems: %+v", got.Problems)
+	}
+	if string(got.Document) != string(doc) {
+		t.Error("the document is not the bytes dropped")
+	}
+	if got.Name != "tiny.json" || got.Entities != 3 || got.Deals != 4 || got.Sources != 3 {
+		t.Errorf("got %q with %d entities, %d deals, %d sources; want tiny.json with 3, 4, 3",
+			got.Name, got.Entities, got.Deals, got.Sources)
+	}
+	if len(got.Loops) != 2 {
+		t.Fatalf("got %d loops, want tiny.json's 2", len(got.Loops))
+	}
+	circular := 0
+	for _, l := range got.Loops {
+		for _, id := range l.Entities {
+			if got.Names[id] == "" {
+				t.Errorf("loop entity %q has no name", id)
+			}
+		}
+		if l.Kind == "circular" {
+			circular++
+		}
+	}
+	if circular == 0 {
+		t.Errorf("no circular deal among %+v", got.Loops)
+	}
+}
+
+func TestCheckLocatesProblems(t *testing.T) {
+	doc := read(t, "examples/refused/deal-to-unknown.json")
+	got := editor.Check([]editor.File{{Name: "mine.json", Data: doc}})
+	if got.Document != nil || len(got.Problems) == 0 {
+		t.Fatalf("got a document %v and problems %+v; want only problems", got.Document != nil, got.Problems)
+	}
+	p := got.Problems[0]
+	if p.File != "mine.json" || !strings.HasPrefix(p.Path, "deals[") || !strings.HasSuffix(p.Path, ".to") || p.Message == "" {
+		t.Errorf("got %+v, want mine.json at deals[…].to with a sentence", p)
+	}
+	b, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"loops":[]`) {
+		t.Errorf("a refused drop's JSON must list no loops as []: %s", b)
+	}
+}
+
+func TestCheckRefusesDrops(t *testing.T) {
+	doc := read(t, "examples/tiny.json")
+	big := make([]byte, editor.MaxBytes+1)
+	for _, c := range []struct {
+		name  string
+		files []editor.File
+		want  string
+	}{
+		{"nothing", nil, "No dataset here"},
+		{"no dataset files", []editor.File{{Name: "notes.txt", Data: []byte("hi")}}, "No dataset here"},
+		{"two documents", []editor.File{{Name: "a.json", Data: doc}, {Name: "b.json", Data: doc}}, "not 2 JSON documents"},
+		{"both forms", []editor.File{{Name: "a.json", Data: doc}, {Name: "deals.csv", Data: []byte("id\n")}}, "not both"},
+		{"too large", []editor.File{{Name: "a.json", Data: big}}, "8 MB"},
+		{"not JSON", []editor.File{{Name: "a.json", Data: []byte("{")}}, "not valid JSON"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := editor.Check(c.files)
+			if got.Document != nil || len(got.Problems) != 1 || !strings.Contains(got.Problems[0].Message, c.want) {
+				t.Errorf("got problems %+v, want one saying %q", got.Problems, c.want)
+			}
+		})
+	}
+}
