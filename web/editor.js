@@ -88,7 +88,7 @@ function renderProblems(problems) {
   $('problems-box').hidden = problems.length === 0;
   $('problems').tBodies[0].replaceChildren(...problems.map((p) => {
     const tr = el('tr');
-    tr.append(el('td', p.file || '—'), el('td', p.row ? String(p.row) : '—'),
+    tr.append(el('td', p.file || '—'), el('td', p.row ? String(p.row) : p.line ? 'line ' + p.line : '—'),
       el('td', p.column || p.path || '—'), el('td', p.message));
     return tr;
   }));

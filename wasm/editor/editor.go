@@ -33,6 +33,10 @@ type Problem struct {
 	Row int `json:"row,omitempty"`
 	// Column is the CSV column at fault, "" when none.
 	Column string `json:"column,omitempty"`
+	// Line is the line of a JSON document where the value at fault
+	// starts, counting from 1; 0 for CSV, or when the problem is with the
+	// whole document.
+	Line int `json:"line,omitempty"`
 	// Path is the JSON path of the value at fault in a JSON document
 	// (deals[12].to), "" for CSV.
 	Path string `json:"path,omitempty"`
@@ -105,7 +109,7 @@ func checkJSON(f File) Result {
 		}
 		out := make([]Problem, len(ps))
 		for i, p := range ps {
-			out[i] = Problem{File: base(f.Name), Path: p.Path, Message: p.Message}
+			out[i] = Problem{File: base(f.Name), Line: lineOf(f.Data, p.Path), Path: p.Path, Message: p.Message}
 		}
 		return refused(out...)
 	}

@@ -60,6 +60,10 @@ func TestCheckLocatesProblems(t *testing.T) {
 	if p.File != "mine.json" || !strings.HasPrefix(p.Path, "deals[") || !strings.HasSuffix(p.Path, ".to") || p.Message == "" {
 		t.Errorf("got %+v, want mine.json at deals[…].to with a sentence", p)
 	}
+	lines := strings.Split(string(doc), "\n")
+	if p.Line < 1 || p.Line > len(lines) || !strings.Contains(lines[p.Line-1], `"acme-chipz"`) {
+		t.Errorf("the problem is put on line %d, not the line of the unknown id", p.Line)
+	}
 	b, err := json.Marshal(got)
 	if err != nil {
 		t.Fatal(err)

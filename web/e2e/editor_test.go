@@ -70,9 +70,11 @@ func editorProblems(t *testing.T, ctx context.Context) []editorProblem {
 // TestEditorShowsAChosenDataset gives the editor a JSON dataset through its
 // file input: the explainer in the frame starts with it and draws it, the
 // loops are listed, and the embed snippet names it; then a document with a
-// planted error lists that error with its location.
+// planted error lists that error with its location. axe finds nothing
+// wrong with the editor in either state.
 func TestEditorShowsAChosenDataset(t *testing.T) {
 	ctx := openEditor(t)
+	axeCheck(t, ctx, "the editor before any file")
 	choose(t, ctx, "../../data/examples/tiny.json")
 	if got := editorProblems(t, ctx); len(got) != 0 {
 		t.Fatalf("tiny.json listed problems: %+v", got)
@@ -116,6 +118,8 @@ func TestEditorShowsAChosenDataset(t *testing.T) {
 		return n > 200, "loop pixels: " + strconv.Itoa(n)
 	})
 
+	axeCheck(t, ctx, "the editor with a dataset shown")
+
 	snippet, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('snippet').value`))
 	if err != nil {
 		t.Fatal(err)
@@ -140,10 +144,12 @@ func TestEditorShowsAChosenDataset(t *testing.T) {
 	choose(t, ctx, bad)
 	keepShot(t, screenshot(t, ctx), "editor-problems")
 	got := editorProblems(t, ctx)
-	if len(got) != 1 || got[0].File != "planted.json" || !strings.HasPrefix(got[0].Where, "deals[") || !strings.HasSuffix(got[0].Where, "].to") ||
+	line := 1 + strings.Count(planted[:strings.Index(planted, `"acme-chipz"`)], "\n")
+	if len(got) != 1 || got[0].File != "planted.json" || got[0].Row != "line "+strconv.Itoa(line) || !strings.HasPrefix(got[0].Where, "deals[") || !strings.HasSuffix(got[0].Where, "].to") ||
 		!strings.Contains(got[0].Message, `"acme-chipz" is not an entity id`) {
-		t.Errorf("the problems listed are %+v; want planted.json's deals[…].to naming acme-chipz", got)
+		t.Errorf("the problems listed are %+v; want planted.json's deals[…].to on line %d naming acme-chipz", got, line)
 	}
+	axeCheck(t, ctx, "the editor with a problem listed")
 	status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('status').textContent + ' | publish hidden: ' + document.getElementById('publish').hidden`))
 	if err != nil {
 		t.Fatal(err)
