@@ -5,6 +5,7 @@ package e2e_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"image"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 )
 
@@ -128,6 +130,24 @@ func TestEditorShowsAChosenDataset(t *testing.T) {
 		t.Errorf("the embed snippet is:\n%s", snippet)
 	}
 
+	// The download is the document as chosen, made in the page.
+	downloads := t.TempDir()
+	if _, err := chromedp.Call(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID("download"))); err != nil {
+		t.Fatal(err)
+	}
+	tiny, err := os.ReadFile("../../data/examples/tiny.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	until(t, "the download of tiny.json", time.Minute, func() (bool, string) {
+		got, err := os.ReadFile(filepath.Join(downloads, "tiny.json"))
+		return err == nil && string(got) == string(tiny), "read: " + strconv.Itoa(len(got)) + " bytes, " + fmt.Sprint(err)
+	})
+
 	// A planted error: a deal paid to an entity that does not exist.
 	doc, err := os.ReadFile("../../data/examples/tiny.json")
 	if err != nil {
@@ -156,6 +176,13 @@ func TestEditorShowsAChosenDataset(t *testing.T) {
 	}
 	if !strings.Contains(status, "1 problem to fix") || !strings.Contains(status, "still shows tiny.json") || !strings.HasSuffix(status, "publish hidden: true") {
 		t.Errorf("after the planted error the page says %q", status)
+	}
+
+	// Another dataset replaces the explainer's.
+	choose(t, ctx, "../../data/examples/twoloops.json")
+	waitJS(t, ctx, "the explainer to show twoloops.json", frameAPI+`.state().dataset.entities === 8`)
+	if got := editorProblems(t, ctx); len(got) != 0 {
+		t.Errorf("twoloops.json listed problems: %+v", got)
 	}
 }
 
