@@ -3,7 +3,9 @@ package sheets
 import (
 	"errors"
 	"io/fs"
+	"regexp"
 	"slices"
+	"strconv"
 
 	"ouroboros/wasm/dataset"
 )
@@ -28,7 +30,7 @@ func Convert(fsys fs.FS) ([]byte, error) {
 			return nil, err
 		}
 		for _, p := range ps {
-			c.trace(doc, spans, p)
+			c.trace(doc, spans, root, p)
 		}
 	}
 	if len(c.list) > 0 {
@@ -60,10 +62,16 @@ func (c *converter) problem(at loc, msg string) {
 // fault came from: the innermost member or value written around its byte
 // offset. A problem at an object's closing brace is about a member it
 // lacks, which the problem's path names.
-func (c *converter) trace(doc []byte, spans []span, p dataset.Problem) {
+func (c *converter) trace(doc []byte, spans []span, root *node, p dataset.Problem) {
+	// The loader places a missing member at the end of its object, which
+	// for the document is after the final newline.
+	off := min(p.Offset, len(doc)-1)
+	for off > 0 && (doc[off] == '\n' || doc[off] == ' ') {
+		off--
+	}
 	best := -1
 	for i, s := range spans {
-		if s.start <= p.Offset && p.Offset < s.end &&
+		if s.start <= off && off < s.end &&
 			(best < 0 || s.start > spans[best].start || s.start == spans[best].start && s.end < spans[best].end) {
 			best = i
 		}
@@ -73,8 +81,8 @@ func (c *converter) trace(doc []byte, spans []span, p dataset.Problem) {
 		return
 	}
 	at := spans[best].from
-	msg := p.Message
-	if s := spans[best]; p.Offset == s.end-1 && doc[p.Offset] == '}' {
+	msg := rows(p.Message, p.Path, root)
+	if s := spans[best]; off == s.end-1 && doc[off] == '}' {
 		at, msg = lacking(at, lastMember(p.Path), msg)
 	}
 	if c.missing[loc{file: at.file}] || c.missing[loc{at.file, 0, at.column}] {
@@ -99,14 +107,57 @@ func lacking(at loc, member, msg string) (loc, string) {
 		}
 		return loc{file: fileMeta}, member + " " + msg
 	}
-	switch member {
-	case "value":
+	switch {
+	case member == "value":
 		member = "amount"
-	case "pin":
+	case member == "pin":
 		member = "pinX"
+	case at.file == fileStories && at.column == "story" && member == "title":
+		member = "storyTitle" // the story's, not its step's
 	}
 	at.column = member
 	return at, msg
+}
+
+// itemRef finds "deals[3]" and the like in a loader's message.
+var itemRef = regexp.MustCompile(`\b(entities|deals|updates)\[([0-9]+)\]`)
+
+// dealPath finds the deal a path is in: deals[3].updates[1].date.
+var dealPath = regexp.MustCompile(`^deals\[([0-9]+)\]`)
+
+// rows rewrites the items of the document that a loader's message names,
+// "is already the id of deals[3]", as the rows they came from: "is
+// already the id of row 5".
+func rows(msg, path string, root *node) string {
+	return itemRef.ReplaceAllStringFunc(msg, func(ref string) string {
+		m := itemRef.FindStringSubmatch(ref)
+		i, _ := strconv.Atoi(m[2])
+		list := root.get(m[1])
+		if m[1] == "updates" {
+			d := dealPath.FindStringSubmatch(path)
+			if d == nil {
+				return ref
+			}
+			j, _ := strconv.Atoi(d[1])
+			if deals := root.get("deals"); deals != nil && j < len(deals.items) {
+				list = deals.items[j].get("updates")
+			}
+		}
+		if list == nil || i >= len(list.items) {
+			return ref
+		}
+		return "row " + strconv.Itoa(list.items[i].from.row)
+	})
+}
+
+// get returns the value of member key of n, or nil.
+func (n *node) get(key string) *node {
+	for _, m := range n.members {
+		if m.key == key {
+			return m.val
+		}
+	}
+	return nil
 }
 
 // lastMember returns the last member name of a loader path such as

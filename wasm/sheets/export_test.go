@@ -109,15 +109,6 @@ func export(doc []byte) (map[string][]byte, error) {
 	return files, nil
 }
 
-func (n *node) get(key string) *node {
-	for _, m := range n.members {
-		if m.key == key {
-			return m.val
-		}
-	}
-	return nil
-}
-
 // cell writes member key of n as a cell: a list joined by "; ".
 func (n *node) cell(key string) string {
 	v := n.get(key)

@@ -62,6 +62,7 @@ func (c *converter) read(fsys fs.FS, t table) *sheet {
 	if !utf8.Valid(b) {
 		c.problem(loc{file: t.file}, "is not UTF-8 text: save it as \"CSV UTF-8\"")
 		c.missing[loc{file: t.file}] = true
+		s.present = false
 		return s
 	}
 	r := csv.NewReader(bytes.NewReader(b))
@@ -74,6 +75,7 @@ func (c *converter) read(fsys fs.FS, t table) *sheet {
 			c.csvProblem(t.file, err)
 		}
 		c.missing[loc{file: t.file}] = true
+		s.present = false
 		return s
 	}
 	var unknown []string
@@ -101,6 +103,13 @@ func (c *converter) read(fsys fs.FS, t table) *sheet {
 		}
 		c.problem(loc{t.file, 1, ""}, msg)
 		c.missing[loc{t.file, 0, need}] = true
+		if need == t.need[0] {
+			// Without its ids a table's rows cannot be named: reading
+			// them would only report every reference to them as well.
+			c.missing[loc{file: t.file}] = true
+			s.present = false
+			return s
+		}
 	}
 	for n := 2; ; n++ {
 		cells, err := r.Read()
@@ -110,6 +119,7 @@ func (c *converter) read(fsys fs.FS, t table) *sheet {
 		if err != nil {
 			c.csvProblem(t.file, err)
 			c.missing[loc{file: t.file}] = true
+			s.present = false
 			return s
 		}
 		if blank(cells) {
