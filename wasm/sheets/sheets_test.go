@@ -267,10 +267,14 @@ func TestValues(t *testing.T) {
 				return template(t, edit{fileSources, "", "URL,Tier,publisher,id,extra\nhttps://example.com/a,A,Wire,example-wire,x\nhttps://example.com/b,,Trade,example-trade,\nhttps://example.com/c,,Blog,example-blog,\n"})
 			}, func(ds *dataset.Dataset) any { return ds.Sources[0].URL + "|" + ds.Sources[0].Tier.String() }, "https://example.com/a|A"},
 		{"amount with a scale word",
-			func(t *testing.T) fstest.MapFS { return template(t, edit{fileDeals, "compute,10B,yes", "compute,1.5 bn,yes"}) },
+			func(t *testing.T) fstest.MapFS {
+				return template(t, edit{fileDeals, "compute,10B,yes", "compute,1.5 bn,yes"})
+			},
 			amount, dataset.Amount{Value: 1.5e9, UpTo: true}},
 		{"amount with a dollar sign",
-			func(t *testing.T) fstest.MapFS { return template(t, edit{fileDeals, "compute,10B,yes", "compute,$300 billion,1"}) },
+			func(t *testing.T) fstest.MapFS {
+				return template(t, edit{fileDeals, "compute,10B,yes", "compute,$300 billion,1"})
+			},
 			amount, dataset.Amount{Value: 300e9, UpTo: true}},
 		{"amount with thousands separators",
 			func(t *testing.T) fstest.MapFS {
