@@ -52,64 +52,25 @@ func (c *converter) read(fsys fs.FS, t table) *sheet {
 		}
 		return s
 	case err != nil:
-		c.problem(loc{file: t.file}, "cannot be read: "+err.Error())
-		c.missing[loc{file: t.file}] = true
-		return s
+		return c.unusable(s, "cannot be read: "+err.Error())
 	}
-	s.present = true
 	// Excel writes a byte-order mark at the start of "CSV UTF-8".
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	if !utf8.Valid(b) {
-		c.problem(loc{file: t.file}, "is not UTF-8 text: save it as \"CSV UTF-8\"")
-		c.missing[loc{file: t.file}] = true
-		s.present = false
-		return s
+		return c.unusable(s, "is not UTF-8 text: save it as \"CSV UTF-8\"")
 	}
 	r := csv.NewReader(bytes.NewReader(b))
 	r.FieldsPerRecord = -1 // a spreadsheet may leave trailing cells off
 	header, err := r.Read()
-	if err != nil {
-		if err == io.EOF {
-			c.problem(loc{file: t.file}, "is empty; its first row names the columns "+strings.Join(t.need, ", "))
-		} else {
-			c.csvProblem(t.file, err)
-		}
-		c.missing[loc{file: t.file}] = true
-		s.present = false
+	switch {
+	case err == io.EOF:
+		return c.unusable(s, "is empty; its first row names the columns "+strings.Join(t.need, ", "))
+	case err != nil:
+		return c.unusable(s, csvProblem(err))
+	}
+	s.present = true
+	if !c.header(s, header) {
 		return s
-	}
-	var unknown []string
-	for i, h := range header {
-		h = strings.TrimSpace(h)
-		name, known := column(t.columns, h)
-		switch {
-		case !known:
-			if h != "" {
-				unknown = append(unknown, quoteCell(h))
-			}
-		case hasKey(s.cols, name):
-			c.problem(loc{t.file, 1, name}, "is given twice; a column may appear only once")
-		default:
-			s.cols[name] = i
-		}
-	}
-	for _, need := range t.need {
-		if hasKey(s.cols, need) {
-			continue
-		}
-		msg := "there is no column " + need
-		if len(unknown) > 0 {
-			msg += " (unknown columns are ignored: " + strings.Join(unknown, ", ") + ")"
-		}
-		c.problem(loc{t.file, 1, ""}, msg)
-		c.missing[loc{t.file, 0, need}] = true
-		if need == t.need[0] {
-			// Without its ids a table's rows cannot be named: reading
-			// them would only report every reference to them as well.
-			c.missing[loc{file: t.file}] = true
-			s.present = false
-			return s
-		}
 	}
 	for n := 2; ; n++ {
 		cells, err := r.Read()
@@ -117,10 +78,7 @@ func (c *converter) read(fsys fs.FS, t table) *sheet {
 			break
 		}
 		if err != nil {
-			c.csvProblem(t.file, err)
-			c.missing[loc{file: t.file}] = true
-			s.present = false
-			return s
+			return c.unusable(s, csvProblem(err))
 		}
 		if blank(cells) {
 			continue // spreadsheets export trailing empty rows
@@ -128,6 +86,45 @@ func (c *converter) read(fsys fs.FS, t table) *sheet {
 		s.rows = append(s.rows, row{n, cells})
 	}
 	return s
+}
+
+// header reads the column names of s. It returns false when the rows
+// cannot be read for want of the table's key column.
+func (c *converter) header(s *sheet, header []string) bool {
+	var unknown []string
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		name, known := column(s.columns, h)
+		switch {
+		case !known:
+			if h != "" {
+				unknown = append(unknown, quoteCell(h))
+			}
+		case hasKey(s.cols, name):
+			c.problem(loc{s.file, 1, name}, "is given twice; a column may appear only once")
+		default:
+			s.cols[name] = i
+		}
+	}
+	for _, need := range s.need {
+		if hasKey(s.cols, need) {
+			continue
+		}
+		msg := "there is no column " + need
+		if len(unknown) > 0 {
+			msg += " (unknown columns are ignored: " + strings.Join(unknown, ", ") + ")"
+		}
+		c.problem(loc{s.file, 1, ""}, msg)
+		c.missing[loc{s.file, 0, need}] = true
+		if need == s.need[0] {
+			// Without its ids a table's rows cannot be named: reading
+			// them would only report every reference to them as well.
+			c.missing[loc{file: s.file}] = true
+			s.present = false
+			return false
+		}
+	}
+	return true
 }
 
 // column finds the form's name for a header cell, ignoring case, so that
@@ -155,14 +152,23 @@ func blank(cells []string) bool {
 	return true
 }
 
-// csvProblem reports a file that breaks CSV quoting. encoding/csv counts
+// unusable reports that the file of s cannot be read, and leaves it out:
+// the loader's problems about its absence would only repeat this one.
+func (c *converter) unusable(s *sheet, msg string) *sheet {
+	c.problem(loc{file: s.file}, msg)
+	c.missing[loc{file: s.file}] = true
+	s.present = false
+	s.rows = nil
+	return s
+}
+
+// csvProblem explains a file that breaks CSV quoting. encoding/csv counts
 // lines of the file, which a quoted line break makes differ from rows.
-func (c *converter) csvProblem(file string, err error) {
+func csvProblem(err error) string {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		c.problem(loc{file: file}, "is not valid CSV: line "+itoa(pe.Line)+", column "+itoa(pe.Column)+": "+pe.Err.Error()+
-			"; a cell with a quote must be in quotes, its quotes doubled (\"\")")
-		return
+		return "is not valid CSV: line " + itoa(pe.Line) + ", column " + itoa(pe.Column) + ": " + pe.Err.Error() +
+			"; a cell with a quote must be in quotes, its quotes doubled (\"\")"
 	}
-	c.problem(loc{file: file}, "cannot be read: "+err.Error())
+	return "cannot be read: " + err.Error()
 }
