@@ -393,3 +393,38 @@ func TestNesting(t *testing.T) {
 		})
 	}
 }
+
+// TestProblemOffset pins the byte offset a problem carries, which the CSV
+// importer traces back to a cell: the value at fault, or the end of the
+// object that lacks a member.
+func TestProblemOffset(t *testing.T) {
+	tests := []struct {
+		name   string
+		oldNew []string
+		path   string
+		at     string // what the document holds from the offset on
+	}{
+		{"value at fault", []string{`"to": "nimbus-cloud"`, `"to": "nimbus-clod"`}, "deals[1].to", `"nimbus-clod"`},
+		{"member missing", []string{`"summary": "Acme Chips buys a stake in Acme AI.",`, ``}, "deals[0].summary", "}"},
+		{"key given twice", []string{`"lab": {`, `"cloud": {`}, "kinds.cloud", `"cloud": { "label": "Cloud provider"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := tiny(t, tt.oldNew...)
+			_, err := dataset.Load(doc)
+			var ps dataset.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("got %v, want problems", err)
+			}
+			for _, p := range ps {
+				if p.Path == tt.path {
+					if got := string(doc[p.Offset:]); !strings.HasPrefix(got, tt.at) {
+						t.Errorf("at offset %d: %.40q, want %q", p.Offset, got, tt.at)
+					}
+					return
+				}
+			}
+			t.Errorf("no problem at %s in %v", tt.path, ps)
+		})
+	}
+}

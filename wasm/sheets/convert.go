@@ -29,8 +29,9 @@ func Convert(fsys fs.FS) ([]byte, error) {
 		if !errors.As(err, &ps) {
 			return nil, err
 		}
+		idx := newSpanIndex(spans)
 		for _, p := range ps {
-			c.trace(doc, spans, root, p)
+			c.trace(doc, idx, root, p)
 		}
 	}
 	if len(c.list) > 0 {
@@ -62,24 +63,19 @@ func (c *converter) problem(at loc, msg string) {
 // fault came from: the innermost member or value written around its byte
 // offset. A problem at an object's closing brace is about a member it
 // lacks, which the problem's path names.
-func (c *converter) trace(doc []byte, spans []span, root *node, p dataset.Problem) {
+func (c *converter) trace(doc []byte, idx spanIndex, root *node, p dataset.Problem) {
 	// The loader places a missing member at the end of its object, which
 	// for the document is after the final newline.
 	off := min(p.Offset, len(doc)-1)
 	for off > 0 && (doc[off] == '\n' || doc[off] == ' ') {
 		off--
 	}
-	best := -1
-	for i, s := range spans {
-		if s.start <= off && off < s.end &&
-			(best < 0 || s.start > spans[best].start || s.start == spans[best].start && s.end < spans[best].end) {
-			best = i
-		}
-	}
+	best := idx.innermost(off)
 	if best < 0 {
 		c.problem(loc{file: "(document)"}, p.String())
 		return
 	}
+	spans := idx.spans
 	at := spans[best].from
 	msg := rows(p.Message, p.Path, root)
 	if s := spans[best]; off == s.end-1 && doc[off] == '}' {
@@ -89,6 +85,53 @@ func (c *converter) trace(doc []byte, spans []span, root *node, p dataset.Proble
 		return
 	}
 	c.problem(at, msg)
+}
+
+// spanIndex finds the innermost span around a byte offset in a few steps,
+// so that a folder with thousands of problems is traced quickly.
+type spanIndex struct {
+	spans  []span // by start, the outer of two spans with one start first
+	parent []int  // index of the innermost span around each, or -1
+}
+
+func newSpanIndex(spans []span) spanIndex {
+	spans = slices.Clone(spans)
+	slices.SortFunc(spans, func(a, b span) int {
+		if a.start != b.start {
+			return a.start - b.start
+		}
+		return b.end - a.end
+	})
+	parent := make([]int, len(spans))
+	var open []int // spans around the current one, innermost last
+	for i, s := range spans {
+		for len(open) > 0 && spans[open[len(open)-1]].end <= s.start {
+			open = open[:len(open)-1]
+		}
+		parent[i] = -1
+		if len(open) > 0 {
+			parent[i] = open[len(open)-1]
+		}
+		open = append(open, i)
+	}
+	return spanIndex{spans, parent}
+}
+
+// innermost returns the index of the innermost span around off, or -1.
+func (x spanIndex) innermost(off int) int {
+	// The last span starting at or before off, then out through the spans
+	// around it until one reaches past off.
+	i, _ := slices.BinarySearchFunc(x.spans, off, func(s span, off int) int {
+		if s.start <= off {
+			return -1
+		}
+		return 1
+	})
+	i--
+	for i >= 0 && x.spans[i].end <= off {
+		i = x.parent[i]
+	}
+	return i
 }
 
 // lacking locates a member missing from an object written from the row at:
