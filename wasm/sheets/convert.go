@@ -84,6 +84,10 @@ func (c *converter) trace(doc []byte, idx spanIndex, root *node, p dataset.Probl
 	if c.missing[loc{file: at.file}] || c.missing[loc{at.file, 0, at.column}] {
 		return
 	}
+	// Without the deals' sources, every source would be reported uncited.
+	if p.Message == "is not cited by any deal or story step" && (c.missing[loc{file: fileDeals}] || c.missing[loc{fileDeals, 0, "sources"}]) {
+		return
+	}
 	c.problem(at, msg)
 }
 
