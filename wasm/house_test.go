@@ -99,6 +99,7 @@ var layers = map[string]int{
 	"wasm/dataset/datasettest": 1,
 	"wasm/wording":             1,
 	"wasm/loops":               1,
+	"wasm/sheets":              1,
 	"wasm/analysis":            2,
 	"wasm/layout":              3,
 	"wasm/session":             4,
