@@ -72,7 +72,7 @@ function show(r, doc) {
   renderProblems(r.problems);
   if (doc) {
     shown = { bytes: doc, text: new TextDecoder().decode(doc), name: r.name, title: r.title };
-    status('No problems in ' + r.name + ': ' + r.entities + ' entities, ' + r.deals + ' deals, ' + r.sources + ' sources. The explainer shows it below.');
+    status('No problems in ' + r.from + ': ' + r.entities + ' entities, ' + r.deals + ' deals, ' + r.sources + ' sources. The explainer shows it.');
     renderLoops(r);
     frame();
     renderPublish();

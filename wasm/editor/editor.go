@@ -14,6 +14,7 @@ import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/page"
+	"ouroboros/wasm/sheets"
 )
 
 // File is one dropped file: its name (a folder's files come with their
@@ -51,6 +52,8 @@ type Result struct {
 	Document []byte `json:"-"`
 	// Name is the file name to download the document as.
 	Name string `json:"name"`
+	// From says what was read: the JSON file's name, or "the CSV files".
+	From string `json:"from"`
 	// Title is the dataset's title.
 	Title string `json:"title"`
 	// Entities, Deals and Sources count the dataset's rows.
@@ -113,12 +116,53 @@ func checkJSON(f File) Result {
 		}
 		return refused(out...)
 	}
-	return accepted(d, f.Data, base(f.Name))
+	r := accepted(d, f.Data, base(f.Name))
+	r.From = r.Name
+	return r
 }
 
-// checkCSV converts a folder of CSV files.
+// checkCSV converts a folder of CSV files, as ./build.sh import does. The
+// files are known by their base names: a folder's path is dropped.
 func checkCSV(files []File) Result {
-	return refused(Problem{File: base(files[0].Name), Message: "CSV files cannot be read yet: drop the JSON document."})
+	fsys := folder{}
+	for _, f := range files {
+		name := base(f.Name)
+		if _, twice := fsys[name]; twice {
+			return refused(Problem{File: name, Message: "is dropped twice (from two folders?): drop the CSV files of one dataset."})
+		}
+		fsys[name] = f.Data
+	}
+	doc, err := sheets.Convert(fsys)
+	if err != nil {
+		var ps sheets.Problems
+		if !errors.As(err, &ps) {
+			return refused(Problem{Message: err.Error()})
+		}
+		out := make([]Problem, len(ps))
+		for i, p := range ps {
+			out[i] = Problem{File: p.File, Row: p.Row, Column: p.Column, Message: p.Message}
+		}
+		return refused(out...)
+	}
+	d, err := dataset.Load(doc)
+	if err != nil {
+		// Convert returns only documents the loader accepts; were that
+		// ever broken, the reader still gets the loader's sentence.
+		return refused(Problem{Message: err.Error()})
+	}
+	r := accepted(d, doc, jsonName(files[0].Name))
+	r.From = "the CSV files"
+	return r
+}
+
+// jsonName names the document converted from a folder after the folder
+// ("template/deals.csv" gives template.json), or dataset.json.
+func jsonName(name string) string {
+	dir := path.Base(path.Dir(strings.ReplaceAll(name, "\\", "/")))
+	if dir == "." || dir == "/" || dir == "" {
+		return "dataset.json"
+	}
+	return dir + ".json"
 }
 
 // accepted is the result for a valid dataset d whose document is doc.

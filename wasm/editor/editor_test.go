@@ -3,10 +3,12 @@ package editor_test
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"ouroboros/wasm/editor"
+	"ouroboros/wasm/sheets"
 )
 
 func read(t *testing.T, name string) []byte {
@@ -94,5 +96,68 @@ func TestCheckRefusesDrops(t *testing.T) {
 				t.Errorf("got problems %+v, want one saying %q", got.Problems, c.want)
 			}
 		})
+	}
+}
+
+// template returns the files of data/template as a folder drop gives them.
+func template(t *testing.T) []editor.File {
+	t.Helper()
+	names, err := filepath.Glob("../../data/template/*.csv")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("data/template has no CSV files (%v)", err)
+	}
+	var files []editor.File
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, editor.File{Name: "template/" + filepath.Base(n), Data: b})
+	}
+	return files
+}
+
+func TestCheckConvertsCSV(t *testing.T) {
+	got := editor.Check(template(t))
+	if len(got.Problems) != 0 {
+		t.Fatalf("the template has problems: %+v", got.Problems)
+	}
+	want, err := sheets.Convert(os.DirFS("../../data/template"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got.Document) != string(want) {
+		t.Error("the document differs from ./build.sh import's")
+	}
+	if got.Name != "template.json" || len(got.Loops) == 0 {
+		t.Errorf("got %q with %d loops; want template.json with the template's loops", got.Name, len(got.Loops))
+	}
+}
+
+func TestCheckLocatesCSVProblems(t *testing.T) {
+	files := template(t)
+	for i, f := range files {
+		if strings.HasSuffix(f.Name, "/deals.csv") {
+			lines := strings.Split(string(f.Data), "\n")
+			lines[2] = strings.Replace(lines[2], "example-lab,example-cloud", "example-lab,example-clod", 1)
+			files[i].Data = []byte(strings.Join(lines, "\n"))
+		}
+	}
+	got := editor.Check(files)
+	if got.Document != nil || len(got.Problems) != 1 {
+		t.Fatalf("got a document %v and problems %+v; want one problem", got.Document != nil, got.Problems)
+	}
+	p := got.Problems[0]
+	if p.File != "deals.csv" || p.Row != 3 || p.Column != "to" || !strings.Contains(p.Message, "example-clod") {
+		t.Errorf("got %+v; want deals.csv row 3, column to, naming example-clod", p)
+	}
+}
+
+func TestCheckRefusesACSVFileTwice(t *testing.T) {
+	files := template(t)
+	files = append(files, editor.File{Name: "copy/" + filepath.Base(files[0].Name), Data: files[0].Data})
+	got := editor.Check(files)
+	if len(got.Problems) != 1 || !strings.Contains(got.Problems[0].Message, "dropped twice") {
+		t.Errorf("got %+v", got.Problems)
 	}
 }

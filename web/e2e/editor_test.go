@@ -33,6 +33,12 @@ func openEditor(t *testing.T) context.Context {
 // them does, and waits for the page to have checked them.
 func choose(t *testing.T, ctx context.Context, files ...string) {
 	t.Helper()
+	chooseOn(t, ctx, "files", files...)
+}
+
+// chooseOn is choose on the input with this id: "folder" takes a folder.
+func chooseOn(t *testing.T, ctx context.Context, input string, files ...string) {
+	t.Helper()
 	before, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.documentElement.dataset.checked || '0'`))
 	if err != nil {
 		t.Fatal(err)
@@ -42,7 +48,7 @@ func choose(t *testing.T, ctx context.Context, files ...string) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := chromedp.Run(ctx, chromedp.SetUploadFiles(chromedp.ID("files"), files)); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.SetUploadFiles(chromedp.ID(input), files)); err != nil {
 		t.Fatalf("setting the file input: %v", err)
 	}
 	waitJS(t, ctx, "the files to be checked", `(document.documentElement.dataset.checked || '0') !== '`+before+`'`)
@@ -193,5 +199,52 @@ func TestDataParentNeedsAFrame(t *testing.T) {
 	ok, msg := outcome(t, ctx)
 	if ok || !strings.Contains(msg, "only inside the editor page") {
 		t.Errorf("data=parent at the top: ready resolved %v, %q", ok, msg)
+	}
+}
+
+// TestEditorReadsTheTemplateFolder gives the editor the template folder
+// (data/template) through its real folder input: the explainer shows the
+// converted document; then the same folder with an unknown entity planted
+// in deals.csv lists that problem by file, row and column.
+func TestEditorReadsTheTemplateFolder(t *testing.T) {
+	ctx := openEditor(t)
+	chooseOn(t, ctx, "folder", "../../data/template")
+	if got := editorProblems(t, ctx); len(got) != 0 {
+		t.Fatalf("the template listed problems: %+v", got)
+	}
+	waitJS(t, ctx, "the explainer to show the template", frameAPI+`.state().dataset.title === 'An example network (made-up companies)'`)
+	waitJS(t, ctx, "the explainer to settle", frameAPI+`.state().view.settled && `+frameAPI+`.state().view.tick > 0`)
+	snippet, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('snippet').value`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(snippet, "?data=data/template.json") {
+		t.Errorf("the embed snippet does not name template.json:\n%s", snippet)
+	}
+
+	// The planted error: deals.csv's third row (the header is row 1) pays
+	// an entity that does not exist.
+	dir := filepath.Join(t.TempDir(), "mine")
+	if err := os.CopyFS(dir, os.DirFS("../../data/template")); err != nil {
+		t.Fatal(err)
+	}
+	deals := filepath.Join(dir, "deals.csv")
+	b, err := os.ReadFile(deals)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(string(b), "\n")
+	planted := strings.Replace(rows[2], ",example-cloud,", ",example-clod,", 1)
+	if planted == rows[2] {
+		t.Fatalf("deals.csv's row 3 pays no example-cloud: %q", rows[2])
+	}
+	rows[2] = planted
+	if err := os.WriteFile(deals, []byte(strings.Join(rows, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	chooseOn(t, ctx, "folder", dir)
+	got := editorProblems(t, ctx)
+	if len(got) != 1 || got[0].File != "deals.csv" || got[0].Row != "3" || got[0].Where != "to" || !strings.Contains(got[0].Message, "example-clod") {
+		t.Errorf("the problems listed are %+v; want deals.csv, row 3, column to, naming example-clod", got)
 	}
 }
