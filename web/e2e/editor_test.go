@@ -16,6 +16,8 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
+
+	"ouroboros/web/server"
 )
 
 // frameAPI is the explainer's window.ouroboros in the editor's frame.
@@ -246,5 +248,37 @@ func TestEditorReadsTheTemplateFolder(t *testing.T) {
 	got := editorProblems(t, ctx)
 	if len(got) != 1 || got[0].File != "deals.csv" || got[0].Row != "3" || got[0].Where != "to" || !strings.Contains(got[0].Message, "example-clod") {
 		t.Errorf("the problems listed are %+v; want deals.csv, row 3, column to, naming example-clod", got)
+	}
+}
+
+// TestDataParentHearsOnlyItsParent: a framed explainer with data=parent
+// asks its parent once and takes the dataset only from that window. A
+// sibling frame of the same origin posts one dataset first, the parent
+// another after it; the explainer shows the parent's.
+func TestDataParentHearsOnlyItsParent(t *testing.T) {
+	host := hostSite(t, map[string]string{"/host.html": `<!doctype html><meta charset="utf-8"><title>host</title>
+<script>
+window.asked = 0;
+addEventListener('message', (e) => { if (e.data && e.data.type === 'ouroboros:want-dataset') asked++; });
+</script>
+<iframe id="f" src="/?mode=embed&amp;data=parent" width="600" height="400" title="explainer"></iframe>
+<iframe id="g" src="about:blank" title="sibling"></iframe>`}, true, server.Options{})
+	ctx := openURL(t, 900, 700, host.URL+"/host.html")
+	waitJS(t, ctx, "the framed explainer to ask its parent", `window.asked === 1`)
+	eval[bool](t, ctx, `(async () => {
+		const [other, mine] = await Promise.all(['data/examples/twoloops.json', 'data/examples/tiny.json'].map((p) => fetch(p).then((r) => r.text())));
+		const f = document.getElementById('f').contentWindow;
+		// Run in the sibling's realm, the message's source is the sibling.
+		document.getElementById('g').contentWindow.eval('(f, json) => f.postMessage({type: "ouroboros:dataset", json}, "*")')(f, other);
+		f.postMessage({type: 'ouroboros:dataset', json: mine}, location.origin);
+		return true;
+	})()`)
+	waitJS(t, ctx, "the framed explainer to be ready", `document.getElementById('f').contentWindow.ouroboros.state().view.settled`)
+	title := eval[string](t, ctx, `document.getElementById('f').contentWindow.ouroboros.state().dataset.title`)
+	if title != "A tiny loop (fictional example)" {
+		t.Errorf("the framed explainer shows %q, want the parent's tiny.json", title)
+	}
+	if n := eval[float64](t, ctx, `window.asked`); n != 1 {
+		t.Errorf("the explainer asked its parent %v times, want once", n)
 	}
 }
