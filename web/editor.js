@@ -63,7 +63,15 @@ async function take(files) {
     show({ problems: [{ file: '', message: 'The files are larger than the 8 MB limit of a dataset.' }], loops: [], names: {} }, null);
     return;
   }
-  const out = check(read);
+  let out;
+  try {
+    out = check(read);
+  } catch (e) {
+    // The program stopped (it never should): say so rather than keep
+    // "Checking…" for ever.
+    status('The editor stopped while checking the files: ' + e.message + '. Reload the page to try again.');
+    return;
+  }
   show(JSON.parse(out.result), out.document);
 }
 
