@@ -21,7 +21,7 @@ cd "$(dirname "$0")"
 
 # The pure packages: they must never import the engine or the browser, so
 # that they test natively and stay reusable (house style).
-PURE=(./wasm/dataset ./wasm/sheets ./wasm/wording ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/session ./wasm/scene ./wasm/page ./wasm/poster)
+PURE=(./wasm/dataset ./wasm/sheets ./wasm/wording ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/session ./wasm/scene ./wasm/page ./wasm/poster ./wasm/editor)
 
 check_pure() {
   # Every non-standard package the pure ones depend on, with its imports:
@@ -61,11 +61,13 @@ build() {
   local nostdinline=(-gcflags=std=-l -gcflags=runtime= '-gcflags=internal/...=' -gcflags=math=
     -gcflags=math/bits= -gcflags=sync= -gcflags=sync/atomic= -gcflags=syscall/js=)
   GOOS=js GOARCH=wasm go build -trimpath "${nostdinline[@]}" -ldflags='-s -w' -o dist/ouroboros.wasm ./wasm/cmd/explainer
+  # The editor page's program: the pure packages and syscall/js, no engine.
+  GOOS=js GOARCH=wasm go build -trimpath "${nostdinline[@]}" -ldflags='-s -w' -o dist/editor.wasm ./wasm/cmd/editor
   # wasm_exec.js must match the Go that built the binary, so it is copied
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
   # The page's modules: main.js, the entry, imports the others.
-  cp web/index.html web/main.js web/dom.js web/app.js web/geometry.js web/poster.js web/story.js web/messages.js web/twin.js web/legend.js web/kiosk.js web/sheet.js web/style.css web/sw.js dist/
+  cp web/index.html web/main.js web/dom.js web/app.js web/geometry.js web/poster.js web/story.js web/messages.js web/twin.js web/legend.js web/kiosk.js web/sheet.js web/style.css web/sw.js web/editor.html web/editor.js web/editor.css dist/
   # embed.js and the demo keep their names: host pages link to embed.js.
   cp web/embed.js web/embed-demo.html web/embed-demo.css web/favicon.svg web/favicon.ico dist/
   local f
@@ -88,8 +90,10 @@ build() {
   # for the loader's progress bar), then a .br and
   # a .gz next to every compressible file; sw.js, the kiosk's service worker,
   # gets the list of files to keep offline and a version that changes with
-  # them. Prints what the page downloads.
-  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,geometry.js,app.js,poster.js,story.js,messages.js,twin.js,legend.js,kiosk.js,sheet.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg -sw sw.js
+  # them. The editor page (editor.html) is packed the same way with its own
+  # program, editor.wasm. Prints what the page downloads.
+  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,geometry.js,app.js,poster.js,story.js,messages.js,twin.js,legend.js,kiosk.js,sheet.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg \
+    -more editor.html:editor.wasm:editor.js,dom.js,style.css,editor.css,wasm_exec.js -sw sw.js
   echo "built dist/"
 }
 

@@ -106,6 +106,7 @@ var layers = map[string]int{
 	"wasm/scene":               5,
 	"wasm/page":                6,
 	"wasm/poster":              7,
+	"wasm/editor":              7,
 	"wasm/bridge":              8,
 	"wasm/app":                 9,
 	"wasm/cmd":                 10,

@@ -761,6 +761,31 @@ async function fetchDataset(url, path) {
     () => new Error('The dataset ' + path + ' could not be fetched: the download was cut off. Check the connection and reload.'));
 }
 
+// datasetFromParent waits for the dataset the page around this one sends
+// (data=parent: the editor, web/editor.js, shows a document nobody
+// uploaded). Only the parent window of this same origin is heard, and only
+// once: it is asked with {type: 'ouroboros:want-dataset'} and answers
+// {type: 'ouroboros:dataset', json}. The bytes then go through the same cap
+// and the same loader as a fetched file.
+function datasetFromParent() {
+  if (window.parent === window) {
+    return Promise.reject(new Error('The data parameter "parent" works only inside the editor page, which sends the dataset.'));
+  }
+  return new Promise((resolve, reject) => {
+    const heard = (e) => {
+      if (e.origin !== location.origin || e.source !== window.parent) return;
+      const m = e.data;
+      if (!m || m.type !== 'ouroboros:dataset' || typeof m.json !== 'string') return;
+      window.removeEventListener('message', heard);
+      const bytes = new TextEncoder().encode(m.json);
+      if (bytes.byteLength > MAX_DATASET_BYTES) reject(new Error('The dataset from the editor is larger than the 8 MB limit.'));
+      else resolve(bytes);
+    };
+    window.addEventListener('message', heard);
+    window.parent.postMessage({ type: 'ouroboros:want-dataset' }, location.origin);
+  });
+}
+
 // readBody reads a response's bytes as they arrive, telling onBytes the
 // count so far. Past limit (0: no limit) it stops reading and throws
 // tooLarge(); a connection dropped halfway throws cutOff().
@@ -843,18 +868,25 @@ async function start() {
   }
   const params = boot.params;
   const path = params.data === undefined ? DEFAULT_DATA : params.data;
-  let url;
-  try {
-    url = datasetURL(path);
-  } catch (e) {
-    return fail(e.message);
+  let dataset;
+  if (path === 'parent') {
+    boot.dataPath = 'from the editor';
+    dataset = datasetFromParent();
+  } else {
+    let url;
+    try {
+      url = datasetURL(path);
+    } catch (e) {
+      return fail(e.message);
+    }
+    boot.dataPath = path;
+    dataset = fetchDataset(url, path);
   }
-  boot.dataPath = path;
   boot.reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   let wasm;
   try {
-    [wasm, boot.dataset] = await Promise.all([fetchWasm(document.documentElement.dataset.wasm || 'ouroboros.wasm'), fetchDataset(url, path)]);
+    [wasm, boot.dataset] = await Promise.all([fetchWasm(document.documentElement.dataset.wasm || 'ouroboros.wasm'), dataset]);
   } catch (e) {
     return fail(e.message);
   }

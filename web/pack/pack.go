@@ -43,6 +43,10 @@ type Options struct {
 	// ("sw.js"), to fill in with the site's files and a version; "" for
 	// none.
 	ServiceWorker string
+	// More are the site's other pages with a program of their own
+	// ("editor.html" with "editor.wasm"), packed after Page: what Page
+	// hashed already keeps its name.
+	More []Page
 }
 
 // compressible are the extensions whose files get .br and .gz variants:
@@ -55,21 +59,51 @@ func Compressible(name string) bool {
 	return slices.Contains(compressible, strings.ToLower(path.Ext(name)))
 }
 
+// Page is a page of the site with its own program: it is rewritten to
+// load its assets by their hashed names.
+type Page struct {
+	// Page, Wasm and Hashed are as in Options.
+	Page   string
+	Wasm   string
+	Hashed []string
+}
+
 // Site packs the site in dir. The plain files stay, so that links to them
 // and older pages keep working; the hashed copies are hard links to them
 // where the file system allows.
 func Site(dir string, opts Options) error {
-	pagePath := filepath.Join(dir, filepath.FromSlash(opts.Page))
+	renamed := map[string]string{}
+	pages := append([]Page{{Page: opts.Page, Wasm: opts.Wasm, Hashed: opts.Hashed}}, opts.More...)
+	for _, p := range pages {
+		if err := packPage(dir, p, renamed); err != nil {
+			return err
+		}
+	}
+	if opts.ServiceWorker != "" {
+		if _, err := writeServiceWorker(dir, opts.ServiceWorker, renamed); err != nil {
+			return err
+		}
+	}
+	return compressAll(dir, opts.Cache)
+}
+
+// packPage hashes the page's program and assets, those an earlier page
+// hashed excepted (renamed holds them, and gets the new ones), and
+// rewrites the page to them.
+func packPage(dir string, p Page, renamed map[string]string) error {
+	pagePath := filepath.Join(dir, filepath.FromSlash(p.Page))
 	page, err := os.ReadFile(pagePath)
 	if err != nil {
 		return err
 	}
-	order, imported, err := hashOrder(dir, opts.Hashed)
+	order, imported, err := hashOrder(dir, p.Hashed)
 	if err != nil {
 		return err
 	}
-	renamed := map[string]string{}
-	for _, name := range append([]string{opts.Wasm}, order...) {
+	for _, name := range append([]string{p.Wasm}, order...) {
+		if _, done := renamed[name]; done {
+			continue
+		}
 		if err := rewriteImports(dir, name, renamed); err != nil {
 			return err
 		}
@@ -79,33 +113,25 @@ func Site(dir string, opts Options) error {
 		}
 		renamed[name] = hashed
 	}
-	wasmInfo, err := os.Stat(filepath.Join(dir, filepath.FromSlash(opts.Wasm)))
+	wasmInfo, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p.Wasm)))
 	if err != nil {
 		return err
 	}
 	var mustLoad []string
-	for _, name := range opts.Hashed {
+	for _, name := range p.Hashed {
 		if !imported[name] {
 			mustLoad = append(mustLoad, name)
 		}
 	}
 	page, err = rewritePage(page, renamed, mustLoad, map[string]string{
-		"data-wasm":       path.Base(renamed[opts.Wasm]),
+		"data-wasm":       path.Base(renamed[p.Wasm]),
 		"data-wasm-bytes": strconv.FormatInt(wasmInfo.Size(), 10),
 		"data-wasm-size":  wording.Size(wasmInfo.Size()),
 	})
 	if err != nil {
-		return fmt.Errorf("%s: %w", opts.Page, err)
+		return fmt.Errorf("%s: %w", p.Page, err)
 	}
-	if err := os.WriteFile(pagePath, page, 0o644); err != nil {
-		return err
-	}
-	if opts.ServiceWorker != "" {
-		if _, err := writeServiceWorker(dir, opts.ServiceWorker, renamed); err != nil {
-			return err
-		}
-	}
-	return compressAll(dir, opts.Cache)
+	return os.WriteFile(pagePath, page, 0o644)
 }
 
 // hashCopy links (or copies) dir/name to its content-hashed name and

@@ -24,27 +24,14 @@ var (
 	globalName = regexp.MustCompile(`\b(?:window|globalThis)\.(ouroboros\w*)|defineProperty\(\s*window\s*,\s*'(\w+)'`)
 )
 
-// TestPageIsModules: index.html loads wasm_exec.js (Go's, a classic
-// script) and one module entry; every other script of the page is a
-// module that the entry reaches by imports.
+// pages are the site's pages with their own program: the explainer and
+// the editor.
+var pages = []string{"index.html", "editor.html"}
+
+// TestPageIsModules: each page loads wasm_exec.js (Go's, a classic
+// script) and one module entry; every other script of the site is a
+// module that an entry reaches by imports.
 func TestPageIsModules(t *testing.T) {
-	page, err := os.ReadFile(filepath.Join("..", "index.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var entry string
-	for _, tag := range scriptTag.FindAllString(string(page), -1) {
-		switch {
-		case strings.Contains(tag, `src="wasm_exec.js"`):
-		case strings.Contains(tag, `type="module"`) && entry == "":
-			entry = regexp.MustCompile(`src="([^"]+)"`).FindStringSubmatch(tag)[1]
-		default:
-			t.Errorf("index.html loads %s: want only wasm_exec.js and one module entry", tag)
-		}
-	}
-	if entry == "" {
-		t.Fatal("index.html loads no module entry")
-	}
 	reached := map[string]bool{}
 	var walk func(name string)
 	walk = func(name string) {
@@ -61,18 +48,37 @@ func TestPageIsModules(t *testing.T) {
 			walk(m[1])
 		}
 	}
-	walk(entry)
+	for _, p := range pages {
+		page, err := os.ReadFile(filepath.Join("..", p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var entry string
+		for _, tag := range scriptTag.FindAllString(string(page), -1) {
+			switch {
+			case strings.Contains(tag, `src="wasm_exec.js"`):
+			case strings.Contains(tag, `type="module"`) && entry == "":
+				entry = regexp.MustCompile(`src="([^"]+)"`).FindStringSubmatch(tag)[1]
+			default:
+				t.Errorf("%s loads %s: want only wasm_exec.js and one module entry", p, tag)
+			}
+		}
+		if entry == "" {
+			t.Fatalf("%s loads no module entry", p)
+		}
+		walk(entry)
+	}
 	for _, name := range scripts(t) {
 		if !standalone[name] && !reached[name] {
-			t.Errorf("%s is neither imported from %s nor a standalone script", name, entry)
+			t.Errorf("%s is neither imported from a page's entry (%v) nor a standalone script", name, pages)
 		}
 	}
 }
 
 // TestNoSharedGlobals: the page's modules share what they need by imports.
 // The globals they set are window.ouroboros (the page API), the boot
-// object only the Go program reads as a global, and the kiosk's counters
-// for tests; each is named by the one module that defines it, never read
+// object only the Go program reads as a global, the kiosk's counters
+// for tests, and the editor's (editor.html) object its program fills; each is named by the one module that defines it, never read
 // by another.
 func TestNoSharedGlobals(t *testing.T) {
 	definers := map[string][]string{}
@@ -91,7 +97,7 @@ func TestNoSharedGlobals(t *testing.T) {
 			}
 		}
 	}
-	want := map[string]string{"ouroboros": "app.js", "ouroborosBoot": "app.js", "ouroborosKiosk": "kiosk.js"}
+	want := map[string]string{"ouroboros": "app.js", "ouroborosBoot": "app.js", "ouroborosKiosk": "kiosk.js", "ouroborosEditor": "editor.js"}
 	for g, files := range definers {
 		if len(files) != 1 || want[g] != files[0] {
 			t.Errorf("the global %s is named in %v; want it only in %q", g, files, want[g])

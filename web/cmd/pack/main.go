@@ -34,6 +34,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 	hashed := fs.String("hash", "app.js,style.css,wasm_exec.js", "comma-separated assets the page loads, to give hashed names")
 	sw := fs.String("sw", "", `the service worker template to fill in, relative to -dir ("sw.js"); "" for none`)
 	cache := fs.String("cache", defaultCache(), `directory keeping brotli output between runs; "" for none`)
+	var more []pack.Page
+	fs.Func("more", "another page with its program and assets, PAGE:WASM:ASSET,ASSET… (repeatable)", func(v string) error {
+		parts := strings.Split(v, ":")
+		if len(parts) != 3 || parts[0] == "" || parts[1] == "" {
+			return fmt.Errorf("want PAGE:WASM:ASSET,ASSET…, got %q", v)
+		}
+		more = append(more, pack.Page{Page: parts[0], Wasm: parts[1], Hashed: list(parts[2])})
+		return nil
+	})
 	measureOnly := fs.Bool("measure", false, "only print what the packed page downloads")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -42,13 +51,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	}
 	if !*measureOnly {
-		var names []string
-		for n := range strings.SplitSeq(*hashed, ",") {
-			if n = strings.TrimSpace(n); n != "" {
-				names = append(names, n)
-			}
-		}
-		opts := pack.Options{Page: *page, Wasm: *wasm, Hashed: names, Cache: *cache, ServiceWorker: *sw}
+		opts := pack.Options{Page: *page, Wasm: *wasm, Hashed: list(*hashed), Cache: *cache, ServiceWorker: *sw, More: more}
 		if err := pack.Site(*dir, opts); err != nil {
 			return err
 		}
@@ -59,6 +62,17 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "what %s downloads (bytes):\n", filepath.Join(*dir, *page))
 	return r.Write(stdout)
+}
+
+// list splits a comma-separated list of names.
+func list(s string) []string {
+	var names []string
+	for n := range strings.SplitSeq(s, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			names = append(names, n)
+		}
+	}
+	return names
 }
 
 // defaultCache is a directory under the user's cache, or "" when there is
