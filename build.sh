@@ -86,7 +86,7 @@ build() {
   # a .gz next to every compressible file; sw.js, the kiosk's service worker,
   # gets the list of files to keep offline and a version that changes with
   # them. Prints what the page downloads.
-  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,geometry.js,app.js,poster.js,story.js,messages.js,twin.js,legend.js,kiosk.js,sheet.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg -sw sw.js
+  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,words.js,geometry.js,app.js,poster.js,story.js,messages.js,twin.js,legend.js,kiosk.js,sheet.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg -sw sw.js
   echo "built dist/"
 }
 

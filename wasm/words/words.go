@@ -100,14 +100,15 @@ func Keys() []string {
 }
 
 // JSON is what the page's scripts get: {"locale": tag, "decimal": ",",
-// "group": ".", "words": {key: word}}.
+// "group": ".", "minGroup": 4, "words": {key: word}}.
 func (w *Words) JSON() string {
 	b, err := json.Marshal(struct {
-		Locale  string            `json:"locale"`
-		Decimal string            `json:"decimal"`
-		Group   string            `json:"group"`
-		Words   map[string]string `json:"words"`
-	}{w.locale.Tag, w.locale.Decimal, w.locale.Group, w.said})
+		Locale   string            `json:"locale"`
+		Decimal  string            `json:"decimal"`
+		Group    string            `json:"group"`
+		MinGroup int               `json:"minGroup"`
+		Words    map[string]string `json:"words"`
+	}{w.locale.Tag, w.locale.Decimal, w.locale.Group, w.locale.MinGroup, w.said})
 	if err != nil {
 		panic(err) // strings only: cannot fail
 	}
