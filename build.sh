@@ -62,7 +62,7 @@ build() {
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
   # The page's modules: main.js, the entry, imports the others.
-  cp web/index.html web/main.js web/dom.js web/app.js web/geometry.js web/poster.js web/story.js web/messages.js web/twin.js web/legend.js web/kiosk.js web/sheet.js web/style.css web/sw.js dist/
+  cp web/index.html web/main.js web/dom.js web/words.js web/app.js web/geometry.js web/poster.js web/story.js web/messages.js web/twin.js web/legend.js web/kiosk.js web/sheet.js web/style.css web/sw.js dist/
   # embed.js and the demo keep their names: host pages link to embed.js.
   cp web/embed.js web/embed-demo.html web/embed-demo.css web/favicon.svg web/favicon.ico dist/
   local f
