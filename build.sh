@@ -9,6 +9,9 @@
 #   ./build.sh soak             the kiosk's attract loop for 20 minutes (SOAK_MINUTES=5 for 5),
 #                               sampling both heaps; on demand, not part of test
 #   ./build.sh validate FILE... check datasets against the format
+#   ./build.sh import DIR OUT.json
+#                               convert a folder of CSV files (data/template is
+#                               one) to a dataset; nothing is written on a problem
 # SITE_URL=https://example.org/ouroboros/ makes the link-preview card's address
 # absolute (link previews want that); without it the address is relative.
 set -euo pipefail
@@ -18,7 +21,7 @@ cd "$(dirname "$0")"
 
 # The pure packages: they must never import the engine or the browser, so
 # that they test natively and stay reusable (house style).
-PURE=(./wasm/dataset ./wasm/words ./wasm/wording ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/session ./wasm/scene ./wasm/page ./wasm/poster)
+PURE=(./wasm/dataset ./wasm/words ./wasm/sheets ./wasm/wording ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/session ./wasm/scene ./wasm/page ./wasm/poster)
 
 check_pure() {
   # Every non-standard package the pure ones depend on, with its imports:
@@ -177,6 +180,17 @@ validate() {
   "$bin" "$@"
 }
 
+import_csv() {
+  if [[ $# -ne 2 ]]; then
+    echo "usage: ./build.sh import DIR OUT.json" >&2
+    exit 2
+  fi
+  local bin
+  bin=$(mktemp -d)/import
+  go build -o "$bin" ./wasm/cmd/import
+  "$bin" "$@"
+}
+
 cmd=${1:-build}
 [[ $# -gt 0 ]] && shift
 case $cmd in
@@ -187,5 +201,6 @@ case $cmd in
   kiosk) kiosk ;;
   soak) soak ;;
   validate) validate "$@" ;;
-  *) echo "usage: ./build.sh [build|serve|test|bench|kiosk|soak|validate FILE...]" >&2; exit 2 ;;
+  import) import_csv "$@" ;;
+  *) echo "usage: ./build.sh [build|serve|test|bench|kiosk|soak|validate FILE...|import DIR OUT.json]" >&2; exit 2 ;;
 esac

@@ -100,6 +100,7 @@ var layers = map[string]int{
 	"wasm/words":               0,
 	"wasm/wording":             1,
 	"wasm/loops":               1,
+	"wasm/sheets":              1,
 	"wasm/analysis":            2,
 	"wasm/layout":              3,
 	"wasm/session":             4,

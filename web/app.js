@@ -263,6 +263,9 @@ function wireExplore(canvas) {
     document.body.focus({ preventScroll: true });
     document.body.removeAttribute('tabindex');
   }
+  // The keyboard's ring is drawn only while the canvas has the focus
+  // ('Blur' is the program's word for its leaving: wasm/session/keyboard.go).
+  canvas.addEventListener('blur', () => boot.key('Blur', false));
   const toggle = $('panel-toggle');
   toggle.addEventListener('click', () => {
     const open = $('panel').hidden;

@@ -41,10 +41,11 @@ func (l *loader) kinds(doc, v gjson.Result, p path) {
 const (
 	kindLabel = iota
 	kindColor
+	kindColorLight
 	kindCount
 )
 
-var kindNames = [kindCount]string{kindLabel: "label", kindColor: "color"}
+var kindNames = [kindCount]string{kindLabel: "label", kindColor: "color", kindColorLight: "colorLight"}
 
 func (l *loader) kind(v gjson.Result, p path) Kind {
 	var k Kind
@@ -57,6 +58,11 @@ func (l *loader) kind(v gjson.Result, p path) Kind {
 	if c, ok := l.text(v, f[kindColor], p.member("color"), true); ok {
 		if k.Color, ok = parseColor(c); !ok {
 			l.add(f[kindColor].Index, p.member("color"), quote(c)+" is not a colour: use #rrggbb, such as \"#1f77b4\"")
+		}
+	}
+	if c, ok := l.text(v, f[kindColorLight], p.member("colorLight"), false); ok && f[kindColorLight].Exists() {
+		if k.ColorLight, k.HasColorLight = parseColor(c); !k.HasColorLight {
+			l.add(f[kindColorLight].Index, p.member("colorLight"), quote(c)+" is not a colour: use #rrggbb, such as \"#1f77b4\"")
 		}
 	}
 	return k

@@ -3,6 +3,7 @@ package dataset
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/tidwall/gjson"
 )
@@ -54,13 +55,15 @@ const (
 	topDeals
 	topSources
 	topStories
+	topLocale
+	topUI
 	topCount
 )
 
 var topNames = [topCount]string{
 	topFormat: "format", topTitle: "title", topSubtitle: "subtitle", topAsOf: "asOf",
 	topCurrency: "currency", topKinds: "kinds", topEntities: "entities", topDeals: "deals",
-	topSources: "sources", topStories: "stories",
+	topSources: "sources", topStories: "stories", topLocale: "locale", topUI: "ui",
 }
 
 func (l *loader) load(doc gjson.Result) {
@@ -88,6 +91,17 @@ func (l *loader) load(doc gjson.Result) {
 			l.add(f[topCurrency].Index, root.member("currency"), quote(c)+" is not a currency code: use three capital letters, such as \"USD\"")
 		}
 	}
+	ds.Locale = "en-US"
+	if c, ok := l.text(doc, f[topLocale], root.member("locale"), false); ok && f[topLocale].Exists() {
+		if isLocale(c) {
+			ds.Locale = c
+		} else {
+			l.add(f[topLocale].Index, root.member("locale"), quote(c)+" is not a language tag: use BCP 47, such as \"de-DE\" or \"es\"")
+		}
+	}
+	if f[topUI].Exists() {
+		l.ui(f[topUI], root.member("ui"))
+	}
 
 	l.kinds(doc, f[topKinds], root.member("kinds"))
 	l.entities(doc, f[topEntities], root.member("entities"))
@@ -103,6 +117,53 @@ func isCurrency(c string) bool {
 }
 
 func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// maxLocaleLen bounds a language tag; real ones are far shorter.
+const maxLocaleLen = 35
+
+// isLocale reports whether s has the shape of a BCP 47 language tag: a
+// language of 2 or 3 letters, then subtags of 1 to 8 letters or digits,
+// joined by hyphens ("de-DE", "es-419", "zh-Hant-TW"). Whether the browser
+// knows the tag is its business; it falls back to its own default.
+func isLocale(s string) bool {
+	if len(s) > maxLocaleLen {
+		return false
+	}
+	for i, sub := range strings.Split(s, "-") {
+		if i == 0 && (len(sub) < 2 || len(sub) > 3) || len(sub) < 1 || len(sub) > 8 {
+			return false
+		}
+		for j := 0; j < len(sub); j++ {
+			c := sub[j] | 0x20 // lower case, for letters
+			letter := c >= 'a' && c <= 'z'
+			if !letter && (i == 0 || sub[j] < '0' || sub[j] > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// ui reads the optional ui object: key → a non-empty string. Which keys
+// the page knows is the page's business; unknown keys are kept.
+func (l *loader) ui(v gjson.Result, p path) {
+	if !l.object(v, p) {
+		return
+	}
+	words := make(map[string]string)
+	v.ForEach(func(k, w gjson.Result) bool {
+		kp := p.member(k.Str)
+		if _, dup := words[k.Str]; dup {
+			l.add(k.Index, kp, "the key "+quote(k.Str)+" is given twice; keys must be unique")
+			return true
+		}
+		// An unusable value still takes its key, so that a second one is
+		// reported as given twice.
+		words[k.Str], _ = l.text(v, w, kp, true)
+		return true
+	})
+	l.ds.UI = words
+}
 
 // members reads the object obj in one pass: got[k] receives the value of the
 // member named names[k]. Unknown members are ignored, so that newer documents

@@ -65,6 +65,9 @@ func TestTinyContents(t *testing.T) {
 		{"title", ds.Title, "A tiny loop (fictional example)"},
 		{"asOf", ds.AsOf, dataset.Date{Year: 2025, Month: 10, Day: 1}},
 		{"currency", ds.Currency, "USD"},
+		{"default locale", ds.Locale, "en-US"},
+		{"no ui", ds.UI == nil, true},
+		{"no light colour", ds.Kinds[0].HasColorLight, false},
 		{"kind keys in order", []string{ds.Kinds[0].Key, ds.Kinds[1].Key, ds.Kinds[2].Key}, []string{"lab", "chips", "cloud"}},
 		{"colour in capitals", ds.Kinds[0].Color, dataset.RGB{R: 0x4f, G: 0x7c, B: 0xff}},
 		{"pinned", ai.Pinned, true},
@@ -86,6 +89,37 @@ func TestTinyContents(t *testing.T) {
 		{"step focus deals", ds.Stories[0].Steps[1].FocusDeals, []int{1, 2}},
 		{"step asOf", ds.Stories[0].Steps[1].AsOf.String(), "2025-06"},
 		{"step without asOf", ds.Stories[0].Steps[0].AsOf.IsZero(), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if !equal(tt.got, tt.want) {
+				t.Errorf("got %v, want %v", tt.got, tt.want)
+			}
+		})
+	}
+}
+
+// TestWordsAndThemes reads the fields that let a newsroom set its language
+// and its colours on the light theme.
+func TestWordsAndThemes(t *testing.T) {
+	ds, err := dataset.Load(tiny(t,
+		`"currency": "USD",`, `"currency": "EUR", "locale": "de-DE", "ui": {"play": "Abspielen", "pause": "Anhalten"},`,
+		`"color": "#4F7CFF" }`, `"color": "#4F7CFF", "colorLight": "#1A3fb0" }`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name      string
+		got, want any
+	}{
+		{"locale", ds.Locale, "de-DE"},
+		{"ui play", ds.UI["play"], "Abspielen"},
+		{"ui pause", ds.UI["pause"], "Anhalten"},
+		{"ui size", len(ds.UI), 2},
+		{"has light colour", ds.Kinds[0].HasColorLight, true},
+		{"light colour", ds.Kinds[0].ColorLight, dataset.RGB{R: 0x1a, G: 0x3f, B: 0xb0}},
+		{"dark colour kept", ds.Kinds[0].Color, dataset.RGB{R: 0x4f, G: 0x7c, B: 0xff}},
+		{"other kind has none", ds.Kinds[1].HasColorLight, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -129,6 +163,12 @@ func TestAccepted(t *testing.T) {
 		{"capacity on power", []string{`"type": "compute"`, `"type": "power"`}},
 		{"focus with empty lists", []string{`"focus": { "entities": ["acme-chips", "acme-ai"], "deals": ["chips-invests-in-ai"] },`, `"focus": { "entities": [], "deals": [] },`}},
 		{"http URL with port and query", []string{`"https://example.com/blog/acme-loi"`, `"HTTP://example.com:8080/blog?id=1#top"`}},
+		{"locale", []string{`"currency": "USD",`, `"currency": "USD", "locale": "de-DE",`}},
+		{"locale with script and region", []string{`"currency": "USD",`, `"currency": "USD", "locale": "zh-Hant-TW",`}},
+		{"locale with numeric region", []string{`"currency": "USD",`, `"currency": "USD", "locale": "es-419",`}},
+		{"ui words", []string{`"currency": "USD",`, `"currency": "USD", "ui": {"play": "Abspielen", "some-new-key": "x"},`}},
+		{"empty ui", []string{`"currency": "USD",`, `"currency": "USD", "ui": {},`}},
+		{"light colour", []string{`"color": "#4F7CFF" }`, `"color": "#4F7CFF", "colorLight": "#1a3fb0" }`}},
 		{"amount with both flags false", []string{`{ "value": 2000000000 }`, `{ "value": 2e9, "upTo": false, "estimate": false }`}},
 	}
 	for _, tt := range tests {
@@ -188,6 +228,26 @@ func TestRefused(t *testing.T) {
 			[]string{"format: must be a string, found a number", "title: must not be empty"}},
 		{"other format hides the rest", []string{`"format": "ouroboros/1"`, `"format": "ouroboros/2"`, `"title": "A tiny loop (fictional example)"`, `"title": ""`},
 			[]string{`format: "ouroboros/2" is not a supported format; the accepted value is "ouroboros/1"`}},
+		{"locale with an underscore", []string{`"currency": "USD",`, `"currency": "USD", "locale": "de_DE",`},
+			[]string{`locale: "de_DE" is not a language tag: use BCP 47, such as "de-DE" or "es"`}},
+		{"locale empty", []string{`"currency": "USD",`, `"currency": "USD", "locale": "",`},
+			[]string{`locale: "" is not a language tag: use BCP 47, such as "de-DE" or "es"`}},
+		{"locale a number", []string{`"currency": "USD",`, `"currency": "USD", "locale": 49,`},
+			[]string{`locale: must be a string, found a number`}},
+		{"locale with a long subtag", []string{`"currency": "USD",`, `"currency": "USD", "locale": "en-abcdefghi",`},
+			[]string{`locale: "en-abcdefghi" is not a language tag: use BCP 47, such as "de-DE" or "es"`}},
+		{"ui an array", []string{`"currency": "USD",`, `"currency": "USD", "ui": ["Play"],`},
+			[]string{`ui: must be an object, found an array`}},
+		{"ui word a number", []string{`"currency": "USD",`, `"currency": "USD", "ui": {"play": 1, "pause": "Pause"},`},
+			[]string{`ui.play: must be a string, found a number`}},
+		{"ui word empty", []string{`"currency": "USD",`, `"currency": "USD", "ui": {"play": ""},`},
+			[]string{`ui.play: must not be empty`}},
+		{"ui word twice", []string{`"currency": "USD",`, `"currency": "USD", "ui": {"play": 1, "play": "Play"},`},
+			[]string{`ui.play: must be a string, found a number`, `ui.play: the key "play" is given twice; keys must be unique`}},
+		{"light colour by name", []string{`"color": "#4F7CFF" }`, `"color": "#4F7CFF", "colorLight": "navy" }`},
+			[]string{`kinds.lab.colorLight: "navy" is not a colour: use #rrggbb, such as "#1f77b4"`}},
+		{"light colour null", []string{`"color": "#4F7CFF" }`, `"color": "#4F7CFF", "colorLight": null }`},
+			[]string{`kinds.lab.colorLight: must be a string, found null`}},
 		{"entity without name and kind", []string{"\"entities\": [\n", "\"entities\": [ { \"id\": \"x\" },\n"},
 			[]string{"entities[0].name: is required", "entities[0].kind: is required"}},
 	}
@@ -330,6 +390,41 @@ func TestNesting(t *testing.T) {
 			if len(got) != 1 || got[0] != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
+		})
+	}
+}
+
+// TestProblemOffset pins the byte offset a problem carries, which the CSV
+// importer traces back to a cell: the value at fault, or the end of the
+// object that lacks a member.
+func TestProblemOffset(t *testing.T) {
+	tests := []struct {
+		name   string
+		oldNew []string
+		path   string
+		at     string // what the document holds from the offset on
+	}{
+		{"value at fault", []string{`"to": "nimbus-cloud"`, `"to": "nimbus-clod"`}, "deals[1].to", `"nimbus-clod"`},
+		{"member missing", []string{`"summary": "Acme Chips buys a stake in Acme AI.",`, ``}, "deals[0].summary", "}"},
+		{"key given twice", []string{`"lab": {`, `"cloud": {`}, "kinds.cloud", `"cloud": { "label": "Cloud provider"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := tiny(t, tt.oldNew...)
+			_, err := dataset.Load(doc)
+			var ps dataset.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("got %v, want problems", err)
+			}
+			for _, p := range ps {
+				if p.Path == tt.path {
+					if got := string(doc[p.Offset:]); !strings.HasPrefix(got, tt.at) {
+						t.Errorf("at offset %d: %.40q, want %q", p.Offset, got, tt.at)
+					}
+					return
+				}
+			}
+			t.Errorf("no problem at %s in %v", tt.path, ps)
 		})
 	}
 }

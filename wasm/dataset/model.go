@@ -13,6 +13,12 @@ type Dataset struct {
 	Subtitle string
 	AsOf     Date
 	Currency string // ISO 4217 code; "USD" when the document gives none.
+	// Locale is the BCP 47 tag that numbers and dates follow; "en-US" when
+	// the document gives none.
+	Locale string
+	// UI holds the words of the page's chrome that the document gives, by
+	// key; nil when it gives none. Keys are not checked yet.
+	UI map[string]string
 	// Kinds keeps the document's key order.
 	Kinds    []Kind
 	Entities []Entity
@@ -33,6 +39,9 @@ type Kind struct {
 	Key   string
 	Label string
 	Color RGB
+	// ColorLight is the colour on the light theme, when HasColorLight.
+	ColorLight    RGB
+	HasColorLight bool
 }
 
 // RGB is a colour given as #rrggbb.

@@ -15,6 +15,10 @@ var ErrRefused = errors.New("dataset refused")
 type Problem struct {
 	Path    string // e.g. deals[12].to, or (document) for the whole text
 	Message string // a plain sentence
+	// Offset is the byte offset in the document of the value at fault, or
+	// of the end of the object missing a member, so that a program that
+	// wrote the document (the CSV importer) can say where it came from.
+	Offset int
 }
 
 // String returns the problem as "path: message".
@@ -117,7 +121,7 @@ type report struct {
 
 // add records that the value at byte offset at, whose path is p, breaks a rule.
 func (r *report) add(at int, p path, msg string) {
-	r.list = append(r.list, located{at: at, Problem: Problem{Path: p.String(), Message: msg}})
+	r.list = append(r.list, located{at: at, Problem: Problem{Path: p.String(), Message: msg, Offset: at}})
 }
 
 // problems returns what was found, sorted by position; problems at the same

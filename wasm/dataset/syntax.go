@@ -14,7 +14,7 @@ const maxNesting = 10000
 // syntaxProblem locates the syntax error found at byte pos of doc.
 func syntaxProblem(doc []byte, pos int, why string) Problem {
 	line, col := lineColumn(doc, pos)
-	return Problem{Path: docPath, Message: fmt.Sprintf("is not valid JSON: line %d, column %d: %s", line, col, why)}
+	return Problem{Path: docPath, Message: fmt.Sprintf("is not valid JSON: line %d, column %d: %s", line, col, why), Offset: pos}
 }
 
 // lineColumn returns the 1-based line and column (in characters) of byte pos.

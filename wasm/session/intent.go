@@ -42,6 +42,7 @@ const (
 	WalkLoop    // Entity +1 or -1: pick the next or previous loop at the date on screen, round
 	LeaveCanvas // the keyboard leaves the canvas: the focus, the picked loop and the selection clear
 	Activate    // select the focused entity
+	BlurCanvas  // the page's focus left the canvas: the keyboard's ring goes; the selection and the picked loop stay
 	FollowOut   // select the next entity the selection pays
 	FollowIn    // select the next entity that pays the selection
 	// Stories.

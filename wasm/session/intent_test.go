@@ -170,14 +170,14 @@ func TestKeyIntent(t *testing.T) {
 		t.Errorf("Escape: %+v %v, want clear the selection", in, ok)
 	}
 	for key, want := range map[string]session.IntentKind{"+": session.ZoomIn, "-": session.ZoomOut, "0": session.FitAll, " ": session.ToggleTimeline,
-		"ArrowLeft": session.StepTime, "ArrowDown": session.FollowOut, "ArrowUp": session.FollowIn, "Enter": session.Activate} {
+		"ArrowLeft": session.StepTime, "ArrowDown": session.FollowOut, "ArrowUp": session.FollowIn, session.Blur: session.BlurCanvas} {
 		if in, ok := session.KeyIntent(key); !ok || in.Kind != want {
 			t.Errorf("%q: %+v, want %v", key, in, want)
 		}
 	}
-	for _, key := range []string{"q", "Tab", "Shift+Tab"} {
+	for _, key := range []string{"q", "Tab", "Shift+Tab", "Enter"} {
 		if _, ok := session.KeyIntent(key); ok {
-			t.Errorf("%q does something: Tab is the browser's", key)
+			t.Errorf("%q does something outside the canvas: Tab and Enter are the browser's there", key)
 		}
 	}
 }

@@ -4,6 +4,7 @@ package session
 // says whether the canvas has the page's focus. The canvas is one Tab stop
 // (issue 18): inside it the arrows move between the entities (→ ←) and the
 // loops (↓ ↑), Enter selects and Esc leaves; the page's Tab moves on.
+// Enter selects the focused entity only in the canvas.
 // Anywhere else the arrows keep their older meanings, the timeline (← →)
 // and following the money (↓ ↑), which readers and tests rely on.
 
@@ -28,11 +29,17 @@ func KeyIntent(key string) (Intent, bool) {
 		return Intent{Kind: FollowOut}, true
 	case "ArrowUp":
 		return Intent{Kind: FollowIn}, true
-	case "Enter":
-		return Intent{Kind: Activate}, true
+	case Blur:
+		return Intent{Kind: BlurCanvas}, true
 	}
 	return Intent{}, false
 }
+
+// Blur is what the page passes as the key when the canvas loses the
+// page's focus (Tab on, a click elsewhere). It is no KeyboardEvent.key
+// name, so no key press can pass for it. Without it the keyboard's ring
+// stayed drawn on an entity the keyboard had left.
+const Blur = "Blur"
 
 // CanvasKeyIntent maps a key pressed while the canvas has the focus: the
 // arrows walk the entities and the loops, Esc leaves the canvas, and the
@@ -49,6 +56,10 @@ func CanvasKeyIntent(key string) (Intent, bool) {
 		return Intent{Kind: WalkLoop, Entity: -1}, true
 	case "Escape", "Esc":
 		return Intent{Kind: LeaveCanvas}, true
+	case "Enter":
+		// Only here: outside the canvas, Enter is the page's (a link, a
+		// chip), and selecting the entity the keyboard had left surprised.
+		return Intent{Kind: Activate}, true
 	}
 	return KeyIntent(key)
 }

@@ -155,3 +155,30 @@ func TestFocusComesIntoSight(t *testing.T) {
 		t.Errorf("the focused entity is drawn at (%v, %v), under the box %v", x, y, box)
 	}
 }
+
+// When the page's focus leaves the canvas the keyboard's ring goes, and
+// what the reader picked stays (issue 18's review: the ring stayed drawn,
+// and Enter anywhere then selected the entity it was on).
+func TestBlurDropsTheRingOnly(t *testing.T) {
+	d := datasettest.Bundled(t)
+	s := open(t, d, nil)
+	do(s, session.Intent{Kind: session.WalkEntity, Entity: 1})
+	do(s, session.Intent{Kind: session.Activate})
+	do(s, session.Intent{Kind: session.WalkEntity, Entity: 1})
+	before := s.Now()
+	if before.Focus < 0 || before.Selection < 0 {
+		t.Fatalf("set-up: focus %d, selection %d", before.Focus, before.Selection)
+	}
+	in, ok := session.KeyIntent(session.Blur)
+	if !ok {
+		t.Fatal("the page's blur is not taken")
+	}
+	do(s, in)
+	if n := s.Now(); n.Focus != -1 || n.Selection != before.Selection || n.Loop != before.Loop {
+		t.Errorf("after blur: focus %d, selection %d, loop %q; want no focus, selection %d and loop %q kept",
+			n.Focus, n.Selection, n.Loop, before.Selection, before.Loop)
+	}
+	if _, ok := session.KeyIntent("Enter"); ok {
+		t.Error("Enter outside the canvas still does something")
+	}
+}

@@ -67,6 +67,8 @@ func (n *Now) Apply(in Intent) Changed {
 		n.Loop = in.Key
 	case LeaveCanvas:
 		n.Selection, n.Focus, n.Loop = -1, -1, ""
+	case BlurCanvas:
+		n.Focus = -1
 	case PlayTimeline:
 		n.Playing = true
 	case PauseTimeline:

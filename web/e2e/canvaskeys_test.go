@@ -95,6 +95,11 @@ func TestCanvasIsOneTabStop(t *testing.T) {
 	if got := activeID(t, ctx); got == "canvas" {
 		t.Error("Tab in the canvas kept the focus in it")
 	}
+	// The ring goes with the focus; the picked loop stays.
+	until(t, "the ring to go when Tab leaves the canvas", waitLong, func() (bool, string) {
+		e := explore(t, ctx)
+		return e["focus"] == nil && e["loop"] != nil, fmt.Sprintf("focus %v, loop %v", e["focus"], e["loop"])
+	})
 	// So does Esc, for ☰, and it clears the ring and the loop.
 	eval[bool](t, ctx, `(document.querySelector('#stage > canvas').focus(), true)`)
 	key(t, ctx, kb.Escape)
