@@ -37,7 +37,7 @@ func main() {
 	opts, problems := session.ParseOptions(ds, boot.Params, boot.ReducedMotion)
 	// The chrome's words: the English table with the dataset's own in
 	// place, numbers and dates in its locale.
-	say, notices := words.English(), []string(nil)
+	say, notices := words.English().In(ds.Locale).With(ds.UI)
 	boot.Expose("words", func() string { return say.JSON() })
 	g := app.New(ds, opts, problems, func() { boot.Ready(problems, notices) }, boot.Emit)
 	boot.Serve(g.StateJSON, g.Send)
