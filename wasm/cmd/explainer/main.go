@@ -13,6 +13,7 @@ import (
 	"ouroboros/wasm/bridge"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/session"
+	"ouroboros/wasm/wording"
 	"ouroboros/wasm/words"
 )
 
@@ -38,6 +39,7 @@ func main() {
 	// The chrome's words: the English table with the dataset's own in
 	// place, numbers and dates in its locale.
 	say, notices := words.English().In(ds.Locale).With(ds.UI)
+	wording.Use(say)
 	boot.Expose("words", func() string { return say.JSON() })
 	g := app.New(ds, opts, problems, func() { boot.Ready(problems, notices) }, boot.Emit)
 	boot.Serve(g.StateJSON, g.Send)
