@@ -54,6 +54,7 @@ var notWords = map[string]string{
 	`'Content-Length'`:                                                                              "an HTTP header",
 	`'Content-Encoding'`:                                                                            "an HTTP header",
 	`'Uint8Array'`:                                                                                  "a type",
+	`'Blur'`:                                                                                        "a key's name for the program",
 	`'#stage > canvas, body > canvas'`:                                                              "a selector",
 	`'button, input, select, a[href]'`:                                                              "a selector",
 	`'noopener noreferrer'`:                                                                         "a link's rel",
