@@ -7,6 +7,7 @@
 import { $, el, inKiosk, picture, webURL } from './dom.js';
 import { geometry, watchChrome } from './geometry.js';
 import { dealHistory, renderLegend, renderLoops, wireLegend } from './legend.js';
+import { count, t, useWords } from './words.js';
 
 const DEFAULT_DATA = 'data/ai-compute.json';
 const MAX_DATASET_BYTES = 8 * 1024 * 1024;
@@ -41,11 +42,14 @@ export const boot = {
   params,
   reducedMotion: false,
   state: null,
-  ready(problems) {
+  ready(problems, notices) {
     if (failed || started) return;
     started = true;
+    // The dataset's words, before anything is written with them.
+    if (typeof boot.words === 'function') useWords(boot.words());
     $('loader').hidden = true;
-    showNotices(Array.from(problems || []));
+    showNotices([...Array.from(problems || []).map((p) => t('notice.link', { problem: p })),
+      ...Array.from(notices || []).map((p) => t('notice.dataset', { problem: p }))]);
     $('card-close').addEventListener('click', () => api.send({ type: 'select', id: null }));
     wireInput();
     watchChrome(boot);
@@ -325,7 +329,7 @@ function renderCaption() {
   });
   const parts = [];
   links.forEach((a, i) => { if (i) parts.push(document.createTextNode(' · ')); parts.push(a); });
-  $('caption-sources').replaceChildren(...(parts.length ? [document.createTextNode('Sources: '), ...parts] : []));
+  $('caption-sources').replaceChildren(...(parts.length ? [document.createTextNode(t('caption.sources')), ...parts] : []));
   $('step-count').textContent = c.step + ' / ' + c.steps;
   $('step-prev').disabled = c.step <= 1;
   $('step-next').disabled = c.step >= c.steps;
@@ -378,10 +382,10 @@ async function copyLink() {
   keepHash();
   try {
     await navigator.clipboard.writeText(location.href);
-    toast('Link copied');
+    toast(t('toast.copied'));
   } catch (e) {
     // No clipboard (an insecure origin or a refusal): show the link to copy by hand.
-    window.prompt('Copy this link:', location.href);
+    window.prompt(t('toast.copyPrompt'), location.href);
   }
 }
 
@@ -400,7 +404,7 @@ boot.captured = (width, height, pixels) => {
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 10000);
     boot.lastCapture = { width, height, bytes: blob.size };
-    toast('Picture saved');
+    toast(t('toast.saved'));
   }, 'image/png');
 };
 
@@ -502,25 +506,25 @@ function renderExplore() {
       li.append(deals);
       list.append(li);
     }
-    detail.replaceChildren(el('p', 'Follow the dollar: closed ' + x.loop.closed + ', ' + x.loop.disclosedText + ' disclosed going round.'), list);
+    detail.replaceChildren(el('p', t('loop.follow', { date: x.loop.closed, amount: x.loop.disclosedText })), list);
     detail.hidden = false;
   } else {
     detail.hidden = true;
   }
 
   // The timeline: one step per distinct deal date, then "every date".
-  const t = x.timeline;
+  const tl = x.timeline;
   const scrub = $('scrub');
-  scrub.max = String(t.dates.length);
-  scrub.value = String(t.index < 0 ? t.dates.length : t.index);
+  scrub.max = String(tl.dates.length);
+  scrub.value = String(tl.index < 0 ? tl.dates.length : tl.index);
   // While a story step walks the timeline, the scrubber shows the date on screen.
-  const label = t.index < 0 ? 'All dates' : (s.view.shownAsOf || s.asOf);
+  const label = tl.index < 0 ? t('timeline.all') : (s.view.shownAsOf || s.asOf);
   $('scrub-date').textContent = label;
   scrub.setAttribute('aria-valuetext', label);
-  renderYears(t.years);
+  renderYears(tl.years);
   $('facts-as-of').textContent = s.dataset.factsAsOf;
-  $('play').textContent = t.playing ? '❚❚' : '▶';
-  $('play').setAttribute('aria-label', t.playing ? 'Pause the timeline' : 'Play the timeline');
+  $('play').textContent = tl.playing ? '❚❚' : '▶';
+  $('play').setAttribute('aria-label', t(tl.playing ? 'timeline.pause' : 'timeline.play'));
 }
 
 // The year marks: a button per year of the dataset's dates, to the year's
@@ -578,7 +582,7 @@ function renderHover(x, y) {
     const list = el('ul');
     for (const d of g.deals) {
       const cap = d.capacityText ? ', ' + d.capacityText : '';
-      const li = el('li', d.type + ': ' + d.amountText + cap + ' — ' + d.status + ', ' + d.date + (d.until ? ' to ' + d.until : ''));
+      const li = el('li', d.type + ': ' + d.amountText + cap + ' — ' + d.status + ', ' + (d.until ? t('twin.dealUntil', { from: d.date, until: d.until }) : d.date));
       li.append(el('div', d.publishers.join(', '), 'meta'));
       if (d.history.length > 1) li.append(dealHistory(d.history, false));
       list.append(li);
@@ -607,41 +611,40 @@ function renderCard() {
   const name = (id) => names.get(id) || id;
   const sum = (m, what) => {
     if (!m.deals) return null;
-    const amount = m.total === null ? 'undisclosed amounts' : m.totalText;
-    const more = m.total !== null && m.undisclosed ? ' + ' + m.undisclosed + ' undisclosed' : '';
-    return what + ' ' + amount + more + ' (' + m.deals + (m.deals === 1 ? ' deal)' : ' deals)');
+    let amount = m.total === null ? t('card.undisclosedAmounts') : m.totalText;
+    if (m.total !== null && m.undisclosed) amount = t('card.plusUndisclosed', { amount, n: m.undisclosed });
+    return t(what, { amount, deals: count('count.deals', m.deals) });
   };
   const body = [];
   if (e.note) body.push(el('p', e.note));
-  for (const line of [sum(r.out, 'Pays'), sum(r.in, 'Receives')]) if (line) body.push(el('p', line));
+  for (const line of [sum(r.out, 'card.pays'), sum(r.in, 'card.receives')]) if (line) body.push(el('p', line));
   if (r.capacity.boughtText || r.capacity.soldText) {
     const parts = [];
-    if (r.capacity.boughtText) parts.push('buys ' + r.capacity.boughtText);
-    if (r.capacity.soldText) parts.push('sells ' + r.capacity.soldText);
-    body.push(el('p', 'Capacity: ' + parts.join(', ')));
+    if (r.capacity.boughtText) parts.push(t('card.buys', { capacity: r.capacity.boughtText }));
+    if (r.capacity.soldText) parts.push(t('card.sells', { capacity: r.capacity.soldText }));
+    body.push(el('p', t('card.capacity', { parts: parts.join(', ') })));
   }
   if (r.loops.length) {
-    body.push(el('h3', 'In ' + r.loops.length + (r.loops.length === 1 ? ' loop' : ' loops')));
+    body.push(el('h3', count('card.loops', r.loops.length)));
     const list = el('ul');
     for (const lp of r.loops.slice(0, 6)) {
       const path = lp.entities.concat(lp.entities[0]).map(name).join(' → ');
-      list.append(el('li', path + ' (round trip ' + lp.roundTripText + ')'));
+      list.append(el('li', t('card.loop', { path, amount: lp.roundTripText })));
     }
-    if (r.loops.length > 6) list.append(el('li', '… and ' + (r.loops.length - 6) + ' more'));
+    if (r.loops.length > 6) list.append(el('li', t('more', { n: r.loops.length - 6 })));
     body.push(list);
   }
   const x = r.exposure;
   if (x.dealsAtRisk.length) {
-    body.push(el('h3', 'If ' + e.name + ' cannot pay'));
-    const risk = x.atRisk.total === null ? 'undisclosed amounts' : x.atRisk.totalText;
-    body.push(el('p', x.dealsAtRisk.length + ' deals (' + risk + ') are at risk and ' + x.loopsBroken.length +
-      (x.loopsBroken.length === 1 ? ' loop breaks.' : ' loops break.')));
+    body.push(el('h3', t('card.cannotPay', { name: e.name })));
+    const risk = x.atRisk.total === null ? t('card.undisclosedAmounts') : x.atRisk.totalText;
+    body.push(el('p', count('card.atRisk', x.dealsAtRisk.length, { amount: risk, loops: count('card.breaks', x.loopsBroken.length) })));
     const hit = x.losers.filter((l) => l.shareText).slice(0, 3);
     if (hit.length) {
       const list = el('ul');
       for (const l of hit) {
-        const via = l.order === 2 ? ' (through ' + l.through.map(name).join(', ') + ')' : '';
-        list.append(el('li', l.name + ' loses ' + l.shareText + ' of its disclosed incoming commitments' + via));
+        const line = t('card.loses', { name: l.name, share: l.shareText });
+        list.append(el('li', l.order === 2 ? t('card.through', { line, names: l.through.map(name).join(', ') }) : line));
       }
       body.push(list);
     }
@@ -691,7 +694,7 @@ window.addEventListener('hashchange', () => {
     const step = Number(params.get('step') || 1);
     if (story !== s.story || (story && step !== s.step)) api.send({ type: 'goToStep', story, step });
   } catch (e) {
-    showNotices([e.message]);
+    showNotices([t('notice.link', { problem: e.message })]);
   }
 });
 
@@ -700,11 +703,11 @@ function showNotices(problems) {
   const box = $('notices');
   const close = document.createElement('button');
   close.type = 'button';
-  close.textContent = 'Dismiss';
+  close.textContent = t('notice.dismiss');
   close.addEventListener('click', () => { box.hidden = true; });
   box.replaceChildren(...problems.map((p) => {
     const el = document.createElement('p');
-    el.textContent = 'Link parameter ignored: ' + p;
+    el.textContent = p;
     return el;
   }), close);
   box.hidden = false;
@@ -720,21 +723,21 @@ function progress(loaded, total) {
   $('bar-fill').style.width = pct + '%';
   bar.setAttribute('aria-valuenow', String(pct));
   const size = document.documentElement.dataset.wasmSize;
-  $('loader-bytes').textContent = size ? pct + '% of ' + size : pct + '%';
+  $('loader-bytes').textContent = size ? t('loading.of', { pct, size }) : pct + '%';
 }
 
 // Refuses anything but a path on this site: no scheme, no other host, no
 // "..". Returns the URL to fetch or throws a sentence for the reader.
 function datasetURL(param) {
-  const bad = (why) => new Error('The data parameter must be a path to a dataset on this site; ' + JSON.stringify(param) + ' ' + why + '.');
-  if (param.trim() === '') throw bad('is empty');
-  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(param)) throw bad('names a scheme or another site');
-  if (param.startsWith('//') || param.includes('\\')) throw bad('names another site');
+  const bad = (why) => new Error(t('error.data', { param: JSON.stringify(param), why: t('error.data.' + why) }));
+  if (param.trim() === '') throw bad('empty');
+  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(param)) throw bad('scheme');
+  if (param.startsWith('//') || param.includes('\\')) throw bad('site');
   let decoded = param;
-  try { decoded = decodeURIComponent(param); } catch (e) { throw bad('is not a valid path'); }
-  if (decoded.split(/[/?#]/).some((seg) => seg === '..')) throw bad('contains ".."');
+  try { decoded = decodeURIComponent(param); } catch (e) { throw bad('path'); }
+  if (decoded.split(/[/?#]/).some((seg) => seg === '..')) throw bad('dots');
   const url = new URL(param, location.href);
-  if (url.origin !== location.origin) throw bad('is on another site');
+  if (url.origin !== location.origin) throw bad('origin');
   return url;
 }
 
@@ -743,22 +746,22 @@ async function fetchDataset(url, path) {
   try {
     res = await fetch(url, { credentials: 'same-origin' });
   } catch (e) {
-    throw new Error('The dataset ' + path + ' could not be fetched: the network request failed. Check the connection and reload.');
+    throw new Error(t('error.fetch.network', { path }));
   }
   if (!res.ok) {
-    throw new Error('The dataset ' + path + ' could not be fetched: the server answered ' + res.status + (res.statusText ? ' ' + res.statusText : '') + '.');
+    throw new Error(t('error.fetch.status', { path, status: res.status + (res.statusText ? ' ' + res.statusText : '') }));
   }
   const length = Number(res.headers.get('Content-Length') || 0);
   if (length > MAX_DATASET_BYTES) {
-    throw new Error('The dataset ' + path + ' is larger than the 8 MB limit.');
+    throw new Error(t('error.fetch.large', { path }));
   }
   // Bytes, not text: the loader must see the file as it is, invalid UTF-8
   // included, which res.text() would quietly replace. Read as a stream and
   // stopped at the cap: a compressed or undeclared body can be far larger
   // than its Content-Length, or never end.
   return readBody(res, MAX_DATASET_BYTES, () => {},
-    () => new Error('The dataset ' + path + ' is larger than the 8 MB limit.'),
-    () => new Error('The dataset ' + path + ' could not be fetched: the download was cut off. Check the connection and reload.'));
+    () => new Error(t('error.fetch.large', { path })),
+    () => new Error(t('error.fetch.cut', { path })));
 }
 
 // datasetFromParent waits for the dataset the page around this one sends
@@ -769,7 +772,7 @@ async function fetchDataset(url, path) {
 // and the same loader as a fetched file.
 function datasetFromParent() {
   if (window.parent === window) {
-    return Promise.reject(new Error('The data parameter "parent" works only inside the editor page, which sends the dataset.'));
+    return Promise.reject(new Error(t('error.parent.alone')));
   }
   return new Promise((resolve, reject) => {
     const heard = (e) => {
@@ -778,7 +781,7 @@ function datasetFromParent() {
       if (!m || m.type !== 'ouroboros:dataset' || typeof m.json !== 'string') return;
       window.removeEventListener('message', heard);
       const bytes = new TextEncoder().encode(m.json);
-      if (bytes.byteLength > MAX_DATASET_BYTES) reject(new Error('The dataset from the editor is larger than the 8 MB limit.'));
+      if (bytes.byteLength > MAX_DATASET_BYTES) reject(new Error(t('error.parent.large')));
       else resolve(bytes);
     };
     window.addEventListener('message', heard);
@@ -823,15 +826,15 @@ async function fetchWasm(path) {
   try {
     res = await fetch(path);
   } catch (e) {
-    throw new Error('The program could not be downloaded: the network request failed. Check the connection and reload.');
+    throw new Error(t('error.wasm.network'));
   }
-  if (!res.ok) throw new Error('The program could not be downloaded: the server answered ' + res.status + '.');
+  if (!res.ok) throw new Error(t('error.wasm.status', { status: res.status }));
   // Content-Length counts encoded bytes; when the server compresses, the
   // stream yields more, so the size the build recorded is preferred.
   const declared = Number(document.documentElement.dataset.wasmBytes || 0);
   const total = declared || (res.headers.get('Content-Encoding') ? 0 : Number(res.headers.get('Content-Length') || 0));
   const bytes = await readBody(res, 0, (n) => progress(n, total), null,
-    () => new Error('The program could not be downloaded: the download was cut off. Check the connection and reload.'));
+    () => new Error(t('error.wasm.cut')));
   progress(bytes.byteLength, bytes.byteLength);
   return bytes.buffer;
 }
@@ -858,19 +861,19 @@ function linkParams() {
 
 async function start() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
-    return fail('This browser cannot run WebAssembly, which the explainer needs. Please open the page in a current version of Chrome, Edge, Firefox or Safari.');
+    return fail(t('error.noWasm'));
   }
   if (!hasWebGL2()) {
-    return fail('This browser or device has WebGL 2 turned off or unavailable, which the explainer needs to draw. Please enable hardware acceleration or try another browser.');
+    return fail(t('error.noWebGL'));
   }
   if (typeof Go !== 'function') {
-    return fail('A part of the explainer (wasm_exec.js) did not load. Please reload the page.');
+    return fail(t('error.noGo'));
   }
   const params = boot.params;
   const path = params.data === undefined ? DEFAULT_DATA : params.data;
   let dataset;
   if (path === 'parent') {
-    boot.dataPath = 'from the editor';
+    boot.dataPath = t('data.fromEditor');
     dataset = datasetFromParent();
   } else {
     let url;
@@ -890,18 +893,18 @@ async function start() {
   } catch (e) {
     return fail(e.message);
   }
-  $('loader-text').textContent = 'Starting…';
+  $('loader-text').textContent = t('loading.starting');
   const go = new Go();
   let instance;
   try {
     ({ instance } = await WebAssembly.instantiate(wasm, go.importObject));
   } catch (e) {
-    return fail('The program could not be started by this browser: ' + e.message);
+    return fail(t('error.instantiate', { message: e.message }));
   }
   go.run(instance).then(
-    () => { if (!started) fail('The explainer stopped before it could draw. Reload the page to try again.'); },
-    (e) => fail('The explainer stopped: ' + (e && e.message ? e.message : String(e))),
+    () => { if (!started) fail(t('error.stoppedEarly')); },
+    (e) => fail(t('error.stopped', { message: e && e.message ? e.message : String(e) })),
   );
 }
 
-start().catch((e) => fail('The explainer could not start: ' + (e && e.message ? e.message : String(e))));
+start().catch((e) => fail(t('error.start', { message: e && e.message ? e.message : String(e) })));

@@ -9,6 +9,7 @@
 // and the boot object's pointer input, like a host script would.
 import { api, boot, params } from './app.js';
 import { $, el, picture } from './dom.js';
+import { t } from './words.js';
 
 // Only a link that asks for a kiosk gets one (params: the query, the hash
 // over it, as app.js read them).
@@ -61,10 +62,18 @@ function startKiosk() {
   const stillBox = el('div');
   const count = withID(el('span'), 'still-count');
   const countLine = el('p');
-  countLine.append('Starting over in ', count, ' s');
-  stillBox.append(withID(el('h2', 'Still there?'), 'still-title'), el('p', 'Touch anywhere to keep exploring.'), countLine);
+  // Words with data-ui take the dataset's once the program hands them
+  // over (words.js); the count's line is written again then.
+  const say = (e, key) => { e.dataset.ui = key; e.textContent = t(key); return e; };
+  const countWords = () => {
+    const [before, after] = t('kiosk.startingOver').split('{n}');
+    countLine.replaceChildren(before, count, after || '');
+  };
+  countWords();
+  api.ready.then(countWords, () => {});
+  stillBox.append(withID(say(el('h2'), 'kiosk.still'), 'still-title'), say(el('p'), 'kiosk.touch'), countLine);
   still.append(stillBox);
-  const hint = withID(el('p', 'Touch to explore'), 'attract-hint');
+  const hint = withID(say(el('p'), 'kiosk.hint'), 'attract-hint');
   // In the page's main landmark, with the picture they speak of.
   $('stage').append(still, hint);
 

@@ -5,6 +5,7 @@
 // program's state() (wasm/page), so that the legend says what the scene
 // draws; this module only places them.
 import { $, el, inKiosk, webURL } from './dom.js';
+import { t } from './words.js';
 
 let send = null;
 
@@ -115,16 +116,16 @@ export function renderLoops(s, picked, name) {
     li.append(b);
     return li;
   };
-  const more = (n) => el('li', '… and ' + n + ' more');
+  const more = (n) => el('li', t('more', { n }));
   const circular = s.loops.filter((lp) => lp.kind === 'circular').sort((a, b) => a.rank - b.rank);
   const others = s.loops.filter((lp) => lp.kind !== 'circular');
   $('loop-count').textContent = '(' + s.loops.length + (s.loopsTruncated ? '+' : '') + ')';
-  $('loop-list').replaceChildren(...circular.slice(0, 50).map((lp) => item(lp, lp.roundTripText + ' goes round')),
+  $('loop-list').replaceChildren(...circular.slice(0, 50).map((lp) => item(lp, t('loop.goesRound', { amount: lp.roundTripText }))),
     ...(circular.length > 50 ? [more(circular.length - 50)] : []));
   $('loop-circular-title').hidden = circular.length === 0;
-  $('other-toggle').textContent = 'Longer chains and other loops (' + others.length + (s.loopsTruncated ? '+' : '') + ')';
+  $('other-toggle').textContent = t('panel.othersCount', { n: others.length + (s.loopsTruncated ? '+' : '') });
   $('other-toggle').hidden = others.length === 0;
-  $('other-list').replaceChildren(...others.slice(0, 50).map((lp) => item(lp, 'round trip ' + lp.roundTripText, lp.kindText)),
+  $('other-list').replaceChildren(...others.slice(0, 50).map((lp) => item(lp, t('loop.roundTrip', { amount: lp.roundTripText }), lp.kindText)),
     ...(others.length > 50 ? [more(others.length - 50)] : []));
   // A picked loop among the others shows where it is.
   if (others.some((lp) => lp.entities.join(' ') === picked)) showOthers(true);

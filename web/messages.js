@@ -12,6 +12,7 @@
 import { api, params } from './app.js';
 import { $, picture } from './dom.js';
 import { hostSteps } from './sheet.js';
+import { t } from './words.js';
 
 // A command is small: the API's largest is a loop of entity ids.
 const MAX_MESSAGE_CHARS = 4096;
@@ -121,7 +122,8 @@ function setUpEmbed() {
   document.body.classList.add('embed');
   const shield = $('shield');
   if (!shield) return;
-  if (window.matchMedia && matchMedia('(pointer: coarse)').matches) $('shield-hint').textContent = 'Tap to explore';
+  if (window.matchMedia && matchMedia('(pointer: coarse)').matches) $('shield-hint').dataset.ui = 'shield.tap';
+  $('shield-hint').textContent = t('shield.tap');
   const hint = $('shield-hint');
   const arm = () => { shield.hidden = false; hint.hidden = false; };
   // A wheel or a touch on the network that scrolls the article instead

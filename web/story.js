@@ -5,6 +5,7 @@
 // a host page or a kiosk drives the same thing with {type: "autoplay"}.
 import { api } from './app.js';
 import { $ } from './dom.js';
+import { t } from './words.js';
 
 const dots = $('step-dots');
 const play = $('step-play');
@@ -24,7 +25,7 @@ function render() {
     for (let i = 1; i <= c.steps; i++) {
       const b = document.createElement('button');
       b.type = 'button';
-      b.setAttribute('aria-label', 'Step ' + i + ' of ' + c.steps);
+      b.setAttribute('aria-label', t('story.step', { step: i, steps: c.steps }));
       b.addEventListener('click', () => send({ type: 'goToStep', story: c.story, step: i }));
       const li = document.createElement('li');
       li.append(b);
@@ -37,7 +38,7 @@ function render() {
   });
   play.textContent = s.autoplay ? '❚❚' : '▶';
   play.setAttribute('aria-pressed', String(!!s.autoplay));
-  const label = s.autoplay ? 'Pause the story' : 'Play the story';
+  const label = t(s.autoplay ? 'story.pause' : 'story.play');
   play.setAttribute('aria-label', label);
   play.title = label;
 }

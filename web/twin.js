@@ -8,6 +8,7 @@
 // through window.ouroboros (app.js's api) like any host would.
 import { api, boot } from './app.js';
 import { $, el, inKiosk, picture, webURL } from './dom.js';
+import { count, t } from './words.js';
 
 let last = '';
 let facts = null;
@@ -32,18 +33,17 @@ function source(src) {
 function mark(li, selected, focus) {
   if (selected) {
     li.setAttribute('aria-current', 'true');
-    li.append(el('span', ' (selected)', 'twin-mark'));
+    li.append(el('span', t('twin.selected'), 'twin-mark'));
   }
   if (focus) {
     li.classList.add('twin-focus');
-    li.append(el('span', ' (in this story step)', 'twin-mark'));
+    li.append(el('span', t('twin.inStep'), 'twin-mark'));
   }
 }
 
 // Every figure comes in words from the program (wasm/wording): the
 // amounts and capacities of the deals in facts, the totals and loops'
 // figures in the twin.
-const count = (n, one, many) => n + ' ' + (n === 1 ? one : many);
 const name = (i) => facts.Entities[i].Name;
 
 // "Nvidia → OpenAI, equity, up to $100B, definitive, 2025-09": the deal
@@ -51,7 +51,7 @@ const name = (i) => facts.Entities[i].Name;
 function dealText(x, at) {
   const parts = [name(x.From) + ' → ' + name(x.To), facts.Types[x.Type], at.amount];
   if (at.capacity) parts.push(at.capacity);
-  parts.push(facts.Statuses[at.status], x.Date + (x.Until ? ' to ' + x.Until : ''));
+  parts.push(facts.Statuses[at.status], x.Until ? t('twin.dealUntil', { from: x.Date, until: x.Until }) : x.Date);
   return parts.join(', ');
 }
 
@@ -60,22 +60,22 @@ function dealText(x, at) {
 function entityText(i) {
   const f = twin.flows[i];
   const flow = (verb, m, text) => {
-    if (!m.deals) return verb + ' nothing';
+    if (!m.deals) return t(verb === 'pays' ? 'twin.paysNothing' : 'twin.receivesNothing');
     const known = m.deals > m.undisclosed;
-    let s = verb + (known ? ' ' + text : ' undisclosed amounts') + ' in ' + count(m.deals, 'deal', 'deals');
-    if (known && m.undisclosed) s += ' (' + m.undisclosed + ' undisclosed)';
+    let s = t(verb === 'pays' ? 'twin.pays' : 'twin.receives', { amount: known ? text : t('card.undisclosedAmounts'), deals: count('count.deals', m.deals) });
+    if (known && m.undisclosed) s += ' ' + t('twin.undisclosedIn', { n: m.undisclosed });
     return s;
   };
   const parts = [facts.Kinds[facts.Entities[i].Kind].Label, flow('pays', f.out, f.outText), flow('receives', f.in, f.inText)];
-  if (f.boughtText) parts.push('buys ' + f.boughtText + ' of capacity');
-  if (f.soldText) parts.push('sells ' + f.soldText + ' of capacity');
-  parts.push(f.loops ? 'in ' + count(f.loops, 'loop', 'loops') : 'in no loop');
+  if (f.boughtText) parts.push(t('twin.buys', { capacity: f.boughtText }));
+  if (f.soldText) parts.push(t('twin.sells', { capacity: f.soldText }));
+  parts.push(f.loops ? t('twin.inLoops', { loops: count('count.loops', f.loops) }) : t('twin.inNoLoop'));
   return parts.join('; ') + '.';
 }
 
 function loopText(lp, words) {
   const path = lp.Entities.concat(lp.Entities[0]).map(name).join(' → ');
-  return path + ': round trip ' + words.RoundTrip + ', closed ' + lp.Closed;
+  return t('twin.loop', { path, amount: words.RoundTrip, date: lp.Closed });
 }
 
 // The sentences the live region says.
@@ -95,10 +95,10 @@ function pickedLoopText(key) {
 }
 function selectionText() {
   const i = twin.selection;
-  return i < 0 ? 'Selection cleared.' : 'Selected ' + name(i) + ': ' + entityText(i);
+  return i < 0 ? t('twin.cleared') : t('twin.selectedName', { name: name(i), text: entityText(i) });
 }
 function stepText(c) {
-  return c ? 'Story ' + c.storyTitle + ', step ' + c.step + ' of ' + c.steps + ': ' + c.title + '. ' + c.text : '';
+  return c ? t('twin.step', { story: c.storyTitle, step: c.step, steps: c.steps, title: c.title, text: c.text }) : '';
 }
 
 // Fetches the facts once and the figures when they changed; false when
@@ -115,19 +115,19 @@ function fetchTwin() {
 
 function render() {
   if (!fetchTwin()) return;
-  const t = twin;
+  const tw = twin;
   const s = api.state();
   const body = $('twin-body');
   // Keep the keyboard's place across a re-render.
   const focused = body.contains(document.activeElement) ? document.activeElement.dataset.key : null;
-  const focusE = new Set(t.focusEntities);
-  const focusD = new Set(t.focusDeals);
-  for (const i of t.focusDeals) { focusE.add(facts.Deals[i].From); focusE.add(facts.Deals[i].To); }
-  const loops = t.loops.length + t.moreLoops;
-  const more = t.truncated ? 'more than ' : '';
-  const summary = [count(facts.Entities.length, 'entity', 'entities'), count(t.deals.length, 'deal', 'deals'),
-    more + count(loops, 'loop', 'loops')].join(', ') +
-    '; ' + (s.asOf ? 'deals up to ' + s.asOf : 'every date') + '.';
+  const focusE = new Set(tw.focusEntities);
+  const focusD = new Set(tw.focusDeals);
+  for (const i of tw.focusDeals) { focusE.add(facts.Deals[i].From); focusE.add(facts.Deals[i].To); }
+  const loops = tw.loops.length + tw.moreLoops;
+  const more = (n) => (tw.truncated ? t('twin.moreThan', { n }) : n);
+  const summary = [count('count.entities', facts.Entities.length), count('count.deals', tw.deals.length),
+    tw.truncated ? t('twin.moreThan', { n: count('count.loops', loops) }) : count('count.loops', loops)].join(', ') +
+    '; ' + (s.asOf ? t('twin.upTo', { date: s.asOf }) : t('twin.everyDate')) + '.';
   const step = stepText(s.caption);
 
   const parts = [el('h2', facts.Title, 'twin-title')];
@@ -135,31 +135,31 @@ function render() {
   if (s.dataset.factsAsOf) parts.push(el('p', s.dataset.factsAsOf + '.'));
   parts.push(el('p', summary));
   if (step) parts.push(el('p', step, 'twin-step'));
-  parts.push(el('p', t.selection < 0 ? 'Nothing selected.' : selectionText()));
+  parts.push(el('p', tw.selection < 0 ? t('twin.nothing') : selectionText()));
 
-  parts.push(el('h3', 'Entities (' + facts.Entities.length + ')'));
+  parts.push(el('h3', t('twin.entities', { n: facts.Entities.length })));
   const ents = el('ul', undefined, 'twin-entities');
   facts.Entities.forEach((e, i) => {
     const li = el('li');
     li.append(el('strong', e.Name), document.createTextNode(': ' + entityText(i)));
-    mark(li, i === t.selection, focusE.has(i));
+    mark(li, i === tw.selection, focusE.has(i));
     ents.append(li);
   });
   parts.push(ents);
 
-  parts.push(el('h3', 'Deals (' + t.deals.length + ')'));
-  const later = facts.Deals.length - t.deals.length;
+  parts.push(el('h3', t('twin.deals', { n: tw.deals.length })));
+  const later = facts.Deals.length - tw.deals.length;
   if (later) {
-    parts.push(el('p', later + (later === 1 ? ' later deal is' : ' later deals are') + ' not listed: the picture shows the deals up to ' + s.asOf + '.'));
+    parts.push(el('p', count('twin.later', later, { date: s.asOf })));
   }
   const deals = el('ul', undefined, 'twin-deals');
-  t.deals.forEach((di, k) => {
+  tw.deals.forEach((di, k) => {
     const x = facts.Deals[di];
     const li = el('li');
-    li.append(el('span', dealText(x, t.dealsAt[k]), 'twin-deal'));
+    li.append(el('span', dealText(x, tw.dealsAt[k]), 'twin-deal'));
     if (x.Summary) li.append(document.createTextNode('. ' + x.Summary));
     if (x.Sources && x.Sources.length) {
-      li.append(document.createTextNode(' Sources: '));
+      li.append(document.createTextNode(t('twin.sources')));
       x.Sources.forEach((si, k) => {
         if (k) li.append(document.createTextNode(', '));
         const a = source(facts.Sources[si]);
@@ -167,27 +167,27 @@ function render() {
         li.append(a);
       });
     }
-    mark(li, x.From === t.selection || x.To === t.selection, focusD.has(di));
+    mark(li, x.From === tw.selection || x.To === tw.selection, focusD.has(di));
     deals.append(li);
   });
   parts.push(deals);
 
-  parts.push(el('h3', 'Loops (' + more + loops + ')'));
-  if (loops === 0) parts.push(el('p', 'No money comes back to where it started at this date.'));
+  parts.push(el('h3', t('twin.loops', { n: more(loops) })));
+  if (loops === 0) parts.push(el('p', t('twin.noLoops')));
   const list = el('ol', undefined, 'twin-loops');
-  t.loops.forEach((lp, k) => {
-    const words = t.loopTexts[k];
+  tw.loops.forEach((lp, k) => {
+    const words = tw.loopTexts[k];
     const li = el('li', loopText(lp, words));
     const hops = el('ul');
     lp.Hops.forEach((h, j) => {
-      hops.append(el('li', name(h.From) + ' → ' + name(h.To) + ': ' + words.hops[j] + ' in ' + count(h.Deals.length, 'deal', 'deals')));
+      hops.append(el('li', t('twin.hop', { from: name(h.From), to: name(h.To), amount: words.hops[j], deals: count('count.deals', h.Deals.length) })));
     });
     li.append(hops);
-    mark(li, lp.Entities.includes(t.selection), false);
+    mark(li, lp.Entities.includes(tw.selection), false);
     list.append(li);
   });
   parts.push(list);
-  if (t.moreLoops) parts.push(el('p', '… and ' + more + t.moreLoops + ' more, the longer ones.'));
+  if (tw.moreLoops) parts.push(el('p', t('twin.moreLoops', { n: more(tw.moreLoops) })));
 
   body.replaceChildren(...parts);
   reachable();
@@ -195,11 +195,11 @@ function render() {
     const again = body.querySelector('[data-key="' + CSS.escape(focused) + '"]');
     if (again) again.focus();
   }
-  let label = 'Network picture of ' + facts.Title + ': ' + summary;
-  if (t.selection >= 0) label += ' Selected: ' + name(t.selection) + '.';
-  if (s.caption) label += ' Story step ' + s.caption.step + ' of ' + s.caption.steps + ': ' + s.caption.title + '.';
+  let label = t('twin.picture', { title: facts.Title, summary });
+  if (tw.selection >= 0) label += t('twin.pictureSelected', { name: name(tw.selection) });
+  if (s.caption) label += t('twin.pictureStep', { step: s.caption.step, steps: s.caption.steps, title: s.caption.title });
   const canvas = picture();
-  if (canvas) canvas.setAttribute('aria-label', label + ' The text view lists every entity and deal.');
+  if (canvas) canvas.setAttribute('aria-label', label + t('twin.pictureTail'));
 }
 
 // Hidden, the twin is for screen readers only: its links leave the Tab
@@ -271,10 +271,10 @@ api.ready.then((s) => {
     if (d.loop) announce(pickedLoopText(d.loop));
     else if (d.id) announce(focusText(facts.Entities.findIndex((e) => e.ID === d.id)));
   });
-  api.on('step', (d) => { render(); announce(d.story ? stepText(api.state().caption) : 'Story closed.'); });
+  api.on('step', (d) => { render(); announce(d.story ? stepText(api.state().caption) : t('announce.storyClosed')); });
   api.on('asof', render);
   api.on('pause', (d) => {
     paused();
-    announce(d.paused ? 'Motion paused.' : 'Motion resumed.');
+    announce(t(d.paused ? 'announce.paused' : 'announce.resumed'));
   });
 }, () => {});

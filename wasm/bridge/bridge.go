@@ -158,13 +158,18 @@ func (b *Boot) Emit(event string, detail map[string]any) {
 }
 
 // Ready tells the page that the first frame is on screen; problems are
-// link parameters that were ignored, for the page to show.
-func (b *Boot) Ready(problems []string) {
-	list := make([]any, len(problems))
-	for i, p := range problems {
+// link parameters that were ignored and notices what the dataset gave that
+// the program ignored (its unknown ui words), for the page to show.
+func (b *Boot) Ready(problems, notices []string) {
+	b.obj.Call("ready", strings(problems), strings(notices))
+}
+
+func strings(s []string) []any {
+	list := make([]any, len(s))
+	for i, p := range s {
 		list[i] = p
 	}
-	b.obj.Call("ready", list)
+	return list
 }
 
 // Heap lets the page ask for the Go heap's live bytes after a collection

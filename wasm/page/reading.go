@@ -78,7 +78,7 @@ func goesRound(l *analysis.LoopInfo, currency string) string {
 	if l.RoundTripKnown {
 		return "at least " + wording.Money(l.RoundTrip, currency) + " goes round."
 	}
-	return "how much goes round is " + wording.Undisclosed + "."
+	return "how much goes round is " + wording.Undisclosed() + "."
 }
 
 // hopsInWords writes the hops of a loop as a sentence's clauses: "A invests

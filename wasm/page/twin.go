@@ -150,12 +150,12 @@ func NewTwin(d *dataset.Dataset, snap *analysis.Snapshot, n session.Now) *Twin {
 	}
 	t.LoopTexts = make([]TwinLoopText, len(t.Loops))
 	for k, lp := range t.Loops {
-		lt := TwinLoopText{RoundTrip: wording.Undisclosed, Hops: make([]string, len(lp.Hops))}
+		lt := TwinLoopText{RoundTrip: wording.Undisclosed(), Hops: make([]string, len(lp.Hops))}
 		if lp.RoundTripKnown {
 			lt.RoundTrip = wording.Money(lp.RoundTrip, d.Currency)
 		}
 		for h, hop := range lp.Hops {
-			lt.Hops[h] = wording.Undisclosed
+			lt.Hops[h] = wording.Undisclosed()
 			if hop.Disclosed {
 				lt.Hops[h] = wording.Money(hop.Total, d.Currency)
 			}
@@ -176,5 +176,5 @@ func twinTotal(m analysis.Money, currency string) string {
 	if m.Deals > m.Undisclosed {
 		return wording.Money(m.Total, currency)
 	}
-	return wording.Undisclosed
+	return wording.Undisclosed()
 }

@@ -113,7 +113,7 @@ func figureText(e *Edge, currency string) string {
 		s += c
 	}
 	if s == "" {
-		s = wording.Undisclosed
+		s = wording.Undisclosed()
 	}
 	return s
 }

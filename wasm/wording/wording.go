@@ -7,7 +7,12 @@
 // scripts get them already written in the program's state, so that the
 // picture and every text around it read the same way.
 //
-// It is pure: it imports the dataset model and the standard library only.
+// The words around the figures (the scales of money, "up to", "about",
+// "undisclosed") and the separators of their numbers are the chrome's
+// (wasm/words): English until the program sets the dataset's with Use.
+//
+// It is pure: it imports the dataset model, the chrome's words and the
+// standard library only.
 package wording
 
 import (
@@ -15,31 +20,46 @@ import (
 	"strconv"
 
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/words"
 )
 
+// said is the table the figures are written with. It is the one setting
+// of this package: a program sets it once (Use), before it writes
+// anything, so that every caller of these free functions (cards, canvas,
+// twin, poster) writes the dataset's words without each carrying them.
+var said = words.English()
+
+// Use makes the figures follow a table: its words and its locale's
+// separators. Call it once, before anything is written.
+func Use(w *words.Words) { said = w }
+
+// Said is the table the figures are written with.
+func Said() *words.Words { return said }
+
 // Undisclosed is the word for an amount nobody published.
-const Undisclosed = "undisclosed"
+func Undisclosed() string { return said.Word("money.undisclosed") }
 
 // Money writes an amount in a dataset's currency as the page writes every
 // figure: "$100B", "EUR 1.5M", "$999". Thousands, millions, billions and
-// trillions are K, M, B and T; one decimal at most and none from 100 up,
-// halves rounding away from zero. "" and "USD" are dollars.
+// trillions are K, M, B and T (the table's scale words); one decimal at
+// most and none from 100 up, halves rounding away from zero, in the
+// table's locale. "" and "USD" are dollars.
 func Money(v float64, currency string) string {
-	return currencyMark(currency) + figure(v)
+	return said.Money(v, currency)
 }
 
 // Amount writes a deal's amount: "$300B", "up to $100B" for a ceiling,
 // "about $40B" for an estimate, and "undisclosed" for nil.
 func Amount(a *dataset.Amount, currency string) string {
 	if a == nil {
-		return Undisclosed
+		return Undisclosed()
 	}
 	s := Money(a.Value, currency)
 	switch {
 	case a.UpTo:
-		return "up to " + s
+		return said.Say("money.upTo", "amount", s)
 	case a.Estimate:
-		return "about " + s
+		return said.Say("money.about", "amount", s)
 	}
 	return s
 }
@@ -48,41 +68,9 @@ func Amount(a *dataset.Amount, currency string) string {
 // for nil.
 func Known(v *float64, currency string) string {
 	if v == nil {
-		return Undisclosed
+		return Undisclosed()
 	}
 	return Money(*v, currency)
-}
-
-func currencyMark(currency string) string {
-	if currency == "" || currency == "USD" {
-		return "$"
-	}
-	return currency + " "
-}
-
-// figure writes v with the largest unit it reaches.
-func figure(v float64) string {
-	for _, u := range [...]struct {
-		n float64
-		s string
-	}{{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "K"}} {
-		if v >= u.n {
-			if v/u.n >= 100 {
-				return strconv.FormatInt(int64(math.Round(v/u.n)), 10) + u.s
-			}
-			return tenths(int64(math.Round(v/u.n*10))) + u.s
-		}
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
-// tenths writes n/10 with one decimal, or none when it is whole.
-func tenths(n int64) string {
-	s := strconv.FormatInt(n/10, 10)
-	if n%10 != 0 {
-		s += "." + strconv.FormatInt(n%10, 10)
-	}
-	return s
 }
 
 // Capacity writes megawatts as "300 MW" or, from a gigawatt, "6 GW" (two
@@ -92,9 +80,9 @@ func Capacity(mw float64) string {
 	case mw <= 0:
 		return ""
 	case mw >= 1000:
-		return strconv.FormatFloat(math.Round(mw/10)/100, 'f', -1, 64) + " GW"
+		return said.Locale().Number(mw/1000, 2) + " GW"
 	}
-	return strconv.FormatFloat(mw, 'f', -1, 64) + " MW"
+	return said.Locale().Number(mw, 3) + " MW"
 }
 
 // Share writes a part of a whole, x in [0, 1], as a whole percentage:

@@ -6,6 +6,7 @@ import (
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/wording"
+	"ouroboros/wasm/words"
 )
 
 func TestMoney(t *testing.T) {
@@ -171,12 +172,33 @@ func TestEnumerations(t *testing.T) {
 }
 
 // TestImports keeps the package at the bottom of the house: the dataset
-// model and the standard library only.
+// model, the chrome's words and the standard library only.
 func TestImports(t *testing.T) {
 	pkgs := importsOf(t)
 	for _, p := range pkgs {
-		if p != "ouroboros/wasm/dataset" && p != "math" && p != "strconv" {
+		if p != "ouroboros/wasm/dataset" && p != "ouroboros/wasm/words" && p != "math" && p != "strconv" {
 			t.Errorf("wording imports %s", p)
+		}
+	}
+}
+
+// A German table writes every figure in German: its scale words, its
+// words around an amount, its decimal comma. Not parallel: Use sets the
+// package's table.
+func TestFiguresFollowTheTable(t *testing.T) {
+	de, _ := words.English().In("de-DE").With(map[string]string{
+		"money.billion": " Mrd.", "money.upTo": "bis zu {amount}", "money.undisclosed": "nicht genannt",
+	})
+	wording.Use(de)
+	defer wording.Use(words.English())
+	for _, c := range []struct{ name, got, want string }{
+		{"money", wording.Money(1.5e9, "EUR"), "EUR 1,5 Mrd."},
+		{"up to", wording.Amount(&dataset.Amount{Value: 100e9, UpTo: true}, ""), "bis zu $100 Mrd."},
+		{"undisclosed", wording.Amount(nil, ""), "nicht genannt"},
+		{"capacity", wording.Capacity(1250), "1,25 GW"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, c.got, c.want)
 		}
 	}
 }

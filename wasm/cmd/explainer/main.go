@@ -6,7 +6,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -14,6 +13,8 @@ import (
 	"ouroboros/wasm/bridge"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/session"
+	"ouroboros/wasm/wording"
+	"ouroboros/wasm/words"
 )
 
 func main() {
@@ -31,11 +32,16 @@ func main() {
 				lines = append(lines, p.String())
 			}
 		}
-		boot.Refuse(fmt.Sprintf("The dataset %s was refused: %d problem(s) must be fixed before anything can be drawn.", boot.DataPath, len(lines)), lines)
+		boot.Refuse(words.English().Count("error.refused", len(lines), "path", boot.DataPath), lines)
 		return
 	}
 	opts, problems := session.ParseOptions(ds, boot.Params, boot.ReducedMotion)
-	g := app.New(ds, opts, problems, func() { boot.Ready(problems) }, boot.Emit)
+	// The chrome's words: the English table with the dataset's own in
+	// place, numbers and dates in its locale.
+	say, notices := words.English().In(ds.Locale).With(ds.UI)
+	wording.Use(say)
+	boot.Expose("words", func() string { return say.JSON() })
+	g := app.New(ds, opts, problems, func() { boot.Ready(problems, notices) }, boot.Emit)
 	boot.Serve(g.StateJSON, g.Send)
 	boot.Expose("twin", g.TwinJSON)
 	boot.Expose("twinFacts", g.TwinFactsJSON)
@@ -50,6 +56,6 @@ func main() {
 	// the last picture instead of clearing it.
 	ebiten.SetScreenClearedEveryFrame(false)
 	if err := ebiten.RunGame(g); err != nil {
-		boot.Refuse("The explainer stopped: "+err.Error(), nil)
+		boot.Refuse(say.Say("error.stopped", "message", err.Error()), nil)
 	}
 }

@@ -23,6 +23,7 @@ import (
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/poster"
+	"ouroboros/wasm/words"
 )
 
 func main() {
@@ -97,5 +98,10 @@ func run(args []string, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
+	// The chrome's words for the loader and the errors before the program
+	// runs (web/words.js): the bundled dataset's; the program hands over
+	// the loaded dataset's own.
+	say, _ := words.English().In(ds.Locale).With(ds.UI)
+	html = bytes.Replace(html, []byte("<!-- words -->"), []byte(`<script type="application/json" id="words">`+say.JSON()+`</script>`), 1)
 	return os.WriteFile(path, html, 0o644)
 }
