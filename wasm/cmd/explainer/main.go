@@ -34,7 +34,7 @@ func main() {
 		boot.Refuse(fmt.Sprintf("The dataset %s was refused: %d problem(s) must be fixed before anything can be drawn.", boot.DataPath, len(lines)), lines)
 		return
 	}
-	opts, problems := session.ParseOptions(ds, boot.Params, boot.ReducedMotion)
+	opts, problems := session.ParseOptions(ds, boot.Params, session.Prefers{ReducedMotion: boot.ReducedMotion, Light: boot.LightScheme})
 	g := app.New(ds, opts, problems, func() { boot.Ready(problems) }, boot.Emit)
 	boot.Serve(g.StateJSON, g.Send)
 	boot.Expose("twin", g.TwinJSON)
