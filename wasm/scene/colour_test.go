@@ -77,21 +77,23 @@ func TestPaletteForTheme(t *testing.T) {
 	}
 }
 
-// A kind's light colour is its own hue darkened to 3:1 on the light
-// canvas; a kind already dark enough keeps its colour; the dark theme
-// shows the dataset's colour as it is.
+// A kind's light colour is its own hue in less light: 3:1 on the light
+// canvas, its channels in the same order, and kinds keep their order of
+// lightness; the dark theme shows the dataset's colour as it is.
 func TestKindColor(t *testing.T) {
 	bg := scene.PaletteFor(session.Light).Background
+	var last float64
+	// From the lightest to the darkest.
 	for _, tc := range []struct {
 		name string
 		in   dataset.RGB
-		keep bool
 	}{
-		{"gold", dataset.RGB{R: 0xf2, G: 0xc1, B: 0x4e}, false},
-		{"cyan", dataset.RGB{R: 0x4d, G: 0xd6, B: 0xff}, false},
-		{"pale violet", dataset.RGB{R: 0xc3, G: 0x9b, B: 0xff}, false},
-		{"white", dataset.RGB{R: 0xff, G: 0xff, B: 0xff}, false},
-		{"navy, dark enough", dataset.RGB{R: 0x1f, G: 0x3a, B: 0x80}, true},
+		{"white", dataset.RGB{R: 0xff, G: 0xff, B: 0xff}},
+		{"mint", dataset.RGB{R: 0xba, G: 0xf4, B: 0xb1}},
+		{"gold", dataset.RGB{R: 0xf2, G: 0xc1, B: 0x4e}},
+		{"violet", dataset.RGB{R: 0x9e, G: 0x82, B: 0xe3}},
+		{"slate", dataset.RGB{R: 0x6d, G: 0x7f, B: 0x98}},
+		{"navy", dataset.RGB{R: 0x1f, G: 0x3a, B: 0x80}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			k := dataset.Kind{Key: "k", Color: tc.in}
@@ -103,14 +105,13 @@ func TestKindColor(t *testing.T) {
 			if k := contrast(c, bg); k < 3 {
 				t.Errorf("light %v on the light canvas: %.2f:1, want 3:1", got, k)
 			}
-			if tc.keep != (got == tc.in) {
-				t.Errorf("light %v from %v: kept %v, want %v", got, tc.in, got == tc.in, tc.keep)
+			if tc.in.R != tc.in.G && strongest(tc.in) != strongest(got) {
+				t.Errorf("light %v from %v changed its hue", got, tc.in)
 			}
-			// The hue stays: the strongest channel stays the strongest.
-			if !tc.keep && tc.in.R != tc.in.G {
-				if strongest(tc.in) != strongest(got) {
-					t.Errorf("light %v from %v changed its hue", got, tc.in)
-				}
+			if l := luminance(c); last > 0 && l > last {
+				t.Errorf("light %v is lighter than the lighter kind before it", got)
+			} else {
+				last = l
 			}
 		})
 	}
