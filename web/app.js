@@ -40,12 +40,16 @@ export const boot = {
   dataPath: '',
   params,
   reducedMotion: false,
+  lightScheme: false,
   state: null,
   ready(problems) {
     if (failed || started) return;
     started = true;
     $('loader').hidden = true;
     showNotices(Array.from(problems || []));
+    // The program's theme is the page's (theme.js chose it the same way
+    // before the first paint).
+    document.documentElement.classList.toggle('light', api.state().theme === 'light');
     $('card-close').addEventListener('click', () => api.send({ type: 'select', id: null }));
     wireInput();
     watchChrome(boot);
@@ -848,6 +852,7 @@ async function start() {
   }
   boot.dataPath = path;
   boot.reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  boot.lightScheme = window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches;
 
   let wasm;
   try {
