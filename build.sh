@@ -67,7 +67,7 @@ build() {
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
   # The page's modules: main.js, the entry, imports the others.
-  cp web/index.html web/main.js web/dom.js web/words.js web/app.js web/geometry.js web/poster.js web/story.js web/messages.js web/twin.js web/legend.js web/kiosk.js web/sheet.js web/style.css web/sw.js web/editor.html web/editor.js web/editor.css dist/
+  cp web/index.html web/main.js web/dom.js web/words.js web/app.js web/geometry.js web/poster.js web/story.js web/messages.js web/twin.js web/legend.js web/kiosk.js web/sheet.js web/theme.js web/style.css web/sw.js web/editor.html web/editor.js web/editor.css dist/
   # embed.js and the demo keep their names: host pages link to embed.js.
   cp web/embed.js web/embed-demo.html web/embed-demo.css web/favicon.svg web/favicon.ico dist/
   local f
@@ -92,7 +92,7 @@ build() {
   # gets the list of files to keep offline and a version that changes with
   # them. The editor page (editor.html) is packed the same way with its own
   # program, editor.wasm. Prints what the page downloads.
-  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,words.js,geometry.js,app.js,poster.js,story.js,messages.js,twin.js,legend.js,kiosk.js,sheet.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg \
+  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,words.js,geometry.js,app.js,poster.js,story.js,messages.js,twin.js,legend.js,kiosk.js,sheet.js,theme.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg \
     -more editor.html:editor.wasm:editor.js,dom.js,style.css,editor.css,wasm_exec.js -sw sw.js
   echo "built dist/"
 }

@@ -41,6 +41,7 @@ export const boot = {
   dataPath: '',
   params,
   reducedMotion: false,
+  lightScheme: false,
   state: null,
   ready(problems, notices) {
     if (failed || started) return;
@@ -50,6 +51,9 @@ export const boot = {
     $('loader').hidden = true;
     showNotices([...Array.from(problems || []).map((p) => t('notice.link', { problem: p })),
       ...Array.from(notices || []).map((p) => t('notice.dataset', { problem: p }))]);
+    // The program's theme is the page's (theme.js chose it the same way
+    // before the first paint).
+    document.documentElement.classList.toggle('light', api.state().theme === 'light');
     $('card-close').addEventListener('click', () => api.send({ type: 'select', id: null }));
     wireInput();
     watchChrome(boot);
@@ -886,6 +890,7 @@ async function start() {
     dataset = fetchDataset(url, path);
   }
   boot.reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  boot.lightScheme = window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches;
 
   let wasm;
   try {

@@ -10,7 +10,8 @@
  *  otherwise the story is the one in the explainer's URL, or its first, and
  *  the explainer is the first on the page. An explainer whose steps the
  *  page drives is told so (steps=host in its link) and shows only each
- *  step's title.
+ *  step's title. data-ouroboros-theme="light" (or "dark") on the container
+ *  draws the explainer in that theme, to match the article.
  *
  *  The container receives the explainer's events as DOM events
  *  ("ouroboros:ready", "ouroboros:step", … with the message as detail), and
@@ -40,6 +41,11 @@
       return;
     }
     if (!url.searchParams.has('mode')) url.searchParams.set('mode', 'embed');
+    // The host's theme (data-ouroboros-theme="light" or "dark"), unless its
+    // link names one; without either the explainer follows the reader's
+    // system. A value the explainer does not know is its notice to give.
+    const theme = box.getAttribute('data-ouroboros-theme');
+    if (theme && !url.searchParams.has('theme')) url.searchParams.set('theme', theme);
     // The page's step paragraphs that open this explainer's steps (those
     // naming it, or, for the first, those naming none): with them the host
     // drives the story, and the explainer folds its caption to the step's

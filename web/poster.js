@@ -19,6 +19,10 @@ function showPoster() {
   // parameter is the one app.js read (the hash wins over the query).
   const data = params.data === undefined ? null : params.data;
   if (data !== null && data !== img.dataset.dataset) return;
+  // The poster is drawn in the dark theme (as the link preview is): on a
+  // light page it would flash a dark block before the light canvas, so a
+  // light page shows only the loader.
+  if (document.documentElement.classList.contains('light')) return;
 
   let fits;
   try {

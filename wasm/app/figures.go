@@ -15,6 +15,7 @@ import (
 // figures, and a steady frame then only copies images.
 type figureTexts struct {
 	dpr     float64
+	ink     inks
 	font    *opentype.Font
 	measure font.Face // at scene.FigureSize
 	faces   map[float32]font.Face
@@ -31,9 +32,9 @@ type figureKey struct {
 	loop bool
 }
 
-func newFigureTexts(dpr float64) *figureTexts {
+func newFigureTexts(dpr float64, ink inks) *figureTexts {
 	f := goMedium()
-	return &figureTexts{dpr: dpr, font: f, measure: newFace(f, scene.FigureSize, dpr), faces: map[float32]font.Face{},
+	return &figureTexts{dpr: dpr, ink: ink, font: f, measure: newFace(f, scene.FigureSize, dpr), faces: map[float32]font.Face{},
 		images: map[figureKey]*ebiten.Image{}, widths: map[figureKey]float64{}, heights: map[float32]float64{}}
 }
 
@@ -56,12 +57,12 @@ func (f *figureTexts) draw(screen *ebiten.Image, b *scene.Frame, op *ebiten.Draw
 				face = newFace(f.font, float64(fg.Size), f.dpr)
 				f.faces[fg.Size], f.heights[fg.Size] = face, lineHeight(face)
 			}
-			ink := dimInk
+			ink := f.ink.dim
 			if fg.Loop {
-				ink = labelInk
+				ink = f.ink.label
 			}
 			var w float64
-			img, w = render(k.text, face, ink, f.dpr)
+			img, w = render(k.text, face, ink, f.ink.halo, f.dpr)
 			f.images[k], f.widths[k] = img, w
 		}
 		top := float64(fg.Y) + (float64(fg.H)-f.heights[fg.Size])/2

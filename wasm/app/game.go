@@ -42,6 +42,9 @@ type Game struct {
 	net   *scene.Network
 	netOf *analysis.Snapshot
 	frame *scene.Frame
+	// pal is the theme's palette, for the clear colour and the text (the
+	// frame takes it from the Look).
+	pal scene.Palette
 	// screen is the canvas as the session is told of it.
 	screen session.View
 
@@ -94,8 +97,9 @@ func New(ds *dataset.Dataset, opts session.Options, problems []string, onReady f
 	// A sub-image away from the border avoids sampling its edge.
 	g.white = white.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 	g.triOpts.AntiAlias = true
-	g.text = newTexts(ds, g.screen.DPR, page.NewReading(ds, an.At(dataset.Date{})).Headline)
-	g.figs = newFigureTexts(g.screen.DPR)
+	g.pal = scene.PaletteFor(opts.Theme)
+	g.text = newTexts(ds, g.screen.DPR, page.NewReading(ds, an.At(dataset.Date{})).Headline, inksOf(g.pal))
+	g.figs = newFigureTexts(g.screen.DPR, inksOf(g.pal))
 	widths := make([]float32, len(ds.Entities))
 	for i := range ds.Entities {
 		widths[i] = g.text.labelWidthCSS(i)
@@ -214,7 +218,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return // the picture on screen is the current one
 	}
 	g.dirty = false
-	screen.Fill(toRGBA(scene.Background))
+	screen.Fill(toRGBA(g.pal.Background))
 	m := &g.frame.Mesh
 	if cap(g.verts) < len(m.Vertices) {
 		g.verts = make([]ebiten.Vertex, len(m.Vertices), len(m.Vertices)*5/4)

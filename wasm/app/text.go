@@ -19,11 +19,14 @@ import (
 	"ouroboros/wasm/session"
 )
 
-// The inks come from the scene's palette, whose contrast is tested.
-var (
-	labelInk = toRGBA(scene.LabelInk)
-	dimInk   = toRGBA(scene.FigureInk)
-)
+// inks are the colours text is rendered in, from the theme's palette,
+// whose contrast is tested: names and titles, the dimmer figures and
+// subtitles, and the halo round both.
+type inks struct{ label, dim, halo color.RGBA }
+
+func inksOf(p scene.Palette) inks {
+	return inks{toRGBA(p.LabelInk), toRGBA(p.FigureInk), toRGBA(p.Background)}
+}
 
 // texts holds every piece of text pre-rendered once at the device's pixel
 // ratio, so that a frame only copies images and allocates nothing.
@@ -36,6 +39,7 @@ var (
 // font.Drawer, so the pixels are the same.
 type texts struct {
 	dpr   float64
+	ink   inks
 	font  *opentype.Font
 	names []string
 	// widths are the names' widths at scene.LabelSize in device pixels,
@@ -97,8 +101,8 @@ func newFace(f *opentype.Font, sizeCSS, dpr float64) font.Face {
 	return ff
 }
 
-func newTexts(ds *dataset.Dataset, dpr float64, reading string) *texts {
-	t := &texts{dpr: dpr, font: goMedium(), labels: map[labelKey]*labelSet{}}
+func newTexts(ds *dataset.Dataset, dpr float64, reading string, ink inks) *texts {
+	t := &texts{dpr: dpr, ink: ink, font: goMedium(), labels: map[labelKey]*labelSet{}}
 	label := newFace(t.font, scene.LabelSize, dpr)
 	for _, e := range ds.Entities {
 		t.names = append(t.names, e.Name)
@@ -120,11 +124,11 @@ func (t *texts) label(i int, l scene.Label) (*ebiten.Image, float64, float64) {
 		t.labels[k] = set
 	}
 	if set.images[i] == nil {
-		ink := labelInk
+		ink := t.ink.label
 		if l.Outer {
-			ink = dimInk
+			ink = t.ink.dim
 		}
-		set.images[i], set.widths[i] = render(t.names[i], set.face, ink, t.dpr)
+		set.images[i], set.widths[i] = render(t.names[i], set.face, ink, t.ink.halo, t.dpr)
 	}
 	return set.images[i], set.widths[i], lineHeight(set.face)
 }
@@ -144,12 +148,12 @@ func (t *texts) wrap(widthCSS, canvasCSS float64) (title, reading float64) {
 	}
 	t.wrappedFor = widthCSS
 	max := widthCSS * t.dpr
-	t.title = renderLines(t.title, t.titleText, t.titleFace, labelInk, max, t.dpr)
+	t.title = renderLines(t.title, t.titleText, t.titleFace, t.ink.label, t.ink.halo, max, t.dpr)
 	subtitle := t.subtitleText
 	if !session.SubtitleShown(canvasCSS) {
 		subtitle = ""
 	}
-	t.subtitle = renderLines(t.subtitle, subtitle, t.subtitleFace, dimInk, max, t.dpr)
+	t.subtitle = renderLines(t.subtitle, subtitle, t.subtitleFace, t.ink.dim, t.ink.halo, max, t.dpr)
 	t.inset = session.TitleInset(len(t.title), len(t.subtitle))
 	t.reading = session.HeadlineInset(session.HeadlineLines(t.readingText, canvasCSS, func(s string) float64 {
 		return advance(t.subtitleFace, s) / t.dpr
@@ -159,13 +163,13 @@ func (t *texts) wrap(widthCSS, canvasCSS float64) (title, reading float64) {
 
 // renderLines wraps s at spaces to lines at most max device pixels wide and
 // renders each, disposing of the old images.
-func renderLines(old []*ebiten.Image, s string, face font.Face, ink color.Color, max, dpr float64) []*ebiten.Image {
+func renderLines(old []*ebiten.Image, s string, face font.Face, ink, halo color.Color, max, dpr float64) []*ebiten.Image {
 	for _, img := range old {
 		img.Deallocate()
 	}
 	var out []*ebiten.Image
 	for _, line := range scene.WrapWords(s, max, func(s string) float64 { return advance(face, s) }) {
-		img, _ := render(line, face, ink, dpr)
+		img, _ := render(line, face, ink, halo, dpr)
 		out = append(out, img)
 	}
 	return out
@@ -176,7 +180,7 @@ func advance(face font.Face, s string) float64 {
 	return float64(font.MeasureString(face, s)) / 64
 }
 
-// render draws s once with a dark halo, so that it stays readable where it
+// render draws s once with a halo of the canvas' colour, so that it stays readable where it
 // crosses an edge, and returns the image and the text's width. The image
 // is the text's box (advance by ascent plus descent) padded by 2 CSS pixels
 // on every side, and the baseline sits at a whole device pixel, as
@@ -184,7 +188,7 @@ func advance(face font.Face, s string) float64 {
 // coverage mask that is then laid in the halo's colour at eight offsets of
 // a CSS pixel and in ink on top: rasterizing them nine times made the labels
 // of a 1,000-entity network cost a noticeable part of the time to ready.
-func render(s string, face font.Face, ink color.Color, dpr float64) (*ebiten.Image, float64) {
+func render(s string, face font.Face, ink, halo color.Color, dpr float64) (*ebiten.Image, float64) {
 	m := face.Metrics()
 	w := advance(face, s)
 	h := float64(m.Ascent+m.Descent) / 64
@@ -194,10 +198,10 @@ func render(s string, face font.Face, ink color.Color, dpr float64) (*ebiten.Ima
 	d.Dot = fixed.Point26_6{X: fixed.Int26_6(pad * 64), Y: (fixed.Int26_6(pad*64) + m.Ascent) &^ 63}
 	d.DrawString(s)
 	rgba := image.NewRGBA(mask.Rect)
-	halo := image.NewUniform(toRGBA(scene.Background))
+	haloSrc := image.NewUniform(halo)
 	for _, o := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}} {
 		at := image.Pt(int(math.Round(o[0]*dpr)), int(math.Round(o[1]*dpr)))
-		draw.DrawMask(rgba, rgba.Rect.Add(at), halo, image.Point{}, mask, image.Point{}, draw.Over)
+		draw.DrawMask(rgba, rgba.Rect.Add(at), haloSrc, image.Point{}, mask, image.Point{}, draw.Over)
 	}
 	draw.DrawMask(rgba, rgba.Rect, image.NewUniform(ink), image.Point{}, mask, image.Point{}, draw.Over)
 	return ebiten.NewImageFromImage(rgba), w

@@ -21,7 +21,9 @@ type Boot struct {
 	Params map[string]string
 	// ReducedMotion is the browser's prefers-reduced-motion.
 	ReducedMotion bool
-	obj           js.Value
+	// LightScheme is the browser's prefers-color-scheme: light.
+	LightScheme bool
+	obj         js.Value
 }
 
 // ErrNoBoot means the page did not hand over a boot object.
@@ -44,6 +46,7 @@ func Read() (*Boot, error) {
 		b.DataPath = v.String()
 	}
 	b.ReducedMotion = obj.Get("reducedMotion").Truthy()
+	b.LightScheme = obj.Get("lightScheme").Truthy()
 	if p := obj.Get("params"); p.Type() == js.TypeObject {
 		keys := js.Global().Get("Object").Call("keys", p)
 		for i := 0; i < keys.Length(); i++ {

@@ -3,6 +3,7 @@ package page
 import (
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 	"ouroboros/wasm/wording"
 )
 
@@ -45,11 +46,11 @@ type DealCard struct {
 	History []HistoryEntry `json:"history"`
 }
 
-// NewEntityCard describes entity i.
-func NewEntityCard(d *dataset.Dataset, i int) *EntityCard {
+// NewEntityCard describes entity i, its kind's colour in theme t.
+func NewEntityCard(d *dataset.Dataset, i int, t session.Theme) *EntityCard {
 	e := d.Entities[i]
 	k := d.Kinds[e.Kind]
-	return &EntityCard{ID: e.ID, Name: e.Name, Kind: k.Key, KindLabel: k.Label, Color: hex(k.Color), Note: e.Note}
+	return &EntityCard{ID: e.ID, Name: e.Name, Kind: k.Key, KindLabel: k.Label, Color: hex(scene.KindColor(k, t)), Note: e.Note}
 }
 
 // NewDealCard describes deal i as of at (its current state for the zero
@@ -77,11 +78,12 @@ func NewDealCard(d *dataset.Dataset, i int, at dataset.Date) DealCard {
 }
 
 // HoverCard describes what the pointer rests on: entity, else edge (an
-// index into net's edges, its deals as of at), else nothing.
-func HoverCard(d *dataset.Dataset, net *scene.Network, entity, edge int, at dataset.Date) *Hover {
+// index into net's edges, its deals as of at), else nothing; colours are
+// theme t's.
+func HoverCard(d *dataset.Dataset, net *scene.Network, entity, edge int, at dataset.Date, t session.Theme) *Hover {
 	switch {
 	case entity >= 0:
-		return &Hover{Entity: NewEntityCard(d, entity)}
+		return &Hover{Entity: NewEntityCard(d, entity, t)}
 	case edge >= 0 && edge < len(net.Edges):
 		e := net.Edges[edge]
 		c := &EdgeCard{From: d.Entities[e.From].ID, To: d.Entities[e.To].ID,

@@ -5,6 +5,7 @@ import (
 
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
 	"ouroboros/wasm/wording"
 )
@@ -112,11 +113,12 @@ func YearMarks(an *analysis.Analysis, current dataset.Date) []YearMark {
 	return out
 }
 
-// NewExplore describes the exploring controls.
-func NewExplore(d *dataset.Dataset, an *analysis.Analysis, snap *analysis.Snapshot, now session.Now, flash []int) *Explore {
+// NewExplore describes the exploring controls, the kinds' colours in
+// theme t.
+func NewExplore(d *dataset.Dataset, an *analysis.Analysis, snap *analysis.Snapshot, now session.Now, flash []int, t session.Theme) *Explore {
 	e := &Explore{Filter: now.Filter.State(d), Flash: nil, Histories: map[string][]HistoryEntry{}}
 	for _, k := range d.Kinds {
-		e.Legend.Kinds = append(e.Legend.Kinds, LegendKind{Key: k.Key, Label: k.Label, Color: hex(k.Color)})
+		e.Legend.Kinds = append(e.Legend.Kinds, LegendKind{Key: k.Key, Label: k.Label, Color: hex(scene.KindColor(k, t))})
 	}
 	e.Legend.DealTypes, e.Legend.Statuses = wording.DealTypes(), wording.Statuses()
 	e.Timeline = Timeline{Dates: []string{}, Index: -1, Playing: now.Playing, Years: YearMarks(an, now.AsOf)}

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 	"ouroboros/wasm/wording"
 )
 
@@ -34,11 +35,12 @@ type LegendWidth struct {
 	CSS    float64 `json:"css"`
 }
 
-// NewLegendKey describes the scene's colours and the widths of the
-// reference amounts when the largest edge carries maxTotal.
-func NewLegendKey(maxTotal float64, currency string) LegendKey {
-	k := LegendKey{Money: css(scene.MoneyColor), Capacity: css(scene.CapacityColor), Loop: css(scene.LoopColor),
-		Edge: css(scene.EdgeColor), Faded: css(over(scene.EdgeColor, scene.TerminatedAlpha, scene.Background)), Widths: []LegendWidth{}, UndisclosedCSS: round2(scene.EdgeWidthCSS(0, maxTotal))}
+// NewLegendKey describes the scene's colours in theme t and the widths of
+// the reference amounts when the largest edge carries maxTotal.
+func NewLegendKey(maxTotal float64, currency string, t session.Theme) LegendKey {
+	p := scene.PaletteFor(t)
+	k := LegendKey{Money: css(p.Money), Capacity: css(p.Capacity), Loop: css(p.Loop),
+		Edge: css(p.Edge), Faded: css(over(p.Edge, scene.TerminatedAlpha, p.Background)), Widths: []LegendWidth{}, UndisclosedCSS: round2(scene.EdgeWidthCSS(0, maxTotal))}
 	if maxTotal <= 0 {
 		return k
 	}

@@ -12,6 +12,7 @@ import (
 	"ouroboros/wasm/dataset/datasettest"
 	"ouroboros/wasm/page"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
 // mixed has one loop of each sort: a circular deal with a known round
@@ -161,13 +162,16 @@ func TestBundledReading(t *testing.T) {
 }
 
 func TestLegendKey(t *testing.T) {
-	k := page.NewLegendKey(300e9, "USD")
 	hex := func(c scene.Color) string {
 		return fmt.Sprintf("#%02x%02x%02x", int(math.Round(float64(c.R)*255)), int(math.Round(float64(c.G)*255)), int(math.Round(float64(c.B)*255)))
 	}
-	if k.Loop != hex(scene.LoopColor) || k.Money != hex(scene.MoneyColor) || k.Capacity != hex(scene.CapacityColor) || k.Edge != hex(scene.EdgeColor) {
-		t.Errorf("colours %+v, want the scene's", k)
+	for _, theme := range []session.Theme{session.Light, session.Dark} {
+		p := scene.PaletteFor(theme)
+		if k := page.NewLegendKey(300e9, "USD", theme); k.Loop != hex(p.Loop) || k.Money != hex(p.Money) || k.Capacity != hex(p.Capacity) || k.Edge != hex(p.Edge) {
+			t.Errorf("%s colours %+v, want the scene's", theme, k)
+		}
 	}
+	k := page.NewLegendKey(300e9, "USD", session.Dark)
 	var texts []string
 	for i, w := range k.Widths {
 		texts = append(texts, w.Text)
@@ -181,7 +185,7 @@ func TestLegendKey(t *testing.T) {
 	if !reflect.DeepEqual(texts, []string{"$300B", "$30B", "$3B"}) {
 		t.Errorf("amounts %v", texts)
 	}
-	if k := page.NewLegendKey(0, "USD"); len(k.Widths) != 0 {
+	if k := page.NewLegendKey(0, "USD", session.Dark); len(k.Widths) != 0 {
 		t.Errorf("no amounts: widths %+v", k.Widths)
 	}
 }

@@ -30,7 +30,10 @@ type State struct {
 	Paused         bool        `json:"paused"`
 	Mode           string      `json:"mode"`
 	Motion         string      `json:"motion"`
-	Problems       []string    `json:"problems"`
+	// Theme is the colours the page and the canvas are drawn in: "light"
+	// or "dark".
+	Theme    string   `json:"theme"`
+	Problems []string `json:"problems"`
 	// Selected describes the selected entity for the page's card.
 	Selected *Selected `json:"selected"`
 	// Hover is what the mouse rests on, for the hover card.
@@ -206,6 +209,7 @@ func read(ss *session.Session, f *scene.Frame, problems []string) State {
 		LoopsTruncated: snap.Truncated,
 		Mode:           o.Mode.String(),
 		Motion:         "full",
+		Theme:          o.Theme.String(),
 		Paused:         now.Paused,
 		Problems:       append([]string{}, problems...),
 		Kiosk:          Kiosk{o.Kiosk.Resolved(), ss.Kiosk()},
@@ -227,21 +231,21 @@ func read(ss *session.Session, f *scene.Frame, problems []string) State {
 	}
 	if now.Selection >= 0 {
 		s.Selection = &d.Entities[now.Selection].ID
-		s.Selected = &Selected{EntityCard: *NewEntityCard(d, now.Selection), Report: snap.EntityReport(now.Selection)}
+		s.Selected = &Selected{EntityCard: *NewEntityCard(d, now.Selection, o.Theme), Report: snap.EntityReport(now.Selection)}
 	}
 	// The explore panel, the scrubber's included, follows the date on
 	// screen while a step walks the timeline; asOf is the step's at once.
 	shown := now
 	shown.AsOf = ss.ShownAsOf()
-	s.Explore = NewExplore(d, ss.Analysis(), snap, shown, ss.Flash())
+	s.Explore = NewExplore(d, ss.Analysis(), snap, shown, ss.Flash(), o.Theme)
 	net := f.Network()
 	if net == nil {
 		// No frame built yet: the network the first one will draw.
 		net = scene.NewNetwork(d, snap)
 	}
-	s.Explore.Legend.Key = NewLegendKey(net.MaxTotal, d.Currency)
+	s.Explore.Legend.Key = NewLegendKey(net.MaxTotal, d.Currency, o.Theme)
 	if e, edge := ss.Hover(); f.Network() != nil {
-		s.Hover = HoverCard(d, f.Network(), e, edge, shown.AsOf)
+		s.Hover = HoverCard(d, f.Network(), e, edge, shown.AsOf, o.Theme)
 	}
 	s.View = screen(ss, f)
 	return s
@@ -275,7 +279,7 @@ func screen(ss *session.Session, f *scene.Frame) Screen {
 			X:     round2(float64(disc.X) / dpr),
 			Y:     round2(float64(disc.Y) / dpr),
 			R:     round2(float64(disc.R) / dpr),
-			Color: hex(d.Kinds[e.Kind].Color),
+			Color: hex(scene.KindColor(d.Kinds[e.Kind], ss.Options().Theme)),
 			Label: f.Labels[i].Visible,
 		})
 	}

@@ -2,6 +2,7 @@ package page_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"ouroboros/wasm/dataset/datasettest"
 	"reflect"
 	"testing"
@@ -85,4 +86,44 @@ func TestReadJSON(t *testing.T) {
 
 func network(d *dataset.Dataset, asOf dataset.Date) *scene.Network {
 	return scene.NewNetwork(d, analysis.New(d).At(asOf))
+}
+
+// The state says the theme, and every colour the page paints (the card's
+// swatch, the legend's kinds and key, the entities' colours) is the
+// theme's, as the canvas draws it.
+func TestStateFollowsTheTheme(t *testing.T) {
+	d := datasettest.TwoWay()
+	// A bright kind, which the light theme must darken.
+	d.Kinds[d.Entities[0].Kind].Color = dataset.RGB{R: 0xf2, G: 0xc1, B: 0x4e}
+	for _, theme := range []session.Theme{session.Dark, session.Light} {
+		t.Run(theme.String(), func(t *testing.T) {
+			ss := session.New(d, analysis.New(d), session.Options{Select: 0, Story: -1, Theme: theme})
+			ss.SetScreen(session.View{Width: 800, Height: 600, DPR: 1})
+			pos := [][2]float64{{0.25, 0.5}, {0.75, 0.5}}
+			ss.SetLayout(pos, true)
+			ss.Tick()
+			b := scene.NewFrame(d, nil, nil)
+			look := ss.Look()
+			if look.Theme != theme {
+				t.Fatalf("the look's theme %v, want %v", look.Theme, theme)
+			}
+			scene.Build(b, network(d, look.AsOf), pos, look)
+			s := page.Read(ss, b, nil)
+			if s.Theme != theme.String() {
+				t.Errorf("state theme %q, want %q", s.Theme, theme)
+			}
+			hex := func(c dataset.RGB) string { return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B) }
+			kind := d.Kinds[d.Entities[0].Kind]
+			want := hex(scene.KindColor(kind, theme))
+			if theme == session.Light && want == hex(kind.Color) {
+				t.Fatalf("kind %s keeps %s in the light theme: the test shows nothing", kind.Key, want)
+			}
+			if s.Selected.Color != want || s.View.Entities[0].Color != want || s.Explore.Legend.Kinds[d.Entities[0].Kind].Color != want {
+				t.Errorf("card %s, view %s, legend %s, want %s", s.Selected.Color, s.View.Entities[0].Color, s.Explore.Legend.Kinds[d.Entities[0].Kind].Color, want)
+			}
+			if !reflect.DeepEqual(s.Explore.Legend.Key, page.NewLegendKey(b.Network().MaxTotal, d.Currency, theme)) {
+				t.Errorf("legend key %+v is not the %s theme's", s.Explore.Legend.Key, theme)
+			}
+		})
+	}
 }

@@ -29,11 +29,11 @@ func (p *Poster) titleLines() []line {
 	var out []line
 	y := float64(session.TitleTop)
 	for _, s := range p.Title {
-		out = append(out, line{s, session.TitleLeft, y, session.TitleFontSize, p.titleFace, labelInk})
+		out = append(out, line{s, session.TitleLeft, y, session.TitleFontSize, p.titleFace, dark().LabelInk})
 		y += session.TitleLine
 	}
 	for _, s := range p.Subtitle {
-		out = append(out, line{s, session.TitleLeft, y, session.SubtitleSize, p.subtitleFace, dimInk})
+		out = append(out, line{s, session.TitleLeft, y, session.SubtitleSize, p.subtitleFace, dark().FigureInk})
 		y += session.SubtitleLine
 	}
 	// The reading sentence, where the page puts it (#headline): at the
@@ -41,7 +41,7 @@ func (p *Poster) titleLines() []line {
 	y += session.HeadlinePadYCSS
 	size := session.HeadlineFont(p.View.Width)
 	for _, s := range p.Reading {
-		out = append(out, line{s, session.HeadlineSideCSS + session.HeadlinePadCSS, y, size, p.readingFace, labelInk})
+		out = append(out, line{s, session.HeadlineSideCSS + session.HeadlinePadCSS, y, size, p.readingFace, dark().LabelInk})
 		y += size * session.HeadlineLineRatio
 	}
 	return out
@@ -52,7 +52,7 @@ func (p *Poster) titleLines() []line {
 func (p *Poster) Image() *image.RGBA {
 	w, h := int(math.Ceil(p.View.Width)), int(math.Ceil(p.View.Height))
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
-	draw.Draw(img, img.Bounds(), image.NewUniform(rgba(scene.Background)), image.Point{}, draw.Src)
+	draw.Draw(img, img.Bounds(), image.NewUniform(rgba(dark().Background)), image.Point{}, draw.Src)
 	var z vector.Rasterizer
 	for _, r := range p.runs() {
 		fill(img, &z, r)
@@ -120,7 +120,7 @@ func area(pts []pt) float64 {
 // text draws s with its top left at (x, y) in ink over a halo of the
 // background, one pixel each way, as the program's labels are drawn.
 func text(img *image.RGBA, face font.Face, s string, x, y float64, ink scene.Color) {
-	d := font.Drawer{Dst: img, Face: face, Src: image.NewUniform(rgba(scene.Background))}
+	d := font.Drawer{Dst: img, Face: face, Src: image.NewUniform(rgba(dark().Background))}
 	base := y + ascent(face)
 	for _, o := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}} {
 		d.Dot = fixed.Point26_6{X: fixed.Int26_6((x + o[0]) * 64), Y: fixed.Int26_6((base + o[1]) * 64)}

@@ -126,7 +126,7 @@ func New(ds *dataset.Dataset, width, height float64) (*Poster, error) {
 
 	// The session's defaults, as a reader with reduced motion who opens
 	// the page without parameters sees them.
-	opts, _ := session.ParseOptions(ds, map[string]string{}, true)
+	opts, _ := session.ParseOptions(ds, map[string]string{}, session.Prefers{ReducedMotion: true})
 	ss := session.New(ds, an, opts)
 	g := scene.LayoutGraph(ds, an.At(dataset.Date{}))
 	g.Aspect = session.LayoutAspect(p.View)

@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"ouroboros/wasm/dataset"
-	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
 )
 
@@ -154,7 +153,7 @@ func TestPNGShowsTheNetwork(t *testing.T) {
 	if checked < len(p.DS.Entities)*9/10 {
 		t.Errorf("only %d of %d discs could be checked", checked, len(p.DS.Entities))
 	}
-	bg := scene.Background
+	bg := dark().Background
 	if got := img.At(CardWidth-3, CardHeight-3); !near(got, to8(bg.R), to8(bg.G), to8(bg.B)) {
 		t.Errorf("corner %v, want the background", got)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
 // SVGOptions choose what the SVG carries besides the network.
@@ -30,7 +31,7 @@ func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="poster-title">`+"\n", wd, ht, wd, ht)
 	fmt.Fprintf(bw, "<title id=\"poster-title\">%s</title>\n", esc(p.DS.Title))
 	if o.Background {
-		fmt.Fprintf(bw, "<rect width=\"%s\" height=\"%s\" fill=\"%s\"/>\n", wd, ht, hex(scene.Background))
+		fmt.Fprintf(bw, "<rect width=\"%s\" height=\"%s\" fill=\"%s\"/>\n", wd, ht, hex(dark().Background))
 	}
 	// Edges and arrow heads: every translucent run, one path each.
 	bw.WriteString("<g class=\"edges\">\n")
@@ -60,7 +61,7 @@ func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 			continue
 		}
 		d := b.Discs[i]
-		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>", num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)+outline), hex(scene.Background))
+		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>", num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)+outline), hex(dark().Background))
 		// The colour the frame drew: the kind's, fainter in the outer band.
 		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"><title>%s</title></circle>\n",
 			num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)), hex(b.DiscColor(i)), esc(e.Name))
@@ -69,7 +70,7 @@ func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 	// Names and figures: a dark halo under the ink, as the program draws
 	// them.
 	fmt.Fprintf(bw, `<g class="labels" font-family="'Go Medium', system-ui, sans-serif" font-weight="500" stroke="%s" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`+"\n",
-		hex(scene.Background))
+		hex(dark().Background))
 	for _, t := range p.texts() {
 		fmt.Fprintf(bw, "<text x=\"%s\" y=\"%s\" font-size=\"%s\" fill=\"%s\">%s</text>\n",
 			num(t.x), num(t.y+ascent(t.face)), num(t.size), hex(t.ink), esc(t.text))
@@ -83,7 +84,7 @@ func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 }
 
 func (p *Poster) writeTitleSVG(bw *bufio.Writer) {
-	fmt.Fprintf(bw, `<g class="title" font-family="'Go Medium', system-ui, sans-serif" font-weight="500" stroke="%s" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`+"\n", hex(scene.Background))
+	fmt.Fprintf(bw, `<g class="title" font-family="'Go Medium', system-ui, sans-serif" font-weight="500" stroke="%s" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`+"\n", hex(dark().Background))
 	for _, l := range p.titleLines() {
 		fmt.Fprintf(bw, "<text x=\"%s\" y=\"%s\" font-size=\"%s\" fill=\"%s\">%s</text>\n", num(l.x), num(l.y+ascent(l.face)), num(l.size), hex(l.ink), esc(l.text))
 	}
@@ -94,11 +95,9 @@ func (p *Poster) writeTitleSVG(bw *bufio.Writer) {
 // the frame draws it as a disc just larger than the entity's.
 const outlineCSS = 1.5
 
-// The program's inks (wasm/app/text.go): names and title, subtitle.
-var (
-	labelInk = scene.RGBA8(0xe8, 0xec, 0xf5, 1)
-	dimInk   = scene.RGBA8(0xa9, 0xb4, 0xcc, 1)
-)
+// dark is the palette the poster and the link-preview card are drawn in:
+// the default theme's, whatever theme a reader's page will take.
+func dark() scene.Palette { return scene.PaletteFor(session.Dark) }
 
 // num formats a coordinate with at most one decimal.
 func num(v float64) string {

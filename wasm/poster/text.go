@@ -35,9 +35,9 @@ func (p *Poster) texts() []line {
 			continue
 		}
 		face := p.faceAt(l.Size)
-		ink := labelInk
+		ink := dark().LabelInk
 		if l.Outer {
-			ink = dimInk
+			ink = dark().FigureInk
 		}
 		out = append(out, p.centred(p.DS.Entities[i].Name, l.X, l.Y, l.H, l.Size, face, ink))
 	}
@@ -45,9 +45,9 @@ func (p *Poster) texts() []line {
 		if !fg.Visible {
 			continue
 		}
-		ink := dimInk
+		ink := dark().FigureInk
 		if fg.Loop {
-			ink = labelInk
+			ink = dark().LabelInk
 		}
 		out = append(out, p.centred(b.FigureText(ei), fg.X, fg.Y, fg.H, fg.Size, p.faceAt(fg.Size), ink))
 	}

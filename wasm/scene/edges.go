@@ -84,7 +84,7 @@ func arrowHalf(width, dpr float32) float32 { return max(width*0.9, 3.5*dpr) }
 // edgeColor is edge ei's colour: fainter when called off or away from the
 // selection or story step, stronger when it touches the selection.
 func (f *Frame) edgeColor(ei int) Color {
-	col := EdgeColor
+	col := f.pal.Edge
 	if f.net.Edges[ei].Terminated {
 		col = col.WithAlpha(TerminatedAlpha)
 	}
@@ -186,7 +186,7 @@ func (f *Frame) particles(ei int, tick int64, dpr float32) {
 	for i := 0; i < n; i++ {
 		u := frac(travel + float64(i)/float64(n))
 		p := f.along(ei, float32(u))
-		f.Mesh.Disc(p.x, p.y, money, MoneyColor.WithAlpha(dim))
+		f.Mesh.Disc(p.x, p.y, money, f.pal.Money.WithAlpha(dim))
 	}
 	if e.CapacityMW <= 0 {
 		return
@@ -197,7 +197,7 @@ func (f *Frame) particles(ei int, tick int64, dpr float32) {
 	for i := 0; i < n; i++ {
 		u := 1 - frac(travel*0.6+(float64(i)+0.5)/float64(n))
 		p := f.along(ei, float32(u))
-		f.Mesh.Quad(p.x, p.y-size, p.x+size, p.y, p.x, p.y+size, p.x-size, p.y, CapacityColor.WithAlpha(dim))
+		f.Mesh.Quad(p.x, p.y-size, p.x+size, p.y, p.x, p.y+size, p.x-size, p.y, f.pal.Capacity.WithAlpha(dim))
 	}
 }
 

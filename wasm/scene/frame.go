@@ -7,26 +7,6 @@ import (
 	"ouroboros/wasm/session"
 )
 
-// Colours of the picture. The kinds' colours come from the dataset.
-var (
-	Background = RGBA8(0x0b, 0x10, 0x20, 1)
-	EdgeColor  = RGBA8(0x9a, 0xa8, 0xc8, 0.42)
-	// MoneyColor is the gold of money particles (round).
-	MoneyColor = RGBA8(0xf2, 0xc1, 0x4e, 1)
-	// CapacityColor is the cyan of capacity particles (diamonds).
-	CapacityColor = RGBA8(0x4d, 0xd6, 0xff, 1)
-	// SelectColor rings the selected entity.
-	SelectColor = RGBA8(0xff, 0xff, 0xff, 1)
-	// FocusColor rings the entity the keyboard is on: white, like the
-	// selection's ring but wider and further out, since gold means money.
-	FocusColor = RGBA8(0xff, 0xff, 0xff, 1)
-	// LoopColor draws a highlighted loop and rims its figures, and is used
-	// for nothing else: a magenta (relative luminance about 0.148) at
-	// least 3:1 against Background, MoneyColor and CapacityColor, so that
-	// it reads apart from both flows whatever the reader's colour vision.
-	LoopColor = RGBA8(0xc4, 0x23, 0x8c, 1)
-)
-
 // mix returns a + (b - a)·t for the colour channels, opaque.
 func mix(a, b Color, t float32) Color {
 	return Color{a.R + (b.R-a.R)*t, a.G + (b.G-a.G)*t, a.B + (b.B-a.B)*t, 1}
@@ -48,8 +28,12 @@ func (a rect) overlaps(b rect) bool {
 // are placed in, the figures' texts) is keyed on the network, which must
 // not change once made.
 type Frame struct {
-	ds    *dataset.Dataset
-	kinds []Color
+	ds *dataset.Dataset
+	// themes holds each theme's kind colours, by kind; pal and kinds are
+	// the last Build's theme's palette and kind colours.
+	themes [2][]Color
+	pal    Palette
+	kinds  []Color
 	// labelWidth is each entity's name width at LabelSize, in CSS pixels.
 	labelWidth []float32
 
@@ -92,8 +76,11 @@ type Frame struct {
 // FigureSize in CSS pixels (nil guesses too).
 func NewFrame(ds *dataset.Dataset, labelWidth []float32, measure func(string) float32) *Frame {
 	f := &Frame{ds: ds}
-	for _, k := range ds.Kinds {
-		f.kinds = append(f.kinds, RGBA8(k.Color.R, k.Color.G, k.Color.B, 1))
+	for t, theme := range []session.Theme{session.Dark, session.Light} {
+		for _, k := range ds.Kinds {
+			c := KindColor(k, theme)
+			f.themes[t] = append(f.themes[t], RGBA8(c.R, c.G, c.B, 1))
+		}
 	}
 	f.labelWidth = make([]float32, len(ds.Entities))
 	for i, e := range ds.Entities {

@@ -63,6 +63,10 @@ const (
 
 // read marks what the look lights, fades and hides in the frame's network.
 func (f *Frame) read(look session.Look) {
+	f.pal, f.kinds = PaletteFor(look.Theme), f.themes[session.Dark]
+	if look.Theme == session.Light {
+		f.kinds = f.themes[session.Light]
+	}
 	f.selected, f.focus = look.Selected, look.Focus
 	for i := range f.shown {
 		f.shown[i] = look.Shown == nil || look.Shown[i]

@@ -69,11 +69,11 @@ func (f *Frame) loopPath(tick int64, dpr float32, motion bool) {
 		start = end
 		for _, ei := range hops {
 			w := f.widths[ei] + 3*dpr
-			f.stroke(ei, w, 0, 0, LoopColor)
+			f.stroke(ei, w, 0, 0, f.pal.Loop)
 			end, tip := f.curves[ei][curveSamples], f.tips[ei]
 			nx, ny := normal(end, tip)
 			hw := arrowHalf(w, dpr)
-			f.Mesh.Triangle(tip.x, tip.y, end.x+nx*hw, end.y+ny*hw, end.x-nx*hw, end.y-ny*hw, LoopColor)
+			f.Mesh.Triangle(tip.x, tip.y, end.x+nx*hw, end.y+ny*hw, end.x-nx*hw, end.y-ny*hw, f.pal.Loop)
 		}
 		if !motion && (k > 0 || !f.loops.main) {
 			continue
@@ -88,7 +88,7 @@ func (f *Frame) loopPath(tick int64, dpr float32, motion bool) {
 		hop := int(t/tokenTicks) % len(hops)
 		u := float32(t%tokenTicks) / tokenTicks
 		p := f.along(hops[hop], u)
-		f.Mesh.Disc(p.x, p.y, 7*dpr, Background)
-		f.Mesh.Disc(p.x, p.y, 5.5*dpr, MoneyColor)
+		f.Mesh.Disc(p.x, p.y, 7*dpr, f.pal.Background)
+		f.Mesh.Disc(p.x, p.y, 5.5*dpr, f.pal.Money)
 	}
 }

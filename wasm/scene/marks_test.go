@@ -96,15 +96,15 @@ func TestLoopsAreAllLit(t *testing.T) {
 	d := tiny()
 	b := newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, still())
-	if n := countColour(b.Mesh, scene.LoopColor); n != 0 {
+	if n := countColour(b.Mesh, scene.PaletteFor(session.Dark).Loop); n != 0 {
 		t.Fatalf("%d loop-coloured vertices with no loop lit", n)
 	}
 	b.look.Loops = [][]int{{0, 1, 2}}
 	b.Build(pos, still())
-	if n := countColour(b.Mesh, scene.LoopColor); n == 0 {
+	if n := countColour(b.Mesh, scene.PaletteFor(session.Dark).Loop); n == 0 {
 		t.Error("the look's Loops are not drawn in the loop's colour")
 	}
-	if n := countColour(b.Mesh, scene.MoneyColor); n != 0 {
+	if n := countColour(b.Mesh, scene.PaletteFor(session.Dark).Money); n != 0 {
 		t.Errorf("%d token vertices on a still picture of the look's Loops, want none", n)
 	}
 	for ei, f := range b.Figures {
@@ -113,7 +113,7 @@ func TestLoopsAreAllLit(t *testing.T) {
 		}
 	}
 	b.Build(pos, view(40))
-	if n := countColour(b.Mesh, scene.MoneyColor); n == 0 {
+	if n := countColour(b.Mesh, scene.PaletteFor(session.Dark).Money); n == 0 {
 		t.Error("no token runs round the lit loop in motion")
 	}
 }

@@ -91,13 +91,13 @@ func (f *Frame) drawDiscs(screen rect, dpr float32) {
 			continue // off screen, rings included
 		}
 		c := f.DiscColor(i)
-		f.Mesh.Disc(d.X, d.Y, d.R+outline, Background)
+		f.Mesh.Disc(d.X, d.Y, d.R+outline, f.pal.Background)
 		f.Mesh.Disc(d.X, d.Y, d.R, c)
 		if i == f.selected {
-			f.Mesh.Ring(d.X, d.Y, d.R+4*dpr, 2*dpr, SelectColor)
+			f.Mesh.Ring(d.X, d.Y, d.R+4*dpr, 2*dpr, f.pal.Select)
 		}
 		if i == f.focus {
-			f.Mesh.Ring(d.X, d.Y, d.R+8*dpr, 2*dpr, FocusColor)
+			f.Mesh.Ring(d.X, d.Y, d.R+8*dpr, 2*dpr, f.pal.Focus)
 		}
 	}
 }
@@ -113,7 +113,7 @@ func (f *Frame) DiscColor(i int) Color {
 		a *= outerAlpha
 	}
 	if a < 1 {
-		c = mix(Background, c, a)
+		c = mix(f.pal.Background, c, a)
 	}
 	return c
 }

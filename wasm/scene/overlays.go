@@ -50,14 +50,6 @@ type Figure struct {
 	Visible    bool
 }
 
-// LabelInk and FigureInk are the colours of the picture's text: names and
-// titles, and the dimmer figures and subtitles. Both sit on Background, with
-// a halo of it where they cross an edge.
-var (
-	LabelInk  = RGBA8(0xe8, 0xec, 0xf5, 1)
-	FigureInk = RGBA8(0xa9, 0xb4, 0xcc, 1)
-)
-
 // stills holds a network's figures: one per edge, made when the network is
 // set so that a frame only places them.
 type stills struct {
@@ -128,9 +120,9 @@ func (f *Frame) kites(v session.View, dpr float32) {
 		if !f.edgeShown[ei] || e.Terminated || e.CapacityMW <= 0 || f.arcs[ei][curveSamples] < 1 {
 			continue
 		}
-		col := CapacityColor
+		col := f.pal.Capacity
 		if a := f.edgeAlpha(ei); a < 1 {
-			col = mix(Background, col, a)
+			col = mix(f.pal.Background, col, a)
 		}
 		c := f.along(ei, kiteAt)
 		back := f.along(ei, kiteAt-0.05)
@@ -245,8 +237,8 @@ func (f *Frame) tryFigure(ei int, c point, w, h, dpr float32, loop bool) bool {
 	f.Figures[ei] = Figure{X: c.x, Y: r.y0, W: w, H: h, Size: f.text.Figure, Loop: loop, Visible: true}
 	if loop {
 		rim := pillRimCSS * dpr
-		f.Mesh.Rect(r.x0, r.y0, w, h, LoopColor)
-		f.Mesh.Rect(r.x0+rim, r.y0+rim, w-2*rim, h-2*rim, Background)
+		f.Mesh.Rect(r.x0, r.y0, w, h, f.pal.Loop)
+		f.Mesh.Rect(r.x0+rim, r.y0+rim, w-2*rim, h-2*rim, f.pal.Background)
 	}
 	return true
 }

@@ -85,16 +85,16 @@ func TestStillPictureMarksCapacityByShape(t *testing.T) {
 	b := newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, still())
 	// One kite of four corners, on b→c, the only edge that buys capacity.
-	if got := countColour(b.Mesh, scene.CapacityColor); got != 4 {
+	if got := countColour(b.Mesh, scene.PaletteFor(session.Dark).Capacity); got != 4 {
 		t.Errorf("%d capacity-coloured vertices on a still picture, want one kite (4)", got)
 	}
-	if got := countColour(b.Mesh, scene.MoneyColor); got != 0 {
+	if got := countColour(b.Mesh, scene.PaletteFor(session.Dark).Money); got != 0 {
 		t.Errorf("%d money particle vertices on a still picture, want none", got)
 	}
 	// The kite is nearer the payer (b) than the payee (c): capacity goes back.
 	var x, y float32
 	for _, v := range b.Mesh.Vertices {
-		if v.R == scene.CapacityColor.R && v.G == scene.CapacityColor.G && v.B == scene.CapacityColor.B {
+		if v.R == scene.PaletteFor(session.Dark).Capacity.R && v.G == scene.PaletteFor(session.Dark).Capacity.G && v.B == scene.PaletteFor(session.Dark).Capacity.B {
 			x, y = x+v.DstX/4, y+v.DstY/4
 		}
 	}
@@ -106,7 +106,7 @@ func TestStillPictureMarksCapacityByShape(t *testing.T) {
 	d.Deals[1].CapacityMW = 0
 	b = newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, still())
-	if got := countColour(b.Mesh, scene.CapacityColor); got != 0 {
+	if got := countColour(b.Mesh, scene.PaletteFor(session.Dark).Capacity); got != 0 {
 		t.Errorf("%d capacity-coloured vertices with no capacity bought", got)
 	}
 }

@@ -129,7 +129,7 @@ func TestCapacityFlowsOnlyWhereBought(t *testing.T) {
 	b.Build(pos, view(7))
 	capacity := 0
 	for _, v := range b.Mesh.Vertices {
-		if v.R == scene.CapacityColor.R && v.G == scene.CapacityColor.G && v.B == scene.CapacityColor.B {
+		if v.R == scene.PaletteFor(session.Dark).Capacity.R && v.G == scene.PaletteFor(session.Dark).Capacity.G && v.B == scene.PaletteFor(session.Dark).Capacity.B {
 			capacity++
 		}
 	}
@@ -140,7 +140,7 @@ func TestCapacityFlowsOnlyWhereBought(t *testing.T) {
 	b = newRig(d, network(d, dataset.Date{}))
 	b.Build(pos, view(7))
 	for _, v := range b.Mesh.Vertices {
-		if v.R == scene.CapacityColor.R && v.G == scene.CapacityColor.G && v.B == scene.CapacityColor.B {
+		if v.R == scene.PaletteFor(session.Dark).Capacity.R && v.G == scene.PaletteFor(session.Dark).Capacity.G && v.B == scene.PaletteFor(session.Dark).Capacity.B {
 			t.Fatal("capacity particles drawn with no capacity bought")
 		}
 	}
@@ -175,7 +175,7 @@ func TestLabelsDoNotOverlap(t *testing.T) {
 func TestBatchesFitSixteenBitIndexes(t *testing.T) {
 	var m scene.Mesh
 	for i := 0; i < 3000; i++ {
-		m.Disc(10, 10, 60, scene.Background)
+		m.Disc(10, 10, 60, scene.PaletteFor(session.Dark).Background)
 	}
 	if len(m.Batches) < 2 {
 		t.Fatalf("%d vertices in %d batch(es), want them split", len(m.Vertices), len(m.Batches))
@@ -328,7 +328,7 @@ func TestLoopHighlightAndToken(t *testing.T) {
 	b.Build(pos, view(10))
 	gold := 0
 	for _, v := range b.Mesh.Vertices {
-		if v.R == scene.LoopColor.R && v.G == scene.LoopColor.G && v.A == scene.LoopColor.A {
+		if v.R == scene.PaletteFor(session.Dark).Loop.R && v.G == scene.PaletteFor(session.Dark).Loop.G && v.A == scene.PaletteFor(session.Dark).Loop.A {
 			gold++
 		}
 	}
@@ -338,7 +338,7 @@ func TestLoopHighlightAndToken(t *testing.T) {
 	b.look.Loop, b.look.LoopTick = []int{0, 2, 1}, 0 // not a loop of this network: a→c does not exist
 	b.Build(pos, view(10))
 	for _, v := range b.Mesh.Vertices {
-		if v.R == scene.LoopColor.R && v.G == scene.LoopColor.G && v.A == scene.LoopColor.A {
+		if v.R == scene.PaletteFor(session.Dark).Loop.R && v.G == scene.PaletteFor(session.Dark).Loop.G && v.A == scene.PaletteFor(session.Dark).Loop.A {
 			t.Fatal("a path that is not a loop of the network is highlighted")
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
 // brightness is how far a disc's colour is from the background, 0 to 1
@@ -13,7 +14,7 @@ func brightness(b *rig, d *dataset.Dataset, i int) float32 {
 	k := d.Kinds[d.Entities[i].Kind].Color
 	full := scene.RGBA8(k.R, k.G, k.B, 1)
 	got := centreColour(b.Mesh, b.Discs[i].X, b.Discs[i].Y)
-	return (got.R - scene.Background.R) / (full.R - scene.Background.R)
+	return (got.R - scene.PaletteFor(session.Dark).Background.R) / (full.R - scene.PaletteFor(session.Dark).Background.R)
 }
 
 func TestSpotlightFadesFromStepToStep(t *testing.T) {

@@ -26,7 +26,7 @@ func TestParseKioskTimes(t *testing.T) {
 		{"too long", map[string]string{"idle": "3601"}, session.KioskTimes{Idle: 90, Countdown: 10, Attract: 12}, []string{`idle: "3601"`}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			o, problems := session.ParseOptions(datasettest.TwoWay(), tc.params, false)
+			o, problems := session.ParseOptions(datasettest.TwoWay(), tc.params, session.Prefers{})
 			if got := o.Kiosk.Resolved(); got != tc.want {
 				t.Errorf("got %+v, want %+v", got, tc.want)
 			}

@@ -81,6 +81,8 @@ type Look struct {
 	// reading sentence, a caption), each x, y, width, height in CSS
 	// pixels of the canvas: no name or figure is set under them.
 	Covered [][4]float64
+	// Theme is the palette the picture is drawn in.
+	Theme Theme
 }
 
 // paddingCSS is the space kept round the drawing area, in CSS pixels.

@@ -33,16 +33,17 @@ type Options struct {
 	Step    int          // step index from 0
 	AsOf    dataset.Date // zero: no date filter
 	Mode    Mode
-	Reduced bool // reduced motion: no flowing particles
+	Reduced bool  // reduced motion: no flowing particles
+	Theme   Theme // the colours of the canvas and the page
 	Kiosk   KioskTimes
 }
 
 // ParseOptions reads the link parameters this version understands. Unknown
 // parameters are ignored; a bad value of a known one is reported in problems
 // and left at its default, so the rest of the view still loads.
-// reducedByDefault is the browser's prefers-reduced-motion.
-func ParseOptions(d *dataset.Dataset, params map[string]string, reducedByDefault bool) (Options, []string) {
-	o := Options{Select: -1, Story: -1, Reduced: reducedByDefault}
+// sys is what the browser prefers when the link does not say.
+func ParseOptions(d *dataset.Dataset, params map[string]string, sys Prefers) (Options, []string) {
+	o := Options{Select: -1, Story: -1, Reduced: sys.ReducedMotion}
 	var problems []string
 	if id, ok := params["story"]; ok && id != "" {
 		step := 1
@@ -93,6 +94,7 @@ func ParseOptions(d *dataset.Dataset, params map[string]string, reducedByDefault
 	default:
 		problems = append(problems, fmt.Sprintf("motion: %q is not a motion setting (reduced or full)", s))
 	}
+	problems = parseTheme(&o, params, sys, problems)
 	o.Kiosk, problems = parseKiosk(params, problems)
 	return o, problems
 }

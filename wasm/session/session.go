@@ -242,7 +242,7 @@ func (s *Session) Look() Look {
 	return Look{View: v, AsOf: s.shownAsOf, Selected: s.now.Selection, Focus: s.now.Focus,
 		Spot: s.spot, From: s.fromSpot, SpotMix: float32(s.fade.Mix()),
 		Shown: s.shownEntities, DealShown: s.shownDeals, Loop: s.loop, LoopTick: s.loopTick,
-		Loops: s.loops, Covered: s.covered}
+		Loops: s.loops, Covered: s.covered, Theme: s.opts.Theme}
 }
 
 // Version counts the changes to the Look outside its View (selection,

@@ -28,7 +28,7 @@ func grid(n int) [][2]float64 {
 // settled layout, its first picture shown.
 func open(t *testing.T, d *dataset.Dataset, params map[string]string) *session.Session {
 	t.Helper()
-	opts, problems := session.ParseOptions(d, params, false)
+	opts, problems := session.ParseOptions(d, params, session.Prefers{})
 	if len(problems) > 0 {
 		t.Fatalf("options: %q", problems)
 	}

@@ -38,7 +38,7 @@ func TestStories(t *testing.T) {
 	if n.Story != -1 {
 		t.Errorf("leaving: %+v", n)
 	}
-	o, problems := session.ParseOptions(d, map[string]string{"story": first.ID, "step": "3"}, false)
+	o, problems := session.ParseOptions(d, map[string]string{"story": first.ID, "step": "3"}, session.Prefers{})
 	if len(problems) != 0 || o.Story != 0 || o.Step != 2 || o.AsOf != first.Steps[2].AsOf {
 		t.Errorf("link story: %+v %v", o, problems)
 	}

@@ -180,6 +180,22 @@ func TestAxeFindsNoViolation(t *testing.T) {
 		eval[bool](t, ctx, `(document.getElementById('twin-close').click(), document.getElementById('help').showModal(), true)`)
 		axeCheck(t, ctx, "the keys' dialog")
 	})
+	t.Run("light", func(t *testing.T) {
+		// The light theme (issue 20): its colours are others, and axe's
+		// color-contrast rule reads them as a reader's browser paints them.
+		ctx := openPage(t, 1280, 800, "/?theme=light")
+		ready(t, ctx)
+		axeCheck(t, ctx, "theme=light")
+		eval[bool](t, ctx, `(document.getElementById('panel-toggle').click(), true)`)
+		waitJS(t, ctx, "the panel's stories", `!document.getElementById('panel').hidden && !!document.querySelector('#story-list button')`)
+		eval[bool](t, ctx, `(document.querySelector('#story-list button').click(), true)`)
+		waitState(t, ctx, "a story open", func(s pageState) bool { return s.Story != nil })
+		waitJS(t, ctx, "the caption", `!document.getElementById('caption').hidden`)
+		id := state(t, ctx).View.Entities[0].ID
+		ouroborosSend(t, ctx, `{type: 'select', id: `+quoteJS(id)+`}`)
+		waitJS(t, ctx, "the card", `!document.getElementById('card').hidden`)
+		axeCheck(t, ctx, "theme=light with the panel, a story and a card")
+	})
 	t.Run("embed", func(t *testing.T) {
 		ctx := openPage(t, 600, 420, "/?mode=embed")
 		ready(t, ctx)

@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"ouroboros/wasm/scene"
+	"ouroboros/wasm/session"
 )
 
 // The first view's promise (issue 16), checked through geometry() and the
@@ -150,7 +151,7 @@ func checkLoopColour(t *testing.T, path string, lit loopState, g pageGeometry, i
 	for _, l := range g.EdgeLabels {
 		ring = append(ring, geomBox{l.X - 4, l.Y - 4, l.Width + 8, l.Height + 8})
 	}
-	c := scene.LoopColor
+	c := scene.PaletteFor(session.Dark).Loop
 	want := [3]float64{float64(c.R) * 255, float64(c.G) * 255, float64(c.B) * 255}
 	on, off := 0, 0
 	bounds := img.Bounds()

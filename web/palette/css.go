@@ -82,12 +82,21 @@ func ParseCSS(css string) ([]Rule, error) {
 
 // Vars returns the custom properties declared on :root.
 func Vars(rules []Rule) map[string]string {
+	return ThemeVars(rules, ":root")
+}
+
+// ThemeVars returns the custom properties of a theme: those declared on
+// :root, overridden by those the rules with the theme's selector (such as
+// html.light) declare outside any @media block.
+func ThemeVars(rules []Rule, selector string) map[string]string {
 	vars := map[string]string{}
-	for _, r := range rules {
-		if r.Selector == ":root" {
-			for k, v := range r.Decls {
-				if strings.HasPrefix(k, "--") {
-					vars[k] = v
+	for _, sel := range []string{":root", selector} {
+		for _, r := range rules {
+			if r.Selector == sel && r.Media == "" {
+				for k, v := range r.Decls {
+					if strings.HasPrefix(k, "--") {
+						vars[k] = v
+					}
 				}
 			}
 		}

@@ -31,6 +31,13 @@ a, b:hover { color: var(--ink); background: #141b33e6 !important; }
 	if _, _, err := palette.Colour("var(--nope)", vars); err == nil {
 		t.Error("an undeclared variable is not reported")
 	}
+	light := palette.ThemeVars(append(rules, palette.Rule{Selector: "html.light", Decls: map[string]string{"--ink": "#111"}}), "html.light")
+	if c, _, _ := palette.Colour("var(--ink)", light); c.String() != "#111111" {
+		t.Errorf("light var(--ink) = %v, want the light theme's", c)
+	}
+	if c, _, _ := palette.Colour("var(--bg)", light); c.String() != "#0b1020" {
+		t.Errorf("light var(--bg) = %v, want :root's, which the theme keeps", c)
+	}
 	for _, bad := range []string{"a { color: red", "/* open", "stray text"} {
 		if _, err := palette.ParseCSS(bad); err == nil {
 			t.Errorf("%q parsed", bad)

@@ -10,8 +10,10 @@ import (
 )
 
 // standalone are the scripts that are not the page's modules: embed.js,
-// which host pages include as a classic script, and the service worker.
-var standalone = map[string]bool{"embed.js": true, "sw.js": true}
+// which host pages include as a classic script, the service worker, and
+// theme.js, the page's classic script in its head, which must run before
+// the first paint (a module runs after the page is parsed).
+var standalone = map[string]bool{"embed.js": true, "sw.js": true, "theme.js": true}
 
 var (
 	scriptTag = regexp.MustCompile(`<script\b[^>]*>`)
@@ -29,7 +31,7 @@ var (
 var pages = []string{"index.html", "editor.html"}
 
 // TestPageIsModules: each page loads wasm_exec.js (Go's, a classic
-// script) and one module entry; every other script of the site is a
+// script), perhaps theme.js (before the first paint) and one module entry; every other script of the site is a
 // module that an entry reaches by imports.
 func TestPageIsModules(t *testing.T) {
 	reached := map[string]bool{}
@@ -56,11 +58,11 @@ func TestPageIsModules(t *testing.T) {
 		var entry string
 		for _, tag := range scriptTag.FindAllString(string(page), -1) {
 			switch {
-			case strings.Contains(tag, `src="wasm_exec.js"`):
+			case strings.Contains(tag, `src="wasm_exec.js"`), strings.Contains(tag, `src="theme.js"`) && !strings.Contains(tag, "defer") && !strings.Contains(tag, "async"):
 			case strings.Contains(tag, `type="module"`) && entry == "":
 				entry = regexp.MustCompile(`src="([^"]+)"`).FindStringSubmatch(tag)[1]
 			default:
-				t.Errorf("%s loads %s: want only wasm_exec.js and one module entry", p, tag)
+				t.Errorf("%s loads %s: want only wasm_exec.js, theme.js (neither deferred nor async) and one module entry", p, tag)
 			}
 		}
 		if entry == "" {

@@ -44,6 +44,7 @@ var notWords = map[string]string{
 	`'(max-width: 719.98px)'`:                                                                       "media query",
 	`'(pointer: coarse)'`:                                                                           "media query",
 	`'(prefers-reduced-motion: reduce)'`:                                                            "media query",
+	`'(prefers-color-scheme: light)'`:                                                               "media query",
 	`'Tab'`:                                                                                         "a key's name",
 	`'Enter'`:                                                                                       "a key's name",
 	`'Escape'`:                                                                                      "a key's name",

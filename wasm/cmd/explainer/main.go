@@ -35,7 +35,7 @@ func main() {
 		boot.Refuse(words.English().Count("error.refused", len(lines), "path", boot.DataPath), lines)
 		return
 	}
-	opts, problems := session.ParseOptions(ds, boot.Params, boot.ReducedMotion)
+	opts, problems := session.ParseOptions(ds, boot.Params, session.Prefers{ReducedMotion: boot.ReducedMotion, Light: boot.LightScheme})
 	// The chrome's words: the English table with the dataset's own in
 	// place, numbers and dates in its locale.
 	say, notices := words.English().In(ds.Locale).With(ds.UI)

@@ -27,6 +27,10 @@ func NewAllocator(parent context.Context) (context.Context, context.CancelFunc) 
 		chromedp.Flag("enable-unsafe-swiftshader", true),
 		chromedp.Flag("use-angle", "swiftshader-webgl"),
 		chromedp.Flag("disable-component-update", true),
+		// Headless Chromium prefers-color-scheme: light, which would put
+		// every test and benchmark in the light theme; dark is the
+		// project's default look, and the theme tests emulate light per tab.
+		chromedp.Flag("force-dark-mode", true),
 	)
 	return chromedp.NewExecAllocator(parent, opts...)
 }
