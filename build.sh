@@ -141,7 +141,8 @@ bench() {
 }
 
 # The kiosk program embeds the built site: dist/ is copied into the
-# command's site/ (ignored by git) and compiled in. KIOSK_GOOS and
+# command's site/ (ignored by git), keeping the brotli copy only of each
+# compressible file, and compiled in. KIOSK_GOOS and
 # KIOSK_GOARCH build it for another machine (KIOSK_GOARCH=arm64 for a
 # Raspberry Pi).
 kiosk() {
@@ -149,6 +150,10 @@ kiosk() {
   local site=web/cmd/kiosk/site
   find "$site" -mindepth 1 -not -name README.txt -delete
   cp -R dist/. "$site/"
+  # One copy of each compressible file, the brotli one, not three: the
+  # program is half the size, and its server decompresses for the rare
+  # client that cannot take brotli.
+  go run ./web/cmd/pack -dir "$site" -brotli-only
   mkdir -p bin
   CGO_ENABLED=0 GOOS="${KIOSK_GOOS:-$(go env GOHOSTOS)}" GOARCH="${KIOSK_GOARCH:-$(go env GOHOSTARCH)}" \
     go build -trimpath -ldflags='-s -w' -o bin/ouroboros-kiosk ./web/cmd/kiosk

@@ -119,6 +119,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	f, err := root.Open(name)
 	if err != nil {
+		if !strings.HasSuffix(urlPath, "/") && serveBrotliOnly(w, r, root, name) {
+			return
+		}
 		http.NotFound(w, r)
 		return
 	}
@@ -133,6 +136,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		index := path.Join(name, "index.html")
 		idx, err := root.Open(index)
 		if err != nil {
+			if strings.HasSuffix(urlPath, "/") && serveBrotliOnly(w, r, root, index) {
+				return
+			}
+			if _, err := root.Stat(index + ".br"); err == nil && !strings.HasSuffix(urlPath, "/") {
+				redirectToDir(w, r, name)
+				return
+			}
 			http.NotFound(w, r)
 			return
 		}
