@@ -101,7 +101,7 @@ func Site(dir string, opts Options) error {
 		return err
 	}
 	if opts.ServiceWorker != "" {
-		if _, err := writeServiceWorker(dir, opts.ServiceWorker, renamed); err != nil {
+		if _, err := writeServiceWorker(dir, opts.Page, opts.ServiceWorker); err != nil {
 			return err
 		}
 	}
