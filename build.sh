@@ -71,13 +71,15 @@ build() {
     cp "data/$f" "dist/data/$f"
   done < <(cd data && find . -name '*.json' -not -path '*/testdata/*' -print0)
   # The poster: the bundled network drawn at build time with the program's
-  # own layout and frame code, shown while the program downloads
-  # (poster.svg; poster-tall.svg in portrait windows), as the link-preview
+  # own layout and frame code, shown while the program downloads (inline
+  # in index.html, the first paint, placed by rules written into style.css;
+  # the tall one in portrait windows; also as poster.svg and
+  # poster-tall.svg), as the link-preview
   # card (poster.png, a stable name), and with the dataset's tables for
   # readers without JavaScript. SITE_URL
   # (e.g. https://example.org/ouroboros/) makes the card's address absolute,
   # as link previews want; without it the address is relative.
-  go run ./wasm/cmd/poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html
+  go run ./wasm/cmd/poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html -css style.css
   # Content-hashed names for what the page loads (dist/index.html is
   # rewritten to them, and each module's imports to the hashed names of the
   # modules it imports; <html> gets data-wasm, the program's hashed name,
@@ -86,7 +88,7 @@ build() {
   # a .gz next to every compressible file; sw.js, the kiosk's service worker,
   # gets the list of files to keep offline and a version that changes with
   # them. Prints what the page downloads.
-  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,geometry.js,app.js,poster.js,story.js,messages.js,twin.js,legend.js,kiosk.js,sheet.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg -sw sw.js
+  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,geometry.js,app.js,poster.js,story.js,messages.js,twin.js,legend.js,kiosk.js,sheet.js,style.css,wasm_exec.js -sw sw.js
   echo "built dist/"
 }
 

@@ -19,6 +19,11 @@ type SVGOptions struct {
 	Background bool
 	// Title draws the title block at the top left, as the program does.
 	Title bool
+	// Inline, when not "", makes the SVG for inlining in the page, with
+	// this class: a picture only (aria-hidden; the program's canvas and
+	// the text view speak for it), with no title, no tooltips and no size
+	// of its own (the page's style sheet sizes it).
+	Inline string
 }
 
 // WriteSVG writes the poster as SVG: edges as the frame's own shapes,
@@ -27,8 +32,12 @@ type SVGOptions struct {
 func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 	bw := bufio.NewWriter(w)
 	wd, ht := num(p.View.Width), num(p.View.Height)
-	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="poster-title">`+"\n", wd, ht, wd, ht)
-	fmt.Fprintf(bw, "<title id=\"poster-title\">%s</title>\n", esc(p.DS.Title))
+	if o.Inline != "" {
+		fmt.Fprintf(bw, `<svg class="%s" viewBox="0 0 %s %s" aria-hidden="true" focusable="false">`+"\n", esc(o.Inline), wd, ht)
+	} else {
+		fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="poster-title">`+"\n", wd, ht, wd, ht)
+		fmt.Fprintf(bw, "<title id=\"poster-title\">%s</title>\n", esc(p.DS.Title))
+	}
 	if o.Background {
 		fmt.Fprintf(bw, "<rect width=\"%s\" height=\"%s\" fill=\"%s\"/>\n", wd, ht, hex(scene.Background))
 	}
@@ -62,6 +71,11 @@ func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 		d := b.Discs[i]
 		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>", num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)+outline), hex(scene.Background))
 		// The colour the frame drew: the kind's, fainter in the outer band.
+		if o.Inline != "" {
+			fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>\n",
+				num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)), hex(b.DiscColor(i)))
+			continue
+		}
 		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"><title>%s</title></circle>\n",
 			num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)), hex(b.DiscColor(i)), esc(e.Name))
 	}

@@ -2,13 +2,15 @@
 // layout and frame code as the explainer (package poster), and fills the
 // page's poster markers:
 //
-//	poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html [-site https://example.org/]
+//	poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html -css style.css [-site https://example.org/]
 //
 // writes dir/poster.svg and dir/poster-tall.svg (shown while the
 // WebAssembly downloads, in landscape and portrait windows) and
-// dir/poster.png (the link-preview card), and replaces the markers of
-// dir/page with the Open Graph and Twitter tags, the poster's <img> and the
-// <noscript> content: the card and the dataset as tables. -site (or the
+// dir/poster.png (the link-preview card), replaces the markers of dir/page
+// with the Open Graph and Twitter tags, the posters inline (the page's
+// first paint) and the <noscript> content: the card and the dataset as
+// tables, and the marker of the style sheet dir/css with the rules that
+// place the inline posters without a script. -site (or the
 // SITE_URL environment variable) makes the card's address absolute, which
 // link previews want; without it the address is relative.
 package main
@@ -41,6 +43,7 @@ func run(args []string, stderr io.Writer) error {
 	sitePath := fs.String("path", "data/ai-compute.json", "the dataset's path on the site, as the page's data parameter names it")
 	dir := fs.String("dir", "dist", "where to write poster.svg and poster.png")
 	page := fs.String("page", "index.html", `the page whose markers to fill, relative to -dir; "" for none`)
+	css := fs.String("css", "", `the style sheet whose marker to fill with the posters' placement, relative to -dir; "" for none`)
 	site := fs.String("site", os.Getenv("SITE_URL"), "the site's absolute URL for link previews (default $SITE_URL)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -82,6 +85,19 @@ func run(args []string, stderr io.Writer) error {
 	}
 	for name, b := range map[string][]byte{files.SVG: svg.Bytes(), files.SVGTall: svgTall.Bytes(), files.PNG: png.Bytes()} {
 		if err := os.WriteFile(filepath.Join(*dir, name), b, 0o644); err != nil {
+			return err
+		}
+	}
+	if *css != "" {
+		path := filepath.Join(*dir, *css)
+		sheet, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if sheet, err = poster.FillCSS(sheet, p, tall); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if err := os.WriteFile(path, sheet, 0o644); err != nil {
 			return err
 		}
 	}
