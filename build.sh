@@ -76,13 +76,15 @@ build() {
     cp "data/$f" "dist/data/$f"
   done < <(cd data && find . -name '*.json' -not -path '*/testdata/*' -print0)
   # The poster: the bundled network drawn at build time with the program's
-  # own layout and frame code, shown while the program downloads
-  # (poster.svg; poster-tall.svg in portrait windows), as the link-preview
+  # own layout and frame code, shown while the program downloads (inline
+  # in index.html, the first paint, placed by rules written into style.css;
+  # the tall one in portrait windows; also as poster.svg and
+  # poster-tall.svg), as the link-preview
   # card (poster.png, a stable name), and with the dataset's tables for
   # readers without JavaScript. SITE_URL
   # (e.g. https://example.org/ouroboros/) makes the card's address absolute,
   # as link previews want; without it the address is relative.
-  go run ./wasm/cmd/poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html
+  go run ./wasm/cmd/poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html -css style.css
   # Content-hashed names for what the page loads (dist/index.html is
   # rewritten to them, and each module's imports to the hashed names of the
   # modules it imports; <html> gets data-wasm, the program's hashed name,
@@ -92,7 +94,7 @@ build() {
   # gets the list of files to keep offline and a version that changes with
   # them. The editor page (editor.html) is packed the same way with its own
   # program, editor.wasm. Prints what the page downloads.
-  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,words.js,geometry.js,app.js,poster.js,story.js,messages.js,twin.js,legend.js,kiosk.js,sheet.js,theme.js,style.css,wasm_exec.js,poster.svg,poster-tall.svg \
+  go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,words.js,geometry.js,app.js,poster.js,story.js,messages.js,twin.js,legend.js,kiosk.js,sheet.js,theme.js,style.css,wasm_exec.js \
     -more editor.html:editor.wasm:editor.js,dom.js,style.css,editor.css,wasm_exec.js -sw sw.js
   echo "built dist/"
 }
@@ -148,7 +150,8 @@ bench() {
 }
 
 # The kiosk program embeds the built site: dist/ is copied into the
-# command's site/ (ignored by git) and compiled in. KIOSK_GOOS and
+# command's site/ (ignored by git), keeping the brotli copy only of each
+# compressible file, and compiled in. KIOSK_GOOS and
 # KIOSK_GOARCH build it for another machine (KIOSK_GOARCH=arm64 for a
 # Raspberry Pi).
 kiosk() {
@@ -156,6 +159,10 @@ kiosk() {
   local site=web/cmd/kiosk/site
   find "$site" -mindepth 1 -not -name README.txt -delete
   cp -R dist/. "$site/"
+  # One copy of each compressible file, the brotli one, not three: the
+  # program is half the size, and its server decompresses for the rare
+  # client that cannot take brotli.
+  go run ./web/cmd/pack -dir "$site" -brotli-only
   mkdir -p bin
   CGO_ENABLED=0 GOOS="${KIOSK_GOOS:-$(go env GOHOSTOS)}" GOARCH="${KIOSK_GOARCH:-$(go env GOHOSTARCH)}" \
     go build -trimpath -ldflags='-s -w' -o bin/ouroboros-kiosk ./web/cmd/kiosk

@@ -1,35 +1,44 @@
 // The poster (issue 6): the build-time picture of the bundled network
-// (wasm/poster), shown at once, where the program will draw the network,
-// while the WebAssembly downloads; the program's canvas takes over when
-// ouroboros.ready settles. build.sh puts the <img> into the page, hidden,
-// with data-fit: the poster's drawing area and the page's fit rules, so
-// that this script lays it out as the program lays out its first frame.
-// Portrait windows load the tall poster (a <picture> source), which has its
-// own, data-fit-tall.
+// (wasm/poster), where the program will draw the network, while the
+// WebAssembly downloads; the program's canvas takes over when
+// ouroboros.ready settles. The build puts it into the page inline, a
+// <div id="poster"> holding the wide SVG and the tall one (for portrait
+// windows), and writes the rules that place it into style.css, so that the
+// page's first paint shows it with no script run (issue 19). This script
+// hides it for a link to another dataset, hands over to the program, and
+// lays it out exactly as the program lays out its first frame (data-fit:
+// the poster's drawing area and the page's fit rules; data-fit-tall for
+// the tall one), which the style sheet's rules match but for one case (see
+// FillCSS).
 import { api, params } from './app.js';
 import { $ } from './dom.js';
 
 showPoster();
 
 function showPoster() {
-  const img = $('poster');
-  if (!img || !img.dataset.fit) return;
+  const poster = $('poster');
+  if (!poster) return;
+  const hide = () => { poster.hidden = true; };
+  if (!poster.dataset.fit) return hide();
 
   // The poster shows one dataset; a link to another gets none. The data
   // parameter is the one app.js read (the hash wins over the query).
   const data = params.data === undefined ? null : params.data;
-  if (data !== null && data !== img.dataset.dataset) return;
+  if (data !== null && data !== poster.dataset.dataset) return hide();
   // The poster is drawn in the dark theme (as the link preview is): on a
-  // light page it would flash a dark block before the light canvas, so a
-  // light page shows only the loader.
-  if (document.documentElement.classList.contains('light')) return;
+  // light page it would show a dark block before the light canvas, so a
+  // light page shows only the loader (the style sheet hides it too, from
+  // the first paint, since theme.js runs before it).
+  if (document.documentElement.classList.contains('light')) return hide();
 
   let fits;
   try {
-    fits = { wide: JSON.parse(img.dataset.fit), tall: img.dataset.fitTall ? JSON.parse(img.dataset.fitTall) : null };
+    fits = { wide: JSON.parse(poster.dataset.fit), tall: poster.dataset.fitTall ? JSON.parse(poster.dataset.fitTall) : null };
   } catch (e) {
-    return; // a page built without the poster's data shows none
+    return hide(); // a page built without the poster's data shows none
   }
+  // The tall poster shows in portrait windows (the style sheet's rule).
+  const portrait = window.matchMedia('(max-aspect-ratio: 1/1)');
 
   // place does what scene.Area does for the window's canvas (the free
   // space below the title and above the chrome, inside the padding; the
@@ -39,7 +48,7 @@ function showPoster() {
   // made smaller if its names would then leave the space the program
   // keeps them in (the window between the title and the chrome).
   function place() {
-    const fit = fits.tall && /poster-tall\b/.test(img.currentSrc) ? fits.tall : fits.wide;
+    const fit = fits.tall && portrait.matches ? fits.tall : fits.wide;
     const W = window.innerWidth, H = window.innerHeight;
     let top = 0, bottom = 0;
     for (const [w, t, b] of fit.insets) {
@@ -63,27 +72,20 @@ function showPoster() {
     // exactly where the program draws them.
     const same = Math.abs(aspect / (pw / ph) - 1) < 0.01;
     if (!same && room > 0 && room < s) s = room;
-    img.style.left = (mx - cx * s) + 'px';
-    img.style.top = (my - cy * s) + 'px';
-    img.style.width = (fit.width * s) + 'px';
-    img.style.height = (fit.height * s) + 'px';
+    poster.style.left = (mx - cx * s) + 'px';
+    poster.style.top = (my - cy * s) + 'px';
+    poster.style.width = (fit.width * s) + 'px';
+    poster.style.height = (fit.height * s) + 'px';
   }
 
   place();
-  img.hidden = false;
-  document.body.classList.add('with-poster');
   window.addEventListener('resize', place);
-  // currentSrc is known for sure once the picture has loaded, and changes
-  // when a resize crosses to the other source.
-  img.addEventListener('load', place);
 
   // The canvas has drawn its first frame when ready resolves; on a refusal
   // the error panel takes the page. Either way the poster goes.
   const done = () => {
-    img.hidden = true;
-    document.body.classList.remove('with-poster');
+    hide();
     window.removeEventListener('resize', place);
-    img.removeEventListener('load', place);
   };
   api.ready.then(done, done);
 }

@@ -7,17 +7,20 @@ import (
 	"fmt"
 	"html/template"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/wording"
 )
 
-// Markers are the comments of web/index.html that Fill replaces.
+// Markers are the comments of web/index.html that Fill replaces, and the
+// comment of web/style.css that FillCSS replaces.
 const (
 	MarkerMeta     = "<!-- poster:meta -->"
 	MarkerImg      = "<!-- poster:img -->"
 	MarkerNoscript = "<!-- poster:noscript -->"
+	MarkerCSS      = "/* poster:css */"
 )
 
 // Files are the names the page gives the poster's files, relative to the
@@ -40,11 +43,12 @@ type PageOptions struct {
 }
 
 // Fill replaces the markers of page: Open Graph and Twitter card tags, the
-// poster the page shows while the program downloads (hidden until
-// web/poster.js places it; tall, drawn for a portrait window, is shown
-// instead in portrait windows when not nil), and, for readers without
-// JavaScript, the card and the dataset as tables. Every marker must be
-// present.
+// poster the page shows while the program downloads (inline SVG, so that
+// the page's first answer paints it with no script run and no image
+// fetched; FillCSS's rules lay it out, web/poster.js hands over to the
+// program; tall, drawn for a portrait window, is shown instead in portrait
+// windows when not nil), and, for readers without JavaScript, the card and
+// the dataset as tables. Every marker must be present.
 func Fill(page []byte, p, tall *Poster, files Files, o PageOptions) ([]byte, error) {
 	site, err := siteURL(o.Site)
 	if err != nil {
@@ -63,11 +67,22 @@ func Fill(page []byte, p, tall *Poster, files Files, o PageOptions) ([]byte, err
 			return nil, err
 		}
 	}
+	var svg, svgTall bytes.Buffer
+	if err := p.WriteSVG(&svg, SVGOptions{Inline: "poster-wide"}); err != nil {
+		return nil, err
+	}
+	if tall != nil {
+		if err := tall.WriteSVG(&svgTall, SVGOptions{Inline: "poster-tall"}); err != nil {
+			return nil, err
+		}
+	}
 	parts := map[string]string{}
 	for marker, tmpl := range map[string]*template.Template{MarkerMeta: metaTmpl, MarkerImg: imgTmpl, MarkerNoscript: noscriptTmpl} {
 		var b bytes.Buffer
 		data := pageData{DS: p.DS, Files: files, Site: site, Fit: string(fit), FitTall: string(fitTall), Tables: tables(p.DS),
-			Width: int(p.View.Width), Height: int(p.View.Height)}
+			Width: int(p.View.Width), Height: int(p.View.Height),
+			// WriteSVG escapes every text it writes.
+			SVG: template.HTML(svg.String()), SVGTall: template.HTML(svgTall.String())}
 		if site != "" {
 			data.PNGURL = site + files.PNG
 		} else {
@@ -110,6 +125,7 @@ type pageData struct {
 	Fit, FitTall  string
 	Width, Height int
 	Tables        tableData
+	SVG, SVGTall  template.HTML // the inline posters
 }
 
 type tableData struct {
@@ -174,10 +190,12 @@ var metaTmpl = template.Must(template.New("meta").Parse(`<meta property="og:type
 <meta name="twitter:description" content="{{.DS.Subtitle}}">
 <meta name="twitter:image" content="{{.PNGURL}}">`))
 
+// imgTmpl is the page's poster: shown from the first paint (no hidden
+// attribute), as aria-hidden as its pictures: the program's canvas and the
+// text view speak for the network.
 var imgTmpl = template.Must(template.New("img").Parse(
-	`<picture>{{if .FitTall}}<source media="(max-aspect-ratio: 1/1)" srcset="{{.Files.SVGTall}}">{{end}}` +
-		`<img id="poster" src="{{.Files.SVG}}" alt="" width="{{.Width}}" height="{{.Height}}" decoding="async" fetchpriority="high" hidden ` +
-		`data-dataset="{{.Files.Dataset}}" data-fit="{{.Fit}}"{{if .FitTall}} data-fit-tall="{{.FitTall}}"{{end}}></picture>`))
+	`<div id="poster" aria-hidden="true" data-dataset="{{.Files.Dataset}}" data-fit="{{.Fit}}"{{if .FitTall}} data-fit-tall="{{.FitTall}}"{{end}}>` +
+		"\n{{.SVG}}{{.SVGTall}}</div>"))
 
 var noscriptTmpl = template.Must(template.New("noscript").Parse(`<div class="noscript">
 <h1>{{.DS.Title}}</h1>
@@ -199,3 +217,74 @@ var noscriptTmpl = template.Must(template.New("noscript").Parse(`<div class="nos
 {{end}}</tbody>
 </table>
 </div>`))
+
+// FillCSS replaces the marker of the page's style sheet with the rules
+// that lay the inline poster (Fill) over the window where the program will
+// draw its first frame, before any script runs: the poster's drawing area
+// fitted into the free space below the title and above the chrome, as
+// web/poster.js and the program do, in CSS lengths (the title's and the
+// chrome's heights step with the window's width, as media queries). Tall,
+// when not nil, takes over in portrait windows. Where the layout's shape
+// would differ from the poster's, poster.js also keeps the names inside
+// the free space; these rules always do (the program keeps them there
+// too), so a window of the poster's own shape whose names would not fit is
+// the one case where poster.js moves the poster when it runs.
+func FillCSS(css []byte, p, tall *Poster) ([]byte, error) {
+	if bytes.Count(css, []byte(MarkerCSS)) != 1 {
+		return nil, fmt.Errorf("the style sheet must hold %s exactly once, where the poster's rules go", MarkerCSS)
+	}
+	var b strings.Builder
+	b.WriteString("#poster > svg { display: block; width: 100%; height: 100%; overflow: visible; }\n")
+	b.WriteString("#poster > .poster-tall { display: none; }\n")
+	placeCSS(&b, p.Fit())
+	if tall != nil {
+		b.WriteString("@media (max-aspect-ratio: 1/1) {\n")
+		b.WriteString("#poster > .poster-wide { display: none; }\n#poster > .poster-tall { display: block; }\n")
+		placeCSS(&b, tall.Fit())
+		b.WriteString("}\n")
+	}
+	return bytes.Replace(css, []byte(MarkerCSS), []byte(b.String()), 1), nil
+}
+
+// placeCSS writes the rules that place a poster of fit f: --t and --b, the
+// title's and the chrome's heights, step with the window's width; --s is
+// the poster's scale in CSS pixels per poster pixel, the smallest of the
+// fits that web/poster.js's place() takes.
+func placeCSS(b *strings.Builder, f Fit) {
+	for i, in := range f.Insets {
+		rule := fmt.Sprintf("#poster { --t: %spx; --b: %spx; }", cssNum(in[1]), cssNum(in[2]))
+		if i == 0 {
+			b.WriteString(rule + "\n")
+			continue
+		}
+		fmt.Fprintf(b, "@media (min-width: %spx) { %s }\n", cssNum(in[0]), rule)
+	}
+	px, py, pw, ph := f.Area[0], f.Area[1], f.Area[2], f.Area[3]
+	cx, cy := px+pw/2, py+ph/2
+	pad := cssNum(f.Pad) + "px"
+	fw := "(100vw - 2 * " + pad + ")"
+	fh := "(var(--band) - 2 * " + pad + ")"
+	// The layout's area within the free space fw × fh keeps its shape
+	// between minAspect and maxAspect; the poster's area fits inside it.
+	terms := []string{
+		"calc(" + fw + " * " + cssNum(1/pw) + ")",
+		"calc(" + fh + " * " + cssNum(f.MaxAspect/pw) + ")",
+		"calc(" + fh + " * " + cssNum(1/ph) + ")",
+		"calc(" + fw + " * " + cssNum(1/(f.MinAspect*ph)) + ")",
+	}
+	// The names stay inside the window, between the title and the chrome.
+	if hx := max(cx-f.Content[0], f.Content[2]-cx); hx > 0 {
+		terms = append(terms, "calc(100vw * "+cssNum(1/(2*hx))+")")
+	}
+	if hy := max(cy-f.Content[1], f.Content[3]-cy); hy > 0 {
+		terms = append(terms, "calc(var(--band) * "+cssNum(1/(2*hy))+")")
+	}
+	fmt.Fprintf(b, "#poster { --band: calc(100vh - var(--t) - var(--b)); --s: min(%s);\n", strings.Join(terms, ", "))
+	fmt.Fprintf(b, "  left: calc(50vw - var(--s) * %s); top: calc(var(--t) + var(--band) / 2 - var(--s) * %s);\n", cssNum(cx), cssNum(cy))
+	fmt.Fprintf(b, "  width: calc(var(--s) * %s); height: calc(var(--s) * %s); }\n", cssNum(f.Width), cssNum(f.Height))
+}
+
+// cssNum writes a number for CSS: plain decimals, enough of them.
+func cssNum(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}

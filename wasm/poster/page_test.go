@@ -1,6 +1,7 @@
 package poster
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -26,9 +27,9 @@ func TestFill(t *testing.T) {
 		`<meta property="og:image" content="poster.png">`,
 		`<meta name="twitter:card" content="summary_large_image">`,
 		`<meta property="og:title" content="A tiny loop (fictional example)">`,
-		`<img id="poster" src="poster.svg"`,
-		`data-dataset="data/examples/tiny.json"`,
-		` hidden `,
+		`<div id="poster" aria-hidden="true" data-dataset="data/examples/tiny.json" data-fit="{`,
+		"\n" + `<svg class="poster-wide" viewBox="0 0 1200 630" aria-hidden="true" focusable="false">`,
+		`<circle cx=`,
 		`<img class="noscript-poster" src="poster.png"`,
 		`<tr data-entity="acme-ai"><th scope="row">Acme AI</th><td>AI lab</td>`,
 		`&lt;img src=x onerror=alert(1)&gt;`,
@@ -40,7 +41,11 @@ func TestFill(t *testing.T) {
 			t.Errorf("the page lacks %s", want)
 		}
 	}
-	for _, bad := range []string{"<img src=x", "javascript:", "poster:"} {
+	// The poster is on screen from the first paint: nothing hides it.
+	if poster := page[strings.Index(page, `<div id="poster"`):]; regexp.MustCompile(`\shidden[\s=>]`).MatchString(poster[:strings.Index(poster, ">")+1]) {
+		t.Errorf("the poster is hidden: %.200s", poster)
+	}
+	for _, bad := range []string{"<img src=x", "javascript:", "poster:", "<title", "poster-tall"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("the page holds %q", bad)
 		}
@@ -97,12 +102,54 @@ func TestFillTall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<source media="(max-aspect-ratio: 1/1)" srcset="poster-tall.svg">`, ` data-fit-tall="{&#34;width&#34;:390,&#34;height&#34;:844,`} {
+	for _, want := range []string{`<svg class="poster-wide" viewBox="0 0 1200 630"`, `<svg class="poster-tall" viewBox="0 0 390 844"`, ` data-fit-tall="{&#34;width&#34;:390,&#34;height&#34;:844,`} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("the page lacks %s", want)
 		}
 	}
 	if tall.View.Aspect >= 1 || wide.View.Aspect <= 1 {
 		t.Errorf("layout aspects: tall %v, wide %v", tall.View.Aspect, wide.View.Aspect)
+	}
+}
+
+// TestFillCSS: the style sheet gets the rules that place the posters
+// without a script: a step of the title's and chrome's heights per inset,
+// the scale and the box from the poster's own drawing area, and the tall
+// poster in portrait windows.
+func TestFillCSS(t *testing.T) {
+	ds := load(t, "data/examples/tiny.json")
+	wide, err := New(ds, CardWidth, CardHeight)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tall, err := New(ds, 390, 844)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := FillCSS([]byte("body { margin: 0 }\n"+MarkerCSS+"\n.x { }\n"), wide, tall)
+	if err != nil {
+		t.Fatal(err)
+	}
+	css := string(out)
+	if strings.Contains(css, MarkerCSS) || !strings.HasPrefix(css, "body { margin: 0 }\n") || !strings.HasSuffix(css, ".x { }\n") {
+		t.Errorf("the marker was not replaced in place:\n%s", css)
+	}
+	f := wide.Fit()
+	if n, want := strings.Count(css, "@media (min-width: "), len(f.Insets)-1+len(tall.Fit().Insets)-1; n != want {
+		t.Errorf("%d inset steps, want %d", n, want)
+	}
+	for _, want := range []string{
+		"@media (max-aspect-ratio: 1/1) {",
+		"#poster > .poster-tall { display: block; }",
+		"width: calc(var(--s) * 1200); height: calc(var(--s) * 630); }",
+		"width: calc(var(--s) * 390); height: calc(var(--s) * 844); }",
+		"left: calc(50vw - var(--s) * " + cssNum(f.Area[0]+f.Area[2]/2) + ")",
+	} {
+		if !strings.Contains(css, want) {
+			t.Errorf("the style sheet lacks %q:\n%s", want, css)
+		}
+	}
+	if _, err := FillCSS([]byte("body { }"), wide, tall); err == nil || !strings.Contains(err.Error(), MarkerCSS) {
+		t.Errorf("a style sheet without the marker: err %v", err)
 	}
 }

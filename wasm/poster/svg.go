@@ -20,6 +20,11 @@ type SVGOptions struct {
 	Background bool
 	// Title draws the title block at the top left, as the program does.
 	Title bool
+	// Inline, when not "", makes the SVG for inlining in the page, with
+	// this class: a picture only (aria-hidden; the program's canvas and
+	// the text view speak for it), with no title, no tooltips and no size
+	// of its own (the page's style sheet sizes it).
+	Inline string
 }
 
 // WriteSVG writes the poster as SVG: edges as the frame's own shapes,
@@ -28,8 +33,12 @@ type SVGOptions struct {
 func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 	bw := bufio.NewWriter(w)
 	wd, ht := num(p.View.Width), num(p.View.Height)
-	fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="poster-title">`+"\n", wd, ht, wd, ht)
-	fmt.Fprintf(bw, "<title id=\"poster-title\">%s</title>\n", esc(p.DS.Title))
+	if o.Inline != "" {
+		fmt.Fprintf(bw, `<svg class="%s" viewBox="0 0 %s %s" aria-hidden="true" focusable="false">`+"\n", esc(o.Inline), wd, ht)
+	} else {
+		fmt.Fprintf(bw, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="poster-title">`+"\n", wd, ht, wd, ht)
+		fmt.Fprintf(bw, "<title id=\"poster-title\">%s</title>\n", esc(p.DS.Title))
+	}
 	if o.Background {
 		fmt.Fprintf(bw, "<rect width=\"%s\" height=\"%s\" fill=\"%s\"/>\n", wd, ht, hex(dark().Background))
 	}
@@ -40,17 +49,7 @@ func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 			continue
 		}
 		fmt.Fprintf(bw, `<path fill="%s" fill-opacity="%s" d="`, hex(r.c), strconv.FormatFloat(math.Round(float64(min(1, r.c.A))*1000)/1000, 'f', -1, 64))
-		for _, s := range r.shapes {
-			for i := 0; i < s.n; i++ {
-				if i == 0 {
-					bw.WriteByte('M')
-				} else {
-					bw.WriteByte('L')
-				}
-				fmt.Fprintf(bw, "%s %s", num(s.p[i].x), num(s.p[i].y))
-			}
-			bw.WriteByte('Z')
-		}
+		writePath(bw, r.shapes)
 		bw.WriteString("\"/>\n")
 	}
 	bw.WriteString("</g>\n<g class=\"entities\">\n")
@@ -63,6 +62,11 @@ func (p *Poster) WriteSVG(w io.Writer, o SVGOptions) error {
 		d := b.Discs[i]
 		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>", num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)+outline), hex(dark().Background))
 		// The colour the frame drew: the kind's, fainter in the outer band.
+		if o.Inline != "" {
+			fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>\n",
+				num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)), hex(b.DiscColor(i)))
+			continue
+		}
 		fmt.Fprintf(bw, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"><title>%s</title></circle>\n",
 			num(float64(d.X)), num(float64(d.Y)), num(float64(d.R)), hex(b.DiscColor(i)), esc(e.Name))
 	}
@@ -98,6 +102,51 @@ const outlineCSS = 1.5
 // dark is the palette the poster and the link-preview card are drawn in:
 // the default theme's, whatever theme a reader's page will take.
 func dark() scene.Palette { return scene.PaletteFor(session.Dark) }
+
+// writePath writes closed shapes as path data: the first corner absolute,
+// every other one relative to the corner before (a shape's first, to the
+// shape before's first, where a closed path leaves the pen), which is about
+// a third shorter. The steps are between the corners rounded as num rounds
+// them, so the path has the same corners as written absolute.
+func writePath(bw *bufio.Writer, shapes []shape) {
+	var sx, sy float64 // the last shape's first corner, rounded
+	for k, s := range shapes {
+		var px, py float64
+		for i := 0; i < s.n; i++ {
+			x, y := round1(s.p[i].x), round1(s.p[i].y)
+			switch {
+			case i == 0 && k == 0:
+				bw.WriteByte('M')
+				writeNums(bw, false, x, y)
+				sx, sy = x, y
+			case i == 0:
+				bw.WriteByte('m')
+				writeNums(bw, false, x-sx, y-sy)
+				sx, sy = x, y
+			case i == 1:
+				bw.WriteByte('l')
+				writeNums(bw, false, x-px, y-py)
+			default:
+				writeNums(bw, true, x-px, y-py)
+			}
+			px, py = x, y
+		}
+		bw.WriteByte('z')
+	}
+}
+
+// writeNums writes numbers as num does, separated by a space but before a
+// minus sign; sep says whether a number comes before the first.
+func writeNums(bw *bufio.Writer, sep bool, vs ...float64) {
+	for _, v := range vs {
+		n := num(v)
+		if sep && !strings.HasPrefix(n, "-") {
+			bw.WriteByte(' ')
+		}
+		bw.WriteString(n)
+		sep = true
+	}
+}
 
 // num formats a coordinate with at most one decimal.
 func num(v float64) string {

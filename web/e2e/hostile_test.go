@@ -20,7 +20,7 @@ import (
 // every element that dataset markup would create if it reached the DOM as
 // HTML (images, scripts without a file, SVG, frames, the <b> and <i> of the
 // hostile kind and source keys) and every inline event handler, except
-// the page's own poster image and the build's table of words (#words).
+// the page's own poster (inline SVG) and the build's table of words (#words).
 // window.__pwned is what the payloads set if they ever run.
 const traps = `(() => {
 	window.__injected = [];
@@ -28,7 +28,8 @@ const traps = `(() => {
 		const tag = el.tagName.toLowerCase();
 		// The page's own poster of the bundled network (index.html, built by
 		// wasm/poster), which the parser inserts: not from the dataset.
-		if (tag === 'img' && el.id === 'poster' && el.parentNode && el.parentNode.tagName === 'PICTURE') return;
+		const poster = el.closest('#poster');
+		if (poster && poster.parentNode && poster.parentNode.id === 'stage') return;
 		if (['img', 'svg', 'iframe', 'object', 'embed', 'b', 'i'].includes(tag) || (tag === 'script' && !el.src && el.id !== 'words')) {
 			window.__injected.push(tag + ': ' + el.outerHTML.slice(0, 120));
 		}
@@ -70,7 +71,7 @@ func checkNothingRan(t *testing.T, ctx context.Context) {
 	if got := eval[[]string](t, ctx, `window.__injected`); len(got) != 0 {
 		t.Errorf("markup from the dataset reached the DOM: %q", got)
 	}
-	left := eval[int](t, ctx, `document.querySelectorAll('img:not(picture > #poster), svg, iframe, object, embed, b, i, script:not([src]):not(#words), [onerror], [onload]').length`)
+	left := eval[int](t, ctx, `document.querySelectorAll('img, svg:not(#stage > #poster > svg), iframe, object, embed, b, i, script:not([src]):not(#words), [onerror], [onload]').length`)
 	if left != 0 {
 		t.Errorf("%d elements from the dataset's markup are in the DOM", left)
 	}

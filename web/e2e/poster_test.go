@@ -112,7 +112,7 @@ func readPosterBox(t *testing.T, ctx context.Context) posterBox {
 	  return {
 	    shown: !img.hidden && getComputedStyle(img).display !== 'none' && r.width > 0 &&
 	      r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight,
-	    decoded: img.complete && img.naturalWidth > 0,
+	    decoded: [...img.querySelectorAll('svg')].some((s) => s.getBoundingClientRect().width > 0),
 	    ready: window.__readySettled === true,
 	    left: r.left, top: r.top, width: r.width,
 	    loader: !document.getElementById('loader').hidden,
@@ -160,7 +160,7 @@ func posterBeforeReady(t *testing.T, p *poster.Poster, w, h int64) {
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
 	  const img = document.getElementById('poster');
-	  return !img.hidden && img.complete && img.naturalWidth > 0;
+	  return !!img && !img.hidden && img.getBoundingClientRect().width > 0;
 	})()`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
 		t.Fatalf("the poster never showed: %v", err)
 	}

@@ -39,7 +39,14 @@ func Run(ctx context.Context, site fs.FS, args []string, stdout, stderr io.Write
 	if err != nil {
 		return err
 	}
-	if _, err := fs.Stat(site, "index.html"); err != nil {
+	// The build keeps compressible files as their brotli copy only
+	// (web/pack.BrotliOnly); the server decompresses for clients that
+	// cannot take brotli.
+	_, err = fs.Stat(site, "index.html")
+	if err != nil {
+		_, err = fs.Stat(site, "index.html.br")
+	}
+	if err != nil {
 		return errors.New("the site has no index.html: build this program with ./build.sh kiosk, which embeds the built site")
 	}
 

@@ -119,6 +119,41 @@ func TestRunServesTheSiteWithTheRightTypes(t *testing.T) {
 	get(t, url+"sw.js", "", "text/javascript; charset=utf-8", "")
 }
 
+// TestRunServesABrotliOnlySite serves a site as ./build.sh kiosk embeds it,
+// each compressible file as its brotli copy only: a client that takes
+// brotli gets those bytes with Content-Encoding: br, one that does not gets
+// them decompressed, with the file's own type.
+func TestRunServesABrotliOnlySite(t *testing.T) {
+	page := []byte(`<html data-wasm="ouroboros.0123abcd.wasm">`)
+	wasm := bytes.Repeat([]byte("\x00asm\x01\x00\x00\x00"), 100)
+	site := fstest.MapFS{
+		"index.html.br":              {Data: brotliOf(t, page)},
+		"ouroboros.0123abcd.wasm.br": {Data: brotliOf(t, wasm)},
+		"sw.js.br":                   {Data: brotliOf(t, []byte("'use strict';"))},
+		"favicon.ico":                {Data: []byte("\x00\x00\x01\x00")},
+	}
+	url, _, _ := start(t, site, "-port", "0", "-open=false")
+	for _, tc := range []struct {
+		path, wantType string
+		plain          []byte
+	}{
+		{"", "text/html; charset=utf-8", page},
+		{"ouroboros.0123abcd.wasm", "application/wasm", wasm},
+		{"sw.js", "text/javascript; charset=utf-8", []byte("'use strict';")},
+	} {
+		if body := get(t, url+tc.path, "gzip, deflate, br", tc.wantType, "br"); !bytes.Equal(body, tc.plain) {
+			t.Errorf("GET /%s with brotli decodes to %q", tc.path, body)
+		}
+		if body := get(t, url+tc.path, "", tc.wantType, ""); !bytes.Equal(body, tc.plain) {
+			t.Errorf("GET /%s without brotli = %q, want the file decompressed", tc.path, body)
+		}
+		if body := get(t, url+tc.path, "gzip", tc.wantType, ""); !bytes.Equal(body, tc.plain) {
+			t.Errorf("GET /%s with gzip only = %q, want the file decompressed", tc.path, body)
+		}
+	}
+	get(t, url+"favicon.ico", "br", "image/x-icon", "")
+}
+
 // TestRunServesTheBuiltSite serves the real dist/, as ./build.sh kiosk
 // embeds it.
 func TestRunServesTheBuiltSite(t *testing.T) {

@@ -80,7 +80,7 @@ func Site(dir string, opts Options) error {
 		}
 	}
 	if opts.ServiceWorker != "" {
-		if _, err := writeServiceWorker(dir, opts.ServiceWorker, renamed); err != nil {
+		if _, err := writeServiceWorker(dir, opts.Page, opts.ServiceWorker); err != nil {
 			return err
 		}
 	}

@@ -6,11 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 )
 
 // The placeholders of the service worker's template (web/sw.js) that
@@ -21,13 +19,16 @@ const (
 )
 
 // writeServiceWorker fills in the service worker dir/sw with what the
-// site's page needs offline: every file of the site, by the name the page
-// loads it (a hashed asset's plain copy and the precompressed variants are
-// left out), plus "./" for the page itself. Its version is a hash of every
-// listed file's name and bytes, so any change to the site makes a new
-// service worker, which browsers then install in place of the old one.
-// It returns the files listed.
-func writeServiceWorker(dir, sw string, renamed map[string]string) ([]string, error) {
+// site's page needs offline, and only that: the page itself, as "./", and
+// every file Measure says it downloads (its style sheet, icon, scripts and
+// their imports, the program and the default dataset, by the names the page
+// loads them). Nothing else of the site goes in: not the example datasets,
+// not the link-preview card or the no-script tables' picture, not the plain
+// copies of hashed files, not the compressed variants (the browser stores
+// what it decoded). Its version is a hash of every listed file's name and
+// bytes, so any change to what the page loads makes a new service worker,
+// which browsers then install in place of the old one. It returns the list.
+func writeServiceWorker(dir, page, sw string) ([]string, error) {
 	swPath := filepath.Join(dir, filepath.FromSlash(sw))
 	tmpl, err := os.ReadFile(swPath)
 	if err != nil {
@@ -38,36 +39,19 @@ func writeServiceWorker(dir, sw string, renamed map[string]string) ([]string, er
 			return nil, fmt.Errorf("%s: the service worker template must hold %q once", sw, p)
 		}
 	}
-	plain := map[string]bool{}
-	for name := range renamed {
-		plain[name] = true
+	r, err := Measure(dir, page)
+	if err != nil {
+		return nil, fmt.Errorf("%s: the files to keep offline: %w", sw, err)
 	}
 	var files []string
-	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	for _, f := range r.Files {
+		if f.Name != page && f.Name != sw && !slices.Contains(files, f.Name) {
+			files = append(files, f.Name)
 		}
-		name, _ := filepath.Rel(dir, p)
-		name = filepath.ToSlash(name)
-		if d.IsDir() {
-			if name != "." && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if !d.Type().IsRegular() || strings.HasPrefix(d.Name(), ".") || name == sw || plain[name] ||
-			strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
-			return nil
-		}
-		files = append(files, name)
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	slices.Sort(files)
 	h := sha256.New()
-	for _, name := range files {
+	for _, name := range append([]string{page}, files...) {
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 		if err != nil {
 			return nil, err

@@ -1,10 +1,14 @@
 package server
 
 import (
+	"bytes"
+	"io"
 	"net/http"
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/andybalholm/brotli"
 )
 
 // A coding is a precompressed variant the build writes next to a file.
@@ -61,6 +65,46 @@ func serveFile(w http.ResponseWriter, r *http.Request, root *os.Root, name strin
 	// encodedWriter drops it from any answer but the variant itself.
 	hdr.Set("Content-Length", strconv.FormatInt(vi.Size(), 10))
 	http.ServeContent(encodedWriter{w}, r, name, info.ModTime(), v)
+}
+
+// serveBrotliOnly answers for name when the site keeps only its brotli copy,
+// name.br, as the kiosk's embedded site does (one copy of each compressible
+// file, not three): the copy as it is, with Content-Encoding: br, to a client
+// that takes brotli, and decompressed for the rare one that does not, or for
+// a range request (ranges never index compressed bytes). It reports false,
+// having written nothing, when there is no such copy.
+func serveBrotliOnly(w http.ResponseWriter, r *http.Request, root *os.Root, name string) bool {
+	v, err := root.Open(name + ".br")
+	if err != nil {
+		return false
+	}
+	defer v.Close()
+	vi, err := v.Stat()
+	if err != nil || !vi.Mode().IsRegular() {
+		return false
+	}
+	hdr := w.Header()
+	hdr.Set("Content-Type", contentType(name))
+	if Immutable(name) {
+		hdr.Set("Cache-Control", immutableCache)
+	}
+	hdr.Set("Vary", "Accept-Encoding")
+	accept := parseAcceptEncoding(r.Header.Values("Accept-Encoding"))
+	if q := accept.weight("br"); q > 0 && q >= accept.weight("identity") && r.Header.Get("Range") == "" {
+		hdr.Set("Content-Encoding", "br")
+		hdr.Set("Content-Length", strconv.FormatInt(vi.Size(), 10))
+		http.ServeContent(encodedWriter{w}, r, name, vi.ModTime(), v)
+		return true
+	}
+	// Decoded whole, so that http.ServeContent answers ranges, conditions
+	// and HEAD as it does for a plain file; these clients are rare.
+	plain, err := io.ReadAll(brotli.NewReader(v))
+	if err != nil {
+		http.Error(w, "500 the file's compressed copy is damaged", http.StatusInternalServerError)
+		return true
+	}
+	http.ServeContent(w, r, name, vi.ModTime(), bytes.NewReader(plain))
+	return true
 }
 
 // encodedWriter sends the variant's headers only with the variant. It drops

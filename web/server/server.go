@@ -81,8 +81,8 @@ type handler struct {
 	framing bool
 }
 
-func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	hdr := w.Header()
+// setHeaders sets the headers every answer carries.
+func (h *handler) setHeaders(hdr http.Header) {
 	hdr.Set("X-Content-Type-Options", "nosniff")
 	hdr.Set("Referrer-Policy", "no-referrer")
 	hdr.Set("Content-Security-Policy", h.policy)
@@ -92,6 +92,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	// Everything is revalidated unless its name changes with its content.
 	hdr.Set("Cache-Control", "no-cache")
+}
+
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	hdr := w.Header()
+	h.setHeaders(hdr)
 
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hdr.Set("Allow", "GET, HEAD")
@@ -99,10 +104,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	urlPath := r.URL.Path
-	if !strings.HasPrefix(urlPath, "/") {
-		urlPath = "/" + urlPath
-	}
+	urlPath := "/" + strings.TrimPrefix(r.URL.Path, "/")
 	name, ok := rootName(urlPath)
 	if !ok {
 		http.NotFound(w, r)
@@ -119,6 +121,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	f, err := root.Open(name)
 	if err != nil {
+		if !strings.HasSuffix(urlPath, "/") && serveBrotliOnly(w, r, root, name) {
+			return
+		}
 		http.NotFound(w, r)
 		return
 	}
@@ -133,6 +138,13 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		index := path.Join(name, "index.html")
 		idx, err := root.Open(index)
 		if err != nil {
+			if strings.HasSuffix(urlPath, "/") && serveBrotliOnly(w, r, root, index) {
+				return
+			}
+			if _, err := root.Stat(index + ".br"); err == nil && !strings.HasSuffix(urlPath, "/") {
+				redirectToDir(w, r, name)
+				return
+			}
 			http.NotFound(w, r)
 			return
 		}

@@ -2,13 +2,15 @@
 // layout and frame code as the explainer (package poster), and fills the
 // page's poster markers:
 //
-//	poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html [-site https://example.org/]
+//	poster -data data/ai-compute.json -path data/ai-compute.json -dir dist -page index.html -css style.css [-site https://example.org/]
 //
 // writes dir/poster.svg and dir/poster-tall.svg (shown while the
 // WebAssembly downloads, in landscape and portrait windows) and
-// dir/poster.png (the link-preview card), and replaces the markers of
-// dir/page with the Open Graph and Twitter tags, the poster's <img> and the
-// <noscript> content: the card and the dataset as tables. -site (or the
+// dir/poster.png (the link-preview card), replaces the markers of dir/page
+// with the Open Graph and Twitter tags, the posters inline (the page's
+// first paint) and the <noscript> content: the card and the dataset as
+// tables, and the marker of the style sheet dir/css with the rules that
+// place the inline posters without a script. -site (or the
 // SITE_URL environment variable) makes the card's address absolute, which
 // link previews want; without it the address is relative.
 package main
@@ -42,6 +44,7 @@ func run(args []string, stderr io.Writer) error {
 	sitePath := fs.String("path", "data/ai-compute.json", "the dataset's path on the site, as the page's data parameter names it")
 	dir := fs.String("dir", "dist", "where to write poster.svg and poster.png")
 	page := fs.String("page", "index.html", `the page whose markers to fill, relative to -dir; "" for none`)
+	css := fs.String("css", "", `the style sheet whose marker to fill with the posters' placement, relative to -dir; "" for none`)
 	site := fs.String("site", os.Getenv("SITE_URL"), "the site's absolute URL for link previews (default $SITE_URL)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -86,22 +89,39 @@ func run(args []string, stderr io.Writer) error {
 			return err
 		}
 	}
+	if *css != "" {
+		// The posters' placement, so that the first paint lays them out.
+		if err := rewrite(filepath.Join(*dir, *css), func(sheet []byte) ([]byte, error) {
+			return poster.FillCSS(sheet, p, tall)
+		}); err != nil {
+			return err
+		}
+	}
 	if *page == "" {
 		return nil
 	}
-	path := filepath.Join(*dir, *page)
-	html, err := os.ReadFile(path)
+	return rewrite(filepath.Join(*dir, *page), func(html []byte) ([]byte, error) {
+		html, err := poster.Fill(html, p, tall, files, poster.PageOptions{Site: *site})
+		if err != nil {
+			return nil, err
+		}
+		// The chrome's words for the loader and the errors before the
+		// program runs (web/words.js): the bundled dataset's; the program
+		// hands over the loaded dataset's own.
+		say, _ := words.English().In(ds.Locale).With(ds.UI)
+		return bytes.Replace(html, []byte("<!-- words -->"), []byte(`<script type="application/json" id="words">`+say.JSON()+`</script>`), 1), nil
+	})
+}
+
+// rewrite replaces the file at path with what fill makes of it; a fill's
+// error is located by the path.
+func rewrite(path string, fill func([]byte) ([]byte, error)) error {
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	html, err = poster.Fill(html, p, tall, files, poster.PageOptions{Site: *site})
-	if err != nil {
+	if b, err = fill(b); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	// The chrome's words for the loader and the errors before the program
-	// runs (web/words.js): the bundled dataset's; the program hands over
-	// the loaded dataset's own.
-	say, _ := words.English().In(ds.Locale).With(ds.UI)
-	html = bytes.Replace(html, []byte("<!-- words -->"), []byte(`<script type="application/json" id="words">`+say.JSON()+`</script>`), 1)
-	return os.WriteFile(path, html, 0o644)
+	return os.WriteFile(path, b, 0o644)
 }

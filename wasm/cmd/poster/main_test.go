@@ -17,8 +17,11 @@ func TestRun(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	if err := os.WriteFile(filepath.Join(dir, "style.css"), []byte("body { }\n"+poster.MarkerCSS+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var stderr bytes.Buffer
-	if err := run([]string{"-data", "../../../data/examples/twoloops.json", "-path", "data/examples/twoloops.json", "-dir", dir, "-site", "https://example.org/x/"}, &stderr); err != nil {
+	if err := run([]string{"-data", "../../../data/examples/twoloops.json", "-path", "data/examples/twoloops.json", "-dir", dir, "-css", "style.css", "-site", "https://example.org/x/"}, &stderr); err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
 	}
 	svg, err := os.ReadFile(filepath.Join(dir, "poster.svg"))
@@ -37,7 +40,11 @@ func TestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`content="https://example.org/x/poster.png"`, `data-dataset="data/examples/twoloops.json"`, `<table class="data"`} {
+	css, err := os.ReadFile(filepath.Join(dir, "style.css"))
+	if err != nil || bytes.Contains(css, []byte(poster.MarkerCSS)) || !bytes.Contains(css, []byte("#poster { --band:")) {
+		t.Errorf("style.css: %v, not filled in:\n%s", err, css)
+	}
+	for _, want := range []string{`content="https://example.org/x/poster.png"`, `data-dataset="data/examples/twoloops.json"`, `<svg class="poster-wide"`, `<table class="data"`} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("index.html lacks %s", want)
 		}

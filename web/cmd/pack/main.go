@@ -44,11 +44,19 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return nil
 	})
 	measureOnly := fs.Bool("measure", false, "only print what the packed page downloads")
+	brotliOnly := fs.Bool("brotli-only", false, "only keep one copy, the brotli one, of each compressible file of the packed -dir (the kiosk's embedded site)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	if *brotliOnly {
+		removed, err := pack.BrotliOnly(*dir)
+		if err == nil {
+			fmt.Fprintf(stdout, "%s: removed %d plain and gzip copies of files kept as brotli\n", *dir, len(removed))
+		}
+		return err
 	}
 	if !*measureOnly {
 		opts := pack.Options{Page: *page, Wasm: *wasm, Hashed: list(*hashed), Cache: *cache, ServiceWorker: *sw, More: more}
