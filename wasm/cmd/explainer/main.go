@@ -17,6 +17,9 @@ import (
 )
 
 func main() {
+	// The Go runtime has started: the phases of the start are marked for
+	// ./build.sh bench from here on (wasm/app/phases.go).
+	bridge.Mark("main")
 	boot, err := bridge.Read()
 	if err != nil {
 		panic(err) // web/app.js always provides it
@@ -34,8 +37,9 @@ func main() {
 		boot.Refuse(fmt.Sprintf("The dataset %s was refused: %d problem(s) must be fixed before anything can be drawn.", boot.DataPath, len(lines)), lines)
 		return
 	}
+	bridge.Mark("dataset")
 	opts, problems := session.ParseOptions(ds, boot.Params, boot.ReducedMotion)
-	g := app.New(ds, opts, problems, func() { boot.Ready(problems) }, boot.Emit)
+	g := app.New(ds, opts, problems, func() { boot.Ready(problems) }, boot.Emit, bridge.Mark)
 	boot.Serve(g.StateJSON, g.Send)
 	boot.Expose("twin", g.TwinJSON)
 	boot.Expose("twinFacts", g.TwinFactsJSON)
@@ -44,6 +48,7 @@ func main() {
 	boot.Cover(g.Cover)
 	boot.Capture(g.RequestCapture)
 	boot.Heap()
+	boot.Mallocs()
 	g.OnCapture(boot.Captured)
 	ebiten.SetRunnableOnUnfocused(true)
 	// Draw skips frames where nothing changed; the engine must then keep
