@@ -27,7 +27,6 @@ async function start() {
     ({ instance } = await WebAssembly.instantiateStreaming(res, go.importObject));
   } else {
     const bytes = await (await res).arrayBuffer();
-    mark('wasm-downloaded');
     ({ instance } = await WebAssembly.instantiate(bytes, go.importObject));
   }
   mark('instantiated');
