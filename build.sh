@@ -4,7 +4,8 @@
 #   ./build.sh serve [flags]    build, then serve dist/ on http://127.0.0.1:8080
 #                               (PORT=9000 or -port 9000 changes the port; -allow-framing for embeds)
 #   ./build.sh test             every test: Go unit tests, then the browser tests in Chromium
-#   ./build.sh bench            sizes, native benchmarks and the page's timings in Chromium
+#   ./build.sh bench            sizes, native benchmarks and the page's timings in Chromium,
+#                               each beside a minimal Ebitengine program's (the floor)
 #   ./build.sh kiosk            one kiosk program with the site inside: bin/ouroboros-kiosk
 #   ./build.sh soak             the kiosk's attract loop for 20 minutes (SOAK_MINUTES=5 for 5),
 #                               sampling both heaps; on demand, not part of test
@@ -50,19 +51,20 @@ wasm_exec() {
   exit 1
 }
 
+# No inlining in the standard library, except in the runtime and in what
+# a frame leans on (math, sync, syscall/js): the program is about 150 KB
+# smaller with brotli (issue 9's budget is 2.2 MB) and, measured with
+# ./build.sh bench, no slower to start or per frame (see BENCHMARKS.md).
+NOSTDINLINE=(-gcflags=std=-l -gcflags=runtime= '-gcflags=internal/...=' -gcflags=math=
+  -gcflags=math/bits= -gcflags=sync= -gcflags=sync/atomic= -gcflags=syscall/js=)
+
 build() {
   check_pure
   rm -rf dist
   mkdir -p dist/data
-  # No inlining in the standard library, except in the runtime and in what
-  # a frame leans on (math, sync, syscall/js): the program is about 150 KB
-  # smaller with brotli (issue 9's budget is 2.2 MB) and, measured with
-  # ./build.sh bench, no slower to start or per frame (see BENCHMARKS.md).
-  local nostdinline=(-gcflags=std=-l -gcflags=runtime= '-gcflags=internal/...=' -gcflags=math=
-    -gcflags=math/bits= -gcflags=sync= -gcflags=sync/atomic= -gcflags=syscall/js=)
-  GOOS=js GOARCH=wasm go build -trimpath "${nostdinline[@]}" -ldflags='-s -w' -o dist/ouroboros.wasm ./wasm/cmd/explainer
+  GOOS=js GOARCH=wasm go build -trimpath "${NOSTDINLINE[@]}" -ldflags='-s -w' -o dist/ouroboros.wasm ./wasm/cmd/explainer
   # The editor page's program: the pure packages and syscall/js, no engine.
-  GOOS=js GOARCH=wasm go build -trimpath "${nostdinline[@]}" -ldflags='-s -w' -o dist/editor.wasm ./wasm/cmd/editor
+  GOOS=js GOARCH=wasm go build -trimpath "${NOSTDINLINE[@]}" -ldflags='-s -w' -o dist/editor.wasm ./wasm/cmd/editor
   # wasm_exec.js must match the Go that built the binary, so it is copied
   # at build time and never committed.
   cp "$(wasm_exec)" dist/wasm_exec.js
@@ -146,7 +148,21 @@ bench() {
     echo "build.sh: the browser figures need Debian's chromium (apt-get install -y chromium); see .ci/run" >&2
     exit 1
   fi
-  go run ./web/cmd/bench -dir dist
+  local floor
+  floor=$(mktemp -d)
+  trap "rm -rf '$floor'" EXIT
+  build_floor "$floor"
+  go run ./web/cmd/bench -dir dist -floor "$floor"
+}
+
+# The engine's floor (web/cmd/bench/floor): three discs, built with the
+# explainer's flags, for the bench to pack as the site is and to set beside
+# it.
+build_floor() {
+  local dir=$1
+  GOOS=js GOARCH=wasm go build -trimpath "${NOSTDINLINE[@]}" -ldflags='-s -w' -o "$dir/floor.wasm" ./web/cmd/bench/floor
+  cp "$(wasm_exec)" "$dir/wasm_exec.js"
+  cp web/cmd/bench/floor/index.html web/cmd/bench/floor/floor.js "$dir/"
 }
 
 # The kiosk program embeds the built site: dist/ is copied into the

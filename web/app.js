@@ -44,6 +44,7 @@ export const boot = {
   lightScheme: false,
   state: null,
   ready(problems, notices) {
+    mark('ready-called');
     if (failed || started) return;
     started = true;
     // The dataset's words, before anything is written with them.
@@ -76,6 +77,11 @@ export const boot = {
     if (type === 'hover') { renderHover(plain.x, plain.y); return; }
     if (!pending.length) setTimeout(react, 0);
     pending.push([type, plain]);
+  },
+  // The program marks the phases of its start (wasm/app/phases.go) for
+  // ./build.sh bench, which reads them back as performance marks.
+  mark(phase) {
+    mark(phase);
   },
 };
 globalThis.ouroborosBoot = boot;
@@ -143,6 +149,14 @@ export const api = {
   },
 };
 Object.defineProperty(window, 'ouroboros', { value: Object.freeze(api), enumerable: true });
+
+// mark names a moment of the start for ./build.sh bench (the page's part:
+// the dataset's download, the program's compile and instantiation; the
+// program marks the rest, and the bench reads downloads from Resource
+// Timing).
+function mark(phase) {
+  if (typeof performance.mark === 'function') performance.mark('ouroboros:' + phase);
+}
 
 function fail(message, problems) {
   if (failed || started) return;
@@ -894,7 +908,10 @@ async function start() {
 
   let wasm;
   try {
-    [wasm, boot.dataset] = await Promise.all([fetchWasm(document.documentElement.dataset.wasm || 'ouroboros.wasm'), dataset]);
+    [wasm, boot.dataset] = await Promise.all([
+      fetchWasm(document.documentElement.dataset.wasm || 'ouroboros.wasm'),
+      dataset.then((b) => { mark('dataset-fetched'); return b; }),
+    ]);
   } catch (e) {
     return fail(e.message);
   }
@@ -906,6 +923,7 @@ async function start() {
   } catch (e) {
     return fail(t('error.instantiate', { message: e.message }));
   }
+  mark('instantiated');
   go.run(instance).then(
     () => { if (!started) fail(t('error.stoppedEarly')); },
     (e) => fail(t('error.stopped', { message: e && e.message ? e.message : String(e) })),

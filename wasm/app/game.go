@@ -80,14 +80,18 @@ type Game struct {
 	state         page.StateCache
 	// geom is the last frame's geometry, kept for GeometryJSON.
 	geom scene.Geometry
+	// start marks the phases of the start for the bench.
+	start phases
 }
 
 // New builds the explainer for a valid dataset. onReady runs once, after the
-// first frame has been drawn; emit tells the page of a change.
-func New(ds *dataset.Dataset, opts session.Options, problems []string, onReady func(), emit func(string, map[string]any)) *Game {
+// first frame has been drawn; emit tells the page of a change; mark (nil
+// for none) is told each phase of the start as it ends (phases.go).
+func New(ds *dataset.Dataset, opts session.Options, problems []string, onReady func(), emit func(string, map[string]any), mark func(phase string)) *Game {
 	an := analysis.New(ds)
-	g := &Game{ds: ds, sess: session.New(ds, an, opts), problems: problems, onReady: onReady, emit: emit}
+	g := &Game{ds: ds, sess: session.New(ds, an, opts), problems: problems, onReady: onReady, emit: emit, start: phases{mark: mark}}
 	g.graph = scene.LayoutGraph(ds, an.At(dataset.Date{}))
+	g.start.reach(phaseAnalysis)
 	g.screen.DPR = ebiten.Monitor().DeviceScaleFactor()
 	if g.screen.DPR <= 0 {
 		g.screen.DPR = 1
@@ -105,12 +109,14 @@ func New(ds *dataset.Dataset, opts session.Options, problems []string, onReady f
 		widths[i] = g.text.labelWidthCSS(i)
 	}
 	g.frame = scene.NewFrame(ds, widths, g.figs.widthCSS)
+	g.start.reach(phaseText)
 	return g
 }
 
 // Update steps the layout, ticks the session, builds the frame when its
 // inputs changed, and passes the session's events on to the page.
 func (g *Game) Update() error {
+	g.start.reach(phaseEngine)
 	if g.drawn && !g.readySent {
 		g.readySent = true
 		g.sess.Shown()
@@ -127,6 +133,7 @@ func (g *Game) Update() error {
 		g.layout.Step()
 		stepped = true
 	}
+	g.start.reach(phaseLayout)
 	g.sess.SetScreen(g.screen)
 	g.sess.SetLayout(g.layout.Positions(), g.layout.Settled())
 	g.sess.Tick()
@@ -137,6 +144,7 @@ func (g *Game) Update() error {
 	if stepped || look.View != g.builtView || g.sess.Version() != g.builtVersion {
 		g.build(look)
 	}
+	g.start.reach(phaseScene)
 	// The state the page reads is made again once this tick has run:
 	// every change to it is made in a tick (commands and input only queue).
 	g.state.Forget()
@@ -231,7 +239,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		screen.DrawTriangles(g.verts[b.V0:b.V1], m.Indices[b.I0:b.I1], g.white, &g.triOpts)
 	}
 	g.figs.draw(screen, g.frame, &g.imgOpts)
+	g.start.reach(phaseMesh)
 	g.text.draw(screen, g.frame, &g.imgOpts)
+	g.start.reach(phaseFrame)
 	g.drawn = true
 	if g.captureWanted && g.onCapture != nil {
 		// The pixels exist only here, after drawing; reading them is the

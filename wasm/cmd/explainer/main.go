@@ -18,6 +18,9 @@ import (
 )
 
 func main() {
+	// The Go runtime has started: the phases of the start are marked for
+	// ./build.sh bench from here on (wasm/app/phases.go).
+	bridge.Mark("main")
 	boot, err := bridge.Read()
 	if err != nil {
 		panic(err) // web/app.js always provides it
@@ -35,13 +38,14 @@ func main() {
 		boot.Refuse(words.English().Count("error.refused", len(lines), "path", boot.DataPath), lines)
 		return
 	}
+	bridge.Mark("dataset")
 	opts, problems := session.ParseOptions(ds, boot.Params, session.Prefers{ReducedMotion: boot.ReducedMotion, Light: boot.LightScheme})
 	// The chrome's words: the English table with the dataset's own in
 	// place, numbers and dates in its locale.
 	say, notices := words.English().In(ds.Locale).With(ds.UI)
 	wording.Use(say)
 	boot.Expose("words", func() string { return say.JSON() })
-	g := app.New(ds, opts, problems, func() { boot.Ready(problems, notices) }, boot.Emit)
+	g := app.New(ds, opts, problems, func() { boot.Ready(problems, notices) }, boot.Emit, bridge.Mark)
 	boot.Serve(g.StateJSON, g.Send)
 	boot.Expose("twin", g.TwinJSON)
 	boot.Expose("twinFacts", g.TwinFactsJSON)
@@ -50,6 +54,7 @@ func main() {
 	boot.Cover(g.Cover)
 	boot.Capture(g.RequestCapture)
 	boot.Heap()
+	boot.Mallocs()
 	g.OnCapture(boot.Captured)
 	ebiten.SetRunnableOnUnfocused(true)
 	// Draw skips frames where nothing changed; the engine must then keep

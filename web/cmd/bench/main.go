@@ -4,15 +4,31 @@
 // of `./build.sh test`, because timings on a shared machine are figures to
 // record, not assertions.
 //
-// For each page it prints the time to `ouroboros.ready` on a cold load (a
-// new browser profile each run, so nothing is cached) and on a repeat visit,
-// and the main-thread milliseconds per frame: every requestAnimationFrame
-// callback is timed by a wrapper installed before the page's own scripts, so
-// the figure is what the Go program's frame (update, draw, WebGL calls) costs
-// the thread that also runs the page's input. It also prints the time to the
-// poster, the picture the page shows while the program downloads: the first
-// frame after it was both shown and decoded. (largest-contentful-paint does
-// not see it: Chromium leaves out images as large as the viewport.)
+// It measures the engine's floor first (-floor, built by ./build.sh bench:
+// web/cmd/bench/floor, three discs and nothing else, built, packed and
+// served as the explainer is), then each page, and ends with a table of
+// every figure of ours beside the floor's and their ratio (issue 19):
+//
+//   - first contentful paint: Chromium's paint timing, on a cold load (a
+//     new browser profile each run, so nothing is cached);
+//   - ready: ouroboros.ready on a cold load (the floor's: its first frame
+//     drawn), and on a repeat visit;
+//   - the phases of the start, as a table of milliseconds from the
+//     navigation's start: the program's download from Resource Timing, and
+//     the performance marks the page (web/app.js) and the program
+//     (wasm/app/phases.go, through ouroborosBoot.mark) leave;
+//   - main-thread milliseconds per frame, median and 95th percentile: every
+//     requestAnimationFrame callback is timed by a wrapper installed before
+//     the page's own scripts, so the figure is what the Go program's frame
+//     (update, draw, WebGL calls) costs the thread that also runs the
+//     page's input; timed while the layout runs, once it has settled
+//     (steady: the figure set beside the floor's), and paused;
+//   - Go heap allocations per frame, from the program's malloc count
+//     (ouroborosBoot.goMallocs) before and after the frames;
+//   - the input's latency (latency.go), and the time to the poster, the
+//     picture the page shows while the program downloads: the first frame
+//     after it was both shown and decoded (largest-contentful-paint does
+//     not see it: Chromium leaves out images as large as the viewport).
 package main
 
 import (
@@ -26,7 +42,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -42,10 +57,16 @@ import (
 // requestAnimationFrame to time each callback, keyed by the frame's
 // timestamp (every callback of one frame gets the same), and notes when
 // ouroboros.ready resolves (app.js defines it in a module, which like a
-// deferred script runs before DOMContentLoaded).
+// deferred script runs before DOMContentLoaded; the floor's floor.js too),
+// and the first contentful paint.
 const instrument = `(() => {
-  const b = { frames: [], ready: null, failed: null, poster: null };
+  const b = { frames: [], ready: null, failed: null, poster: null, fcp: 0 };
   Object.defineProperty(window, '__bench', { value: b });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') b.fcp = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
+  } catch (e) { /* no paint timing: the figure stays unknown */ }
   const raf = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (cb) => raf((ts) => {
     const start = performance.now();
@@ -80,6 +101,7 @@ func main() {
 
 type config struct {
 	dir           string
+	floor         string // the floor program's site; "" for none
 	paths         []string
 	runs          int
 	window        time.Duration
@@ -89,7 +111,8 @@ type config struct {
 func run(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	dir := fs.String("dir", "dist", "the built site")
-	paths := fs.String("paths", "/,/?data=data/bench/random-1000x3000.json",
+	floor := fs.String("floor", "", "the floor program's site (built by ./build.sh bench), packed here and served under /floor/; empty for none")
+	paths := fs.String("paths", "/,/?data=data/bench/random-1000x3000.json,/?data=data/bench/random-2000x8000.json",
 		"comma-separated pages to measure, such as /?data=data/examples/tiny.json; data/bench/random-NxM.json is generated (synth.go)")
 	runs := fs.Int("runs", 3, "cold loads per page")
 	seconds := fs.Float64("seconds", 5, "how long to time frames in each state")
@@ -98,7 +121,7 @@ func run(args []string, out io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	cfg := config{dir: *dir, runs: max(1, *runs), window: time.Duration(*seconds * float64(time.Second)), width: *width, height: *height}
+	cfg := config{dir: *dir, floor: *floor, runs: max(1, *runs), window: time.Duration(*seconds * float64(time.Second)), width: *width, height: *height}
 	for p := range strings.SplitSeq(*paths, ",") {
 		if p = strings.TrimSpace(p); p != "" {
 			cfg.paths = append(cfg.paths, p)
@@ -107,7 +130,14 @@ func run(args []string, out io.Writer) error {
 	if _, err := os.Stat(filepath.Join(cfg.dir, "index.html")); err != nil {
 		return fmt.Errorf("%w; run ./build.sh first", err)
 	}
-	srv := httptest.NewServer(withSynthetic(server.New(cfg.dir, server.Options{})))
+	site := withSynthetic(server.New(cfg.dir, server.Options{}))
+	if cfg.floor != "" {
+		if err := packFloor(cfg.floor); err != nil {
+			return fmt.Errorf("packing the floor program: %w", err)
+		}
+		site = withFloor(cfg.floor, site)
+	}
+	srv := httptest.NewServer(site)
 	defer srv.Close()
 
 	exe := browser.Path()
@@ -124,12 +154,27 @@ func run(args []string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "%s, headless, SwiftShader WebGL; viewport %d×%d CSS px at DPR 1; served from %s over loopback\n",
 		version, cfg.width, cfg.height, cfg.dir)
+	var floorResult *result
+	if cfg.floor != "" {
+		r, err := benchFloor(browser, srv.URL, cfg, out)
+		if err != nil {
+			return fmt.Errorf("the floor program: %w", err)
+		}
+		floorResult = &r
+	}
+	var figs []figure
 	for _, p := range cfg.paths {
-		if err := benchPage(browser, srv.URL, p, cfg, out); err != nil {
+		r, err := benchPage(browser, srv.URL, p, cfg, floorResult, out)
+		if err != nil {
 			return fmt.Errorf("%s: %w", p, err)
 		}
+		figs = append(figs, r.figures(p, floorResult)...)
 	}
-	return nil
+	if floorResult == nil {
+		return nil
+	}
+	fmt.Fprintf(out, "\nours beside the floor (a minimal Ebitengine program: three discs; ratio = ours / floor):\n")
+	return writeFigures(out, figs)
 }
 
 // A load is what one visit of the page measured, in milliseconds since the
@@ -143,42 +188,112 @@ type load struct {
 	// Poster is the first frame with the poster shown and decoded; 0 when
 	// the page showed none.
 	Poster float64 `json:"poster"`
+	FCP    float64 `json:"fcp"` // first contentful paint; 0 when none
+	// Marks are the moments of the start (see phases in compare.go).
+	Marks map[string]float64 `json:"marks"`
 }
 
-func benchPage(browser context.Context, base, path string, cfg config, out io.Writer) error {
-	fmt.Fprintf(out, "\npage %s\n", path)
+// A result is what the bench sets beside the floor's: medians over the
+// cold loads, and the steady frames.
+type result struct {
+	fcp, ready float64            // ms; -1 when unknown
+	marks      map[string]float64 // medians, ms
+	steady     frameStats
+	steadyNote string  // how steady the steady frames were
+	allocs     float64 // Go heap allocations per steady frame; -1 unknown
+}
+
+// figures are r's lines of the table beside the floor's.
+func (r result) figures(page string, floor *result) []figure {
+	f := result{fcp: -1, ready: -1, allocs: -1}
+	if floor != nil {
+		f = *floor
+	}
+	frames := func(s frameStats, v float64) float64 {
+		if s.N == 0 {
+			return -1
+		}
+		return v
+	}
+	return []figure{
+		{page, "first contentful paint, cold", r.fcp, f.fcp, "ms", ""},
+		{page, "ready, cold", r.ready, f.ready, "ms", ""},
+		{page, "main thread per steady frame, median", frames(r.steady, r.steady.Median), frames(f.steady, f.steady.Median), "ms", r.steadyNote},
+		{page, "main thread per steady frame, p95", frames(r.steady, r.steady.P95), frames(f.steady, f.steady.P95), "ms", r.steadyNote},
+		{page, "Go allocations per steady frame", r.allocs, f.allocs, "", r.steadyNote},
+	}
+}
+
+// coldLoads loads url runs times, each in a new browser profile, and
+// prints each load. last, when not nil, runs in the last load's tab.
+func coldLoads(browser context.Context, url string, cfg config, out io.Writer, last func(tab context.Context) error) ([]load, error) {
 	var colds []load
 	for i := range cfg.runs {
 		// A new browser context has an empty HTTP and code cache.
 		tab, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
-		l, err := visit(tab, base+path, cfg)
+		l, err := visit(tab, url, cfg)
 		if err != nil {
 			cancel()
-			return err
+			return nil, err
 		}
 		colds = append(colds, l)
-		fmt.Fprintf(out, "  cold load %d: ready at %.0f ms (program %s: %.0f bytes on the wire for %.0f, downloaded by %.0f ms)\n",
-			i+1, l.Ready, l.WasmName, l.WasmBytes, l.WasmSize, l.WasmFetch)
+		fmt.Fprintf(out, "  cold load %d: first contentful paint at %.0f ms, ready at %.0f ms (program %s: %.0f bytes on the wire for %.0f, downloaded by %.0f ms)\n",
+			i+1, l.FCP, l.Ready, l.WasmName, l.WasmBytes, l.WasmSize, l.WasmFetch)
 		if l.Poster > 0 {
 			fmt.Fprintf(out, "    poster at %.0f ms\n", l.Poster)
 		}
-		if i == cfg.runs-1 {
-			// Stop this tab's program so that it does not compete with the
-			// next for the CPU; its profile, and so its cache, stays.
-			err = chromedp.Do(tab, chromedp.Navigate("about:blank"))
-			if err == nil {
-				err = visitAgainAndTimeFrames(tab, base+path, cfg, out)
-			}
+		if i == cfg.runs-1 && last != nil {
+			err = last(tab)
 		}
 		cancel()
 		if err != nil {
-			return err
+			return nil, err
 		}
 	}
-	readies := make([]float64, len(colds))
+	return colds, nil
+}
+
+// summarizeLoads gives the medians of the cold loads.
+func summarizeLoads(colds []load) result {
+	r := result{fcp: -1, ready: -1, allocs: -1}
+	var readies, fcps []float64
+	var marks []map[string]float64
+	for _, l := range colds {
+		readies = append(readies, l.Ready)
+		if l.FCP > 0 {
+			fcps = append(fcps, l.FCP)
+		}
+		marks = append(marks, l.Marks)
+	}
+	if len(readies) > 0 {
+		r.ready = median(readies)
+	}
+	if len(fcps) > 0 {
+		r.fcp = median(fcps)
+	}
+	r.marks = medianMarks(marks)
+	return r
+}
+
+func benchPage(browser context.Context, base, path string, cfg config, floor *result, out io.Writer) (result, error) {
+	fmt.Fprintf(out, "\npage %s\n", path)
+	var steady result
+	colds, err := coldLoads(browser, base+path, cfg, out, func(tab context.Context) error {
+		// Stop this tab's program so that it does not compete with the
+		// next for the CPU; its profile, and so its cache, stays.
+		err := chromedp.Do(tab, chromedp.Navigate("about:blank"))
+		if err == nil {
+			steady, err = visitAgainAndTimeFrames(tab, base+path, cfg, out)
+		}
+		return err
+	})
+	if err != nil {
+		return result{}, err
+	}
+	r := summarizeLoads(colds)
+	r.steady, r.steadyNote, r.allocs = steady.steady, steady.steadyNote, steady.allocs
 	var posters []float64
-	for i, l := range colds {
-		readies[i] = l.Ready
+	for _, l := range colds {
 		if l.Poster > 0 {
 			posters = append(posters, l.Poster)
 		}
@@ -188,8 +303,13 @@ func benchPage(browser context.Context, base, path string, cfg config, out io.Wr
 	} else {
 		fmt.Fprintf(out, "  time to the poster: the page showed none\n")
 	}
-	fmt.Fprintf(out, "  time to ready, cold: median %.0f ms of %d loads\n", median(readies), len(readies))
-	return nil
+	fmt.Fprintf(out, "  first contentful paint, cold: median %.0f ms; time to ready, cold: median %.0f ms of %d loads\n", r.fcp, r.ready, len(colds))
+	fmt.Fprintf(out, "  the start's phases, cold (median ms from the navigation's start; +ms: since the row above):\n")
+	var floorMarks map[string]float64
+	if floor != nil {
+		floorMarks = floor.marks
+	}
+	return r, writePhases(out, "    ", r.marks, floorMarks)
 }
 
 // visit loads url in the tab and waits for ouroboros.ready.
@@ -220,6 +340,16 @@ func waitReady(ctx context.Context) (load, error) {
 	  const b = window.__bench;
 	  if (b.failed !== null) return JSON.stringify({ failed: b.failed });
 	  const w = performance.getEntriesByType('resource').find((e) => /\.wasm$/.test(new URL(e.name).pathname));
+	  const marks = (b, w) => {
+	    const m = {};
+	    for (const e of performance.getEntriesByType('mark')) {
+	      if (e.name.startsWith('ouroboros:')) m[e.name.slice('ouroboros:'.length)] = e.startTime;
+	    }
+	    if (w) { m['wasm-requested'] = w.startTime; m['wasm-downloaded'] = w.responseEnd; }
+	    if (b.fcp) m.fcp = b.fcp;
+	    m.ready = b.ready;
+	    return m;
+	  };
 	  return JSON.stringify({
 	    ready: b.ready,
 	    wasmFetch: w ? w.responseEnd : 0,
@@ -227,6 +357,8 @@ func waitReady(ctx context.Context) (load, error) {
 	    wasmSize: w ? w.decodedBodySize : 0,
 	    wasmName: w ? new URL(w.name).pathname.slice(1) : '(none)',
 	    poster: b.poster || 0,
+	    fcp: b.fcp,
+	    marks: marks(b, w),
 	  });
 	})()`))
 	if err != nil {
@@ -243,134 +375,4 @@ func waitReady(ctx context.Context) (load, error) {
 		return load{}, fmt.Errorf("ouroboros.ready rejected: %s", l.Failed)
 	}
 	return l.load, nil
-}
-
-// visitAgainAndTimeFrames opens the page in a new tab of the same profile
-// (the hashed assets now come from the HTTP cache), then times frames while
-// the layout runs, once it has settled, and paused.
-func visitAgainAndTimeFrames(tab context.Context, url string, cfg config, out io.Writer) error {
-	again, cancel := chromedp.NewContext(tab)
-	defer cancel()
-	l, err := visit(again, url, cfg)
-	if err != nil {
-		return err
-	}
-	ctx, cancel := context.WithTimeout(again, 15*time.Minute)
-	defer cancel()
-	fmt.Fprintf(out, "  repeat visit (HTTP cache): ready at %.0f ms (%.0f bytes of program on the wire)\n", l.Ready, l.WasmBytes)
-
-	mark := func() (float64, error) {
-		return chromedp.Run(ctx, chromedp.Evaluate[float64](`performance.now()`))
-	}
-	readyAt := l.Ready
-	laidOut, animating, paused := "laying out (ready → settled)", "settled, animating", "paused"
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.ouroboros.state().view.settled`,
-		pollEvery, chromedp.WithPollingTimeout(settleWait))); err != nil {
-		// A large network may take minutes to settle at headless
-		// SwiftShader's frame rate; time its frames as they are.
-		laidOut = fmt.Sprintf("laying out (ready → still not settled %.0f s later)", settleWait.Seconds())
-		animating, paused = "animating, layout still running", "paused, layout still running"
-	}
-	settledAt, err := mark()
-	if err != nil {
-		return err
-	}
-	if err := report(ctx, out, laidOut, readyAt, settledAt); err != nil {
-		return err
-	}
-	if err := chromedp.Do(ctx, chromedp.Sleep(cfg.window)); err != nil {
-		return err
-	}
-	end, err := mark()
-	if err != nil {
-		return err
-	}
-	if err := report(ctx, out, animating, settledAt, end); err != nil {
-		return err
-	}
-	if err := timeInputs(ctx, out, animating); err != nil {
-		return err
-	}
-	problem, err := chromedp.Run(ctx, chromedp.Evaluate[string](
-		`(() => { try { window.ouroboros.send({ type: 'pause' }); return ''; } catch (e) { return String(e.message); } })()`))
-	if err != nil {
-		return err
-	}
-	if problem != "" {
-		fmt.Fprintf(out, "  paused: not measured, the page refused {type: 'pause'}: %s\n", problem)
-		return nil
-	}
-	start, err := mark()
-	if err != nil {
-		return err
-	}
-	if err := chromedp.Do(ctx, chromedp.Sleep(cfg.window)); err != nil {
-		return err
-	}
-	end, err = mark()
-	if err != nil {
-		return err
-	}
-	if err := report(ctx, out, paused, start, end); err != nil {
-		return err
-	}
-	return timeInputs(ctx, out, paused)
-}
-
-// settleWait is how long the bench waits for the layout to settle before it
-// times the frames anyway.
-const settleWait = 90 * time.Second
-
-// pollEvery polls on a timer: chromedp's default polls in
-// requestAnimationFrame callbacks, which would add work to the frames timed.
-var pollEvery = chromedp.WithPollingInterval(100 * time.Millisecond)
-
-// report prints the main-thread time of the frames that started between
-// from and to (milliseconds since navigation): per frame, the sum of its
-// requestAnimationFrame callbacks.
-func report(ctx context.Context, out io.Writer, what string, from, to float64) error {
-	callbacks, err := chromedp.Run(ctx, chromedp.Evaluate[[][3]float64](`window.__bench.frames`))
-	if err != nil {
-		return err
-	}
-	var ms []float64
-	last := -1.0
-	for _, c := range callbacks {
-		ts, start, dur := c[0], c[1], c[2]
-		if start < from || start >= to {
-			continue
-		}
-		if ts == last && len(ms) > 0 {
-			ms[len(ms)-1] += dur
-			continue
-		}
-		ms = append(ms, dur)
-		last = ts
-	}
-	secs := (to - from) / 1000
-	if len(ms) == 0 {
-		fmt.Fprintf(out, "  %s: no frames in %.1f s\n", what, secs)
-		return nil
-	}
-	sum := 0.0
-	for _, v := range ms {
-		sum += v
-	}
-	slices.Sort(ms)
-	fmt.Fprintf(out, "  %s: %d frames in %.1f s (%.1f fps); main thread per frame: median %.2f ms, mean %.2f ms, p95 %.2f ms, max %.2f ms\n",
-		what, len(ms), secs, float64(len(ms))/secs, median(ms), sum/float64(len(ms)), ms[min(len(ms)-1, len(ms)*95/100)], ms[len(ms)-1])
-	return nil
-}
-
-func median(v []float64) float64 {
-	s := slices.Clone(v)
-	slices.Sort(s)
-	n := len(s)
-	if n == 0 {
-		return 0
-	}
-	if n%2 == 1 {
-		return s[n/2]
-	}
-	return (s[n/2-1] + s[n/2]) / 2
 }
