@@ -127,7 +127,7 @@ function render() {
   const more = (n) => (tw.truncated ? t('twin.moreThan', { n }) : n);
   const summary = [count('count.entities', facts.Entities.length), count('count.deals', tw.deals.length),
     tw.truncated ? t('twin.moreThan', { n: count('count.loops', loops) }) : count('count.loops', loops)].join(', ') +
-    '; ' + (s.asOf ? t('twin.upTo', { date: s.asOf }) : t('twin.everyDate')) + '.';
+    '; ' + (s.asOf ? t('twin.upTo', { date: s.view.shownAsOf || s.asOf }) : t('twin.everyDate')) + '.';
   const step = stepText(s.caption);
 
   const parts = [el('h2', facts.Title, 'twin-title')];
@@ -150,7 +150,7 @@ function render() {
   parts.push(el('h3', t('twin.deals', { n: tw.deals.length })));
   const later = facts.Deals.length - tw.deals.length;
   if (later) {
-    parts.push(el('p', count('twin.later', later, { date: s.asOf })));
+    parts.push(el('p', count('twin.later', later, { date: s.view.shownAsOf || s.asOf })));
   }
   const deals = el('ul', undefined, 'twin-deals');
   tw.deals.forEach((di, k) => {

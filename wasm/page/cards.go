@@ -61,7 +61,7 @@ func NewDealCard(d *dataset.Dataset, i int, at dataset.Date) DealCard {
 	c := DealCard{
 		ID: dl.ID, Type: wording.DealType(dl.Type), Currency: d.Currency, CapacityMW: st.CapacityMW,
 		AmountText: wording.Amount(st.Amount, d.Currency), CapacityText: wording.Capacity(st.CapacityMW),
-		Status: wording.Status(st.Status), Date: wording.Date(dl.Date), Summary: dl.Summary, Publishers: []string{},
+		Status: wording.Status(st.Status), Date: wording.DateText(dl.Date), Summary: dl.Summary, Publishers: []string{},
 		History: History(d, i, at),
 	}
 	if st.Amount != nil {
@@ -69,7 +69,7 @@ func NewDealCard(d *dataset.Dataset, i int, at dataset.Date) DealCard {
 		c.Amount, c.UpTo, c.Estimate = &v, st.Amount.UpTo, st.Amount.Estimate
 	}
 	if !dl.Until.IsZero() {
-		c.Until = wording.Date(dl.Until)
+		c.Until = wording.DateText(dl.Until)
 	}
 	for _, s := range dl.Sources {
 		c.Publishers = append(c.Publishers, d.Sources[s].Publisher)

@@ -1,8 +1,6 @@
 package page
 
 import (
-	"strconv"
-
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/scene"
@@ -84,29 +82,22 @@ func YearMarks(an *analysis.Analysis, current dataset.Date) []YearMark {
 		}
 		snap := an.At(dt)
 		n := len(snap.Loops)
-		loops := strconv.Itoa(n)
+		say := wording.Said()
+		loops := say.Count("count.loops", n)
 		if snap.Truncated {
-			loops += "+"
+			loops = say.Say("count.loops.other", "n", say.Locale().Int(n)+"+")
 		}
-		if n == 1 && !snap.Truncated {
-			loops += " loop"
-		} else {
-			loops += " loops"
-		}
-		words, spoken := loops, loops
 		circ := len(snap.Circular())
-		if len(an.At(dataset.Date{}).Circular()) > 0 {
-			words = strconv.Itoa(circ) + " circular deals"
-			if circ == 1 {
-				words = "1 circular deal"
-			}
-			spoken = words + ", " + loops + " in all"
-		}
 		year := wording.Date(dataset.Date{Year: dt.Year})
+		words, spoken := loops, say.Say("years.spokenLoops", "year", year, "loops", loops, "date", wording.DateText(dt))
+		if len(an.At(dataset.Date{}).Circular()) > 0 {
+			words = say.Count("count.circular", circ)
+			spoken = say.Say("years.spoken", "year", year, "circular", words, "loops", loops, "date", wording.DateText(dt))
+		}
 		out = append(out, YearMark{
 			Year: year, AsOf: wording.Date(dt), Loops: n, Circular: circ, LoopsText: words,
-			Label:   year + " · " + words,
-			Spoken:  year + " · " + spoken + ", as of " + wording.Date(dt),
+			Label:   say.Say("years.label", "year", year, "loops", words),
+			Spoken:  spoken,
 			Current: current.Year == dt.Year || current.IsZero() && i == len(dates)-1,
 		})
 	}

@@ -24,17 +24,17 @@ type HistoryEntry struct {
 func History(d *dataset.Dataset, i int, at dataset.Date) []HistoryEntry {
 	x := &d.Deals[i]
 	prev := dataset.State{Status: x.Status, Amount: x.Amount, CapacityMW: x.CapacityMW}
-	first := "announced: " + wording.Status(x.Status) + ", " + wording.Amount(x.Amount, d.Currency)
+	first := wording.Said().Say("history.announced", "status", wording.Status(x.Status), "amount", wording.Amount(x.Amount, d.Currency))
 	if x.CapacityMW > 0 {
 		first += ", " + wording.Capacity(x.CapacityMW)
 	}
-	out := []HistoryEntry{{Date: wording.Date(x.Date), Change: first, Summary: x.Summary, Sources: sourceLinks(d, x.Sources)}}
+	out := []HistoryEntry{{Date: wording.DateText(x.Date), Change: first, Summary: x.Summary, Sources: sourceLinks(d, x.Sources)}}
 	for _, u := range x.Updates {
 		if !at.IsZero() && u.Date.Compare(at) > 0 {
 			break
 		}
 		next := x.At(u.Date)
-		out = append(out, HistoryEntry{Date: wording.Date(u.Date), Change: change(prev, next, d.Currency),
+		out = append(out, HistoryEntry{Date: wording.DateText(u.Date), Change: change(prev, next, d.Currency),
 			Summary: u.Summary, Sources: sourceLinks(d, u.Sources)})
 		prev = next
 	}
@@ -43,25 +43,26 @@ func History(d *dataset.Dataset, i int, at dataset.Date) []HistoryEntry {
 
 // change words what changed from a deal's state to the next.
 func change(a, b dataset.State, currency string) string {
+	say := wording.Said()
 	var parts []string
 	if a.Status != b.Status {
-		parts = append(parts, "status "+wording.Status(a.Status)+" → "+wording.Status(b.Status))
+		parts = append(parts, say.Say("history.status", "was", wording.Status(a.Status), "is", wording.Status(b.Status)))
 	}
 	if was, is := wording.Amount(a.Amount, currency), wording.Amount(b.Amount, currency); was != is {
-		parts = append(parts, "amount "+was+" → "+is)
+		parts = append(parts, say.Say("history.amount", "was", was, "is", is))
 	}
 	if a.CapacityMW != b.CapacityMW {
-		parts = append(parts, "capacity "+capacityOrNone(a.CapacityMW)+" → "+capacityOrNone(b.CapacityMW))
+		parts = append(parts, say.Say("history.capacity", "was", capacityOrNone(a.CapacityMW), "is", capacityOrNone(b.CapacityMW)))
 	}
 	if len(parts) == 0 {
-		return "no change to status or amount"
+		return say.Word("history.noChange")
 	}
 	return strings.Join(parts, "; ")
 }
 
 func capacityOrNone(mw float64) string {
 	if mw <= 0 {
-		return "none"
+		return wording.Said().Word("history.noCapacity")
 	}
 	return wording.Capacity(mw)
 }

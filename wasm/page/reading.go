@@ -1,7 +1,6 @@
 package page
 
 import (
-	"strconv"
 	"strings"
 
 	"ouroboros/wasm/analysis"
@@ -29,56 +28,44 @@ type Reading struct {
 	Top []string `json:"top"`
 }
 
-// hopVerbs says what the payer of a deal of each type does to the payee.
-var hopVerbs = map[dataset.DealType]string{
-	dataset.Equity: "invests in", dataset.Warrants: "takes warrants in", dataset.Debt: "lends to",
-	dataset.Backstop: "backstops", dataset.Acquisition: "buys into",
-	dataset.Compute: "buys compute from", dataset.Chips: "buys chips from", dataset.Power: "buys power from",
-}
-
-// circularRule is the format's rule in two sentences.
-var circularRule = "A loop is a circular deal when money goes out as an investment and comes back as sales: " +
-	"it has at most " + strconv.Itoa(analysis.MaxCircularHops) + " hops, and among its deals at least one finances " +
-	"(equity, warrants, debt, a backstop or an acquisition) and one buys something real (compute, chips or power). " +
-	"Longer chains, and loops that only finance or only buy, are listed apart as other loops."
-
-// NewReading describes the loops of snap for a newcomer.
+// NewReading describes the loops of snap for a newcomer, in the words of
+// the table in use (wording.Said).
 func NewReading(d *dataset.Dataset, snap *analysis.Snapshot) Reading {
-	r := Reading{Rule: circularRule, Top: []string{}}
+	say := wording.Said()
+	r := Reading{Rule: say.Say("reading.rule", "hops", say.Locale().Int(analysis.MaxCircularHops)), Top: []string{}}
 	circ := snap.Circular()
 	if len(circ) == 0 {
-		r.Headline = noCircular(d, snap)
+		r.Headline = noCircular(snap)
 		return r
 	}
 	top := &snap.Loops[circ[0]]
 	path := loopPath(d, top.Entities)
 	r.Top = top.EntityIDs(d)
-	n := count(len(circ), "circular deal", "circular deals")
+	n := say.Count("count.circular", len(circ))
 	if top.RoundTripKnown {
-		r.Headline = "Money goes round: " + n + "; the largest sends at least " +
-			wording.Money(top.RoundTrip, d.Currency) + " round " + path + "."
+		r.Headline = say.Say("reading.headline", "circular", n, "amount", wording.Money(top.RoundTrip, d.Currency), "path", path)
 	} else {
-		r.Headline = "Money goes round: " + n + "; the first, " + path + ", has undisclosed amounts."
+		r.Headline = say.Say("reading.headline.undisclosed", "circular", n, "path", path)
 	}
-	r.Example = "For example, " + hopsInWords(d, snap.AsOf, top.Hops) + ": " + goesRound(top, d.Currency)
+	r.Example = say.Say("reading.example", "hops", hopsInWords(d, snap.AsOf, top.Hops), "end", goesRound(top, d.Currency))
 	return r
 }
 
 // noCircular says what the picture shows when no loop is a circular deal.
-func noCircular(d *dataset.Dataset, snap *analysis.Snapshot) string {
+func noCircular(snap *analysis.Snapshot) string {
+	say := wording.Said()
 	if n := len(snap.Loops); n > 0 {
-		return "No circular deal here: " + count(n, "loop", "loops") + " of money, each a longer chain or of one kind of deal; " +
-			"arrows go from payer to payee."
+		return say.Say("reading.noCircular", "loops", say.Count("count.loops", n))
 	}
-	return "No money goes round here: each arrow goes from payer to payee, wider for larger amounts."
+	return say.Word("reading.noLoops")
 }
 
 // goesRound ends the example: how much goes all the way round.
 func goesRound(l *analysis.LoopInfo, currency string) string {
 	if l.RoundTripKnown {
-		return "at least " + wording.Money(l.RoundTrip, currency) + " goes round."
+		return wording.Said().Say("reading.end", "amount", wording.Money(l.RoundTrip, currency))
 	}
-	return "how much goes round is " + wording.Undisclosed() + "."
+	return wording.Said().Say("reading.end.undisclosed", "undisclosed", wording.Undisclosed())
 }
 
 // hopsInWords writes the hops of a loop as a sentence's clauses: "A invests
@@ -87,12 +74,12 @@ func hopsInWords(d *dataset.Dataset, at dataset.Date, hops []loops.Hop) string {
 	parts := make([]string, len(hops))
 	for k, h := range hops {
 		x := &d.Deals[leadDeal(d, at, h.Deals)]
-		parts[k] = d.Entities[h.From].Name + " " + hopVerbs[x.Type] + " " + d.Entities[h.To].Name
+		parts[k] = wording.Said().Say("hop."+x.Type.String(), "from", d.Entities[h.From].Name, "to", d.Entities[h.To].Name)
 	}
 	if len(parts) == 1 {
 		return parts[0]
 	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return wording.Said().Say("reading.and", "list", strings.Join(parts[:len(parts)-1], ", "), "last", parts[len(parts)-1])
 }
 
 // leadDeal is the deal that speaks for a hop: its largest as of at, the
@@ -120,26 +107,19 @@ func loopPath(d *dataset.Dataset, entities []int) string {
 
 // kindText says what a loop is, for the loops list.
 func kindText(d *dataset.Dataset, l analysis.LoopInfo) string {
+	say := wording.Said()
 	if l.Class == analysis.Circular {
-		return "circular deal"
+		return say.Word("loopKind.circular")
 	}
 	if len(l.Hops) > analysis.MaxCircularHops {
-		return "longer chain, " + strconv.Itoa(len(l.Hops)) + " hops"
+		return say.Say("loopKind.longer", "n", say.Locale().Int(len(l.Hops)))
 	}
 	for _, h := range l.Hops {
 		for _, i := range h.Deals {
 			if analysis.Finances(d.Deals[i].Type) {
-				return "financing only"
+				return say.Word("loopKind.financing")
 			}
 		}
 	}
-	return "purchases only"
-}
-
-// count writes n things: "1 circular deal", "7 circular deals".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return say.Word("loopKind.purchases")
 }

@@ -13,6 +13,8 @@ import (
 	"ouroboros/wasm/page"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
+	"ouroboros/wasm/wording"
+	"ouroboros/wasm/words"
 )
 
 // mixed has one loop of each sort: a circular deal with a known round
@@ -140,6 +142,43 @@ func TestReadingHeadline(t *testing.T) {
 	r = page.NewReading(one, analysis.New(one).At(dataset.Date{Year: 2025}))
 	if !strings.HasPrefix(r.Headline, "No money goes round here") {
 		t.Errorf("no loops: %q", r.Headline)
+	}
+}
+
+// The reading, the year marks, a deal's history and the facts' date are
+// written in the table in use: a German one gives German sentences with
+// German numbers and dates, and English only where it gives no word.
+func TestReadingInTheDatasetsWords(t *testing.T) {
+	de, notices := words.English().In("de").With(map[string]string{
+		"reading.headline":     "Geld geht im Kreis: {circular}; das größte schickt mindestens {amount} über {path}.",
+		"count.circular.one":   "{n} Kreisgeschäft",
+		"count.circular.other": "{n} Kreisgeschäfte",
+		"hop.equity":           "{from} investiert in {to}",
+		"reading.and":          "{list} und {last}",
+		"factsAsOf":            "Stand: {date}",
+		"years.label":          "{year}: {loops}",
+		"history.noChange":     "keine Änderung",
+	})
+	if len(notices) != 0 {
+		t.Fatal(notices)
+	}
+	wording.Use(de)
+	defer wording.Use(words.English())
+	d := mixed(t)
+	an := analysis.New(d)
+	r := page.NewReading(d, an.At(dataset.Date{}))
+	if want := "Geld geht im Kreis: 2 Kreisgeschäfte; das größte schickt mindestens $4 über A → B → A."; r.Headline != want {
+		t.Errorf("headline %q, want %q", r.Headline, want)
+	}
+	if want := "For example, A investiert in B und B buys compute from A: at least $4 goes round."; r.Example != want {
+		t.Errorf("example %q, want %q", r.Example, want)
+	}
+	if got, want := page.FactsAsOf(d), "Stand: Januar 2026"; got != want {
+		t.Errorf("facts as of %q, want %q", got, want)
+	}
+	marks := page.YearMarks(an, dataset.Date{})
+	if got := marks[len(marks)-1].Label; got != "2025: 2 Kreisgeschäfte" {
+		t.Errorf("the last year's mark is %q", got)
 	}
 }
 

@@ -93,7 +93,7 @@ func FactsAsOf(d *dataset.Dataset) string {
 	if d.AsOf.IsZero() {
 		return ""
 	}
-	return "Facts as of " + wording.Date(d.AsOf)
+	return wording.Said().Say("factsAsOf", "date", wording.DateText(d.AsOf))
 }
 
 // Loop is one loop by entity and deal ids.
@@ -268,7 +268,7 @@ func screen(ss *session.Session, f *scene.Frame) Screen {
 		Moving: ss.Easing(), FocusMix: float64(look.SpotMix), Drifting: ss.Drifting(), TopInset: round2(v.TopInset),
 		TourRank: ss.TourRank(), Touring: ss.Touring()}
 	if !look.AsOf.IsZero() {
-		s.ShownAsOf = wording.Date(look.AsOf)
+		s.ShownAsOf = wording.DateText(look.AsOf)
 	}
 	d := ss.Dataset()
 	for i, e := range d.Entities {

@@ -100,9 +100,20 @@ func Size(bytes int64) string {
 	return strconv.FormatFloat(math.Round(float64(bytes)/1048576*10)/10, 'f', 1, 64) + " MB"
 }
 
-// Date writes a date as the page shows it, with the precision the dataset
-// gave it: "2025", "2025-09" or "2025-09-22"; "" for the zero Date.
+// Date writes a date as the page's commands take it, with the precision
+// the dataset gave it: "2025", "2025-09" or "2025-09-22"; "" for the zero
+// Date. It is ISO 8601 in every language (state().asOf, the year marks'
+// setAsOf dates, the reports).
 func Date(d dataset.Date) string { return d.String() }
+
+// DateText writes a date for the reader, in the table's locale: ISO 8601
+// in English ("2025-09"), "September 2025" in German; "" for the zero Date.
+func DateText(d dataset.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return said.Locale().Date(d.Year, d.Month, d.Day)
+}
 
 // DealType writes a deal type: "equity", "compute", …. The page's legend
 // and its filter commands use the same words.

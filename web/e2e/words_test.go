@@ -53,6 +53,13 @@ func TestGermanWords(t *testing.T) {
 	if got := eval[string](t, ctx, `document.getElementById('twin-body').textContent`); !strings.Contains(got, "4 Geschäfte") || !strings.Contains(got, "Nichts ausgewählt.") {
 		t.Errorf("the text view says %q, want its counts and its selection in German", got)
 	}
+	// The program's sentences and dates, written in Go from the same table.
+	if got := eval[string](t, ctx, `document.getElementById('headline').textContent`); !strings.HasPrefix(got, "Geld geht im Kreis: 1 Kreisgeschäft; beim ersten, ") {
+		t.Errorf("the headline says %q, want the dataset's German sentence", got)
+	}
+	if got := eval[string](t, ctx, `document.getElementById('twin-body').textContent`); !strings.Contains(got, "Stand: 1. Oktober 2025.") {
+		t.Errorf("the text view says %q, want the facts' date in German", got)
+	}
 
 	ouroborosSend(t, ctx, `{type: 'goToStep', story: 'circle', step: 1}`)
 	if got := eval[string](t, ctx, `document.getElementById('step-next').textContent`); got != "Weiter →" {
