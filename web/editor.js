@@ -78,9 +78,11 @@ async function take(files) {
 // show puts one check's result on the page.
 function show(r, doc) {
   renderProblems(r.problems);
+  renderProblems(r.notices || [], 'notices');
   if (doc) {
     shown = { bytes: doc, text: new TextDecoder().decode(doc), name: r.name, title: r.title };
-    status('No problems in ' + r.from + ': ' + r.entities + ' entities, ' + r.deals + ' deals, ' + r.sources + ' sources. The explainer shows it.');
+    status('No problems in ' + r.from + ': ' + r.entities + ' entities, ' + r.deals + ' deals, ' + r.sources + ' sources. The explainer shows it.' +
+      (r.notices.length ? ' ' + r.notices.length + (r.notices.length === 1 ? ' notice is' : ' notices are') + ' worth a look.' : ''));
     renderLoops(r);
     frame();
     renderPublish();
@@ -92,9 +94,11 @@ function show(r, doc) {
   document.documentElement.dataset.checked = String(Number(document.documentElement.dataset.checked || 0) + 1);
 }
 
-function renderProblems(problems) {
-  $('problems-box').hidden = problems.length === 0;
-  $('problems').tBodies[0].replaceChildren(...problems.map((p) => {
+// renderProblems fills the table with id (problems or notices), and shows
+// its box when there is a row.
+function renderProblems(problems, id = 'problems') {
+  $(id + '-box').hidden = problems.length === 0;
+  $(id).tBodies[0].replaceChildren(...problems.map((p) => {
     const tr = el('tr');
     tr.append(el('td', p.file || '—'), el('td', p.row ? String(p.row) : p.line ? 'line ' + p.line : '—'),
       el('td', p.column || p.path || '—'), el('td', p.message));

@@ -55,6 +55,7 @@ func (l *loader) kind(v gjson.Result, p path) Kind {
 	var f [kindCount]gjson.Result
 	l.members(v, p, kindNames[:], f[:])
 	k.Label, _ = l.text(v, f[kindLabel], p.member("label"), true)
+	k.ColorAt, k.ColorLightAt = f[kindColor].Index, f[kindColorLight].Index
 	if c, ok := l.text(v, f[kindColor], p.member("color"), true); ok {
 		if k.Color, ok = parseColor(c); !ok {
 			l.add(f[kindColor].Index, p.member("color"), quote(c)+" is not a colour: use #rrggbb, such as \"#1f77b4\"")

@@ -42,6 +42,11 @@ type Kind struct {
 	// ColorLight is the colour on the light theme, when HasColorLight.
 	ColorLight    RGB
 	HasColorLight bool
+	// ColorAt and ColorLightAt are the byte offsets in the document of
+	// the two colours' values (0 for a colorLight not given), so that a
+	// notice about a colour, such as its contrast on the canvas, points
+	// at it as a Problem does.
+	ColorAt, ColorLightAt int
 }
 
 // RGB is a colour given as #rrggbb.

@@ -93,6 +93,18 @@ func (p *path) write(b *strings.Builder) {
 	}
 }
 
+// MemberPath is the path of a member inside members, from the document
+// down, written as a Problem's Path is: MemberPath("kinds", "odd key",
+// "color") is kinds["odd key"].color.
+func MemberPath(keys ...string) string {
+	p := &path{}
+	for _, k := range keys {
+		next := p.member(k)
+		p = &next
+	}
+	return p.String()
+}
+
 // plainKey reports whether k can follow a dot in a path without quoting.
 func plainKey(k string) bool {
 	if k == "" {

@@ -6,6 +6,7 @@
 package editor
 
 import (
+	"bytes"
 	"errors"
 	"path"
 	"strconv"
@@ -14,6 +15,7 @@ import (
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/page"
+	"ouroboros/wasm/scene"
 	"ouroboros/wasm/sheets"
 )
 
@@ -62,6 +64,9 @@ type Result struct {
 	Sources  int `json:"sources"`
 	// Problems lists everything to fix, in the order of the files.
 	Problems []Problem `json:"problems"`
+	// Notices lists what a valid dataset had better change, located as
+	// problems are: a kind's colour the canvas would hardly show.
+	Notices []Problem `json:"notices"`
 	// Loops are the loops of the money network with every deal counted,
 	// as the explainer's state() gives them.
 	Loops          []page.Loop `json:"loops"`
@@ -118,6 +123,9 @@ func checkJSON(f File) Result {
 	}
 	r := accepted(d, f.Data, base(f.Name))
 	r.From = r.Name
+	for _, p := range scene.KindNotices(d) {
+		r.Notices = append(r.Notices, Problem{File: r.Name, Line: 1 + bytes.Count(f.Data[:p.Offset], []byte{'\n'}), Path: p.Path, Message: p.Message})
+	}
 	return r
 }
 
@@ -152,6 +160,9 @@ func checkCSV(files []File) Result {
 	}
 	r := accepted(d, doc, jsonName(files[0].Name))
 	r.From = "the CSV files"
+	for _, p := range sheets.Locate(fsys, scene.KindNotices(d)) {
+		r.Notices = append(r.Notices, Problem{File: p.File, Row: p.Row, Column: p.Column, Message: p.Message})
+	}
 	return r
 }
 
@@ -169,7 +180,7 @@ func jsonName(name string) string {
 func accepted(d *dataset.Dataset, doc []byte, name string) Result {
 	snap := analysis.New(d).At(dataset.Date{})
 	r := Result{Document: doc, Name: name, Title: d.Title, Entities: len(d.Entities), Deals: len(d.Deals),
-		Sources: len(d.Sources), Problems: []Problem{}, Loops: page.Loops(d, snap),
+		Sources: len(d.Sources), Problems: []Problem{}, Notices: []Problem{}, Loops: page.Loops(d, snap),
 		LoopsTruncated: snap.Truncated, Names: make(map[string]string, len(d.Entities))}
 	for _, e := range d.Entities {
 		r.Names[e.ID] = e.Name
@@ -179,7 +190,7 @@ func accepted(d *dataset.Dataset, doc []byte, name string) Result {
 
 // refused is the result for a drop with problems ps.
 func refused(ps ...Problem) Result {
-	return Result{Problems: ps, Loops: []page.Loop{}, Names: map[string]string{}}
+	return Result{Problems: ps, Notices: []Problem{}, Loops: []page.Loop{}, Names: map[string]string{}}
 }
 
 // base is a file's name without the folder it was dropped in.

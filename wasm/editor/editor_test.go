@@ -161,3 +161,39 @@ func TestCheckRefusesACSVFileTwice(t *testing.T) {
 		t.Errorf("got %+v", got.Problems)
 	}
 }
+
+// TestCheckNoticesFaintColours: a valid dataset whose kind colour the
+// canvas would hardly show is accepted, with a notice at the colour's
+// line (JSON) or cell (CSV); the template and tiny.json have none.
+func TestCheckNoticesFaintColours(t *testing.T) {
+	doc := read(t, "examples/tiny.json")
+	if got := editor.Check([]editor.File{{Name: "tiny.json", Data: doc}}); len(got.Notices) != 0 {
+		t.Errorf("tiny.json: notices %+v, want none", got.Notices)
+	}
+	faint := strings.Replace(string(doc), `"color": "#f28e2b"`, `"color": "#1a2233"`, 1)
+	got := editor.Check([]editor.File{{Name: "tiny.json", Data: []byte(faint)}})
+	line := 1 + strings.Count(faint[:strings.Index(faint, "#1a2233")], "\n")
+	if got.Document == nil || len(got.Notices) != 1 {
+		t.Fatalf("got a document %v and notices %+v; want the document and one notice", got.Document != nil, got.Notices)
+	}
+	if n := got.Notices[0]; n.File != "tiny.json" || n.Line != line || n.Path != "kinds.chips.color" || !strings.Contains(n.Message, "dark canvas") {
+		t.Errorf("got %+v; want tiny.json line %d, kinds.chips.color, on the dark canvas", n, line)
+	}
+
+	files := template(t)
+	if got := editor.Check(files); len(got.Notices) != 0 {
+		t.Errorf("the template: notices %+v, want none", got.Notices)
+	}
+	for i, f := range files {
+		if strings.HasSuffix(f.Name, "/kinds.csv") {
+			files[i].Data = []byte(strings.Replace(string(f.Data), "#2E7D32", "#DDEEDD", 1))
+		}
+	}
+	got = editor.Check(files)
+	if got.Document == nil || len(got.Notices) != 1 {
+		t.Fatalf("got a document %v and notices %+v; want the document and one notice", got.Document != nil, got.Notices)
+	}
+	if n := got.Notices[0]; n.File != "kinds.csv" || n.Row != 3 || n.Column != "colorLight" || !strings.Contains(n.Message, "light canvas") {
+		t.Errorf("got %+v; want kinds.csv row 3, column colorLight, on the light canvas", n)
+	}
+}

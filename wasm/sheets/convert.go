@@ -18,12 +18,7 @@ import (
 // column. It never panics.
 func Convert(fsys fs.FS) ([]byte, error) {
 	c := &converter{missing: make(map[loc]bool)}
-	sheets := make(map[string]*sheet, len(tables))
-	for _, t := range tables {
-		sheets[t.file] = c.read(fsys, t)
-	}
-	root := c.build(sheets)
-	doc, spans := write(root)
+	root, doc, spans := c.document(fsys)
 	if _, err := dataset.Load(doc); err != nil {
 		var ps dataset.Problems
 		if !errors.As(err, &ps) {
@@ -44,6 +39,33 @@ func Convert(fsys fs.FS) ([]byte, error) {
 		return nil, c.list
 	}
 	return doc, nil
+}
+
+// Locate says where in the CSV folder fsys each of ps came from: ps are
+// about the document Convert made of it (notices on a valid dataset,
+// such as a kind's colour the canvas would hardly show), each located by
+// its Offset in that document, and come back by file, row and column.
+func Locate(fsys fs.FS, ps []dataset.Problem) Problems {
+	c := &converter{missing: make(map[loc]bool)}
+	root, doc, spans := c.document(fsys)
+	c.list = nil // the folder's own problems are Convert's to report
+	idx := newSpanIndex(spans)
+	for _, p := range ps {
+		c.trace(doc, idx, root, p)
+	}
+	return c.list
+}
+
+// document reads the folder and writes the document it makes, with where
+// each value came from.
+func (c *converter) document(fsys fs.FS) (*node, []byte, []span) {
+	sheets := make(map[string]*sheet, len(tables))
+	for _, t := range tables {
+		sheets[t.file] = c.read(fsys, t)
+	}
+	root := c.build(sheets)
+	doc, spans := write(root)
+	return root, doc, spans
 }
 
 // converter collects the problems of one folder.

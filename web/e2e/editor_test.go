@@ -61,7 +61,13 @@ type editorProblem struct{ File, Row, Where, Message string }
 
 func editorProblems(t *testing.T, ctx context.Context) []editorProblem {
 	t.Helper()
-	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(Array.from(document.querySelectorAll('#problems tbody tr'),
+	return editorRows(t, ctx, "problems")
+}
+
+// editorRows reads the rows of the editor's table with the id given.
+func editorRows(t *testing.T, ctx context.Context, id string) []editorProblem {
+	t.Helper()
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify(Array.from(document.querySelectorAll('#`+id+` tbody tr'),
 		(tr) => Array.from(tr.cells, (c) => c.textContent)))`))
 	if err != nil {
 		t.Fatal(err)
@@ -249,6 +255,38 @@ func TestEditorReadsTheTemplateFolder(t *testing.T) {
 	if len(got) != 1 || got[0].File != "deals.csv" || got[0].Row != "3" || got[0].Where != "to" || !strings.Contains(got[0].Message, "example-clod") {
 		t.Errorf("the problems listed are %+v; want deals.csv, row 3, column to, naming example-clod", got)
 	}
+
+	// A valid folder whose chips are a pale green on the light canvas:
+	// shown, with a notice at kinds.csv's cell, and the explainer in the
+	// frame says it too.
+	if err := os.WriteFile(deals, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	kinds := filepath.Join(dir, "kinds.csv")
+	k, err := os.ReadFile(kinds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pale := strings.Replace(string(k), "#2E7D32", "#DDEEDD", 1)
+	if pale == string(k) {
+		t.Fatal("kinds.csv has no #2E7D32")
+	}
+	if err := os.WriteFile(kinds, []byte(pale), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	chooseOn(t, ctx, "folder", dir)
+	if got := editorProblems(t, ctx); len(got) != 0 {
+		t.Fatalf("the pale folder listed problems: %+v", got)
+	}
+	notices := editorRows(t, ctx, "notices")
+	if len(notices) != 1 || notices[0].File != "kinds.csv" || notices[0].Row != "3" || notices[0].Where != "colorLight" || !strings.Contains(notices[0].Message, "#ddeedd is 1.1:1 against the light canvas") {
+		t.Errorf("the notices listed are %+v; want kinds.csv, row 3, column colorLight, on the light canvas", notices)
+	}
+	if !eval[bool](t, ctx, `!document.getElementById('notices-box').hidden`) {
+		t.Error("the notices are listed in a hidden box")
+	}
+	waitJS(t, ctx, "the explainer in the frame to say the notice", `(() => { const d = document.getElementById('explainer').contentDocument;
+	  return !!d && !!d.getElementById('notices') && d.getElementById('notices').textContent.includes('kinds.chips.colorLight: #ddeedd is 1.1:1') })()`)
 }
 
 // TestDataParentHearsOnlyItsParent: a framed explainer with data=parent

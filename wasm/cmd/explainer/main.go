@@ -12,6 +12,7 @@ import (
 	"ouroboros/wasm/app"
 	"ouroboros/wasm/bridge"
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
 	"ouroboros/wasm/wording"
 	"ouroboros/wasm/words"
@@ -43,6 +44,10 @@ func main() {
 	// The chrome's words: the English table with the dataset's own in
 	// place, numbers and dates in its locale.
 	say, notices := words.English().In(ds.Locale).With(ds.UI)
+	// Kind colours the canvas would hardly show: said, and drawn anyway.
+	for _, p := range scene.KindNotices(ds) {
+		notices = append(notices, p.String())
+	}
 	wording.Use(say)
 	boot.Expose("words", func() string { return say.JSON() })
 	g := app.New(ds, opts, problems, func() { boot.Ready(problems, notices) }, boot.Emit, bridge.Mark)
