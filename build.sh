@@ -115,7 +115,9 @@ run_tests() {
     exit 1
   fi
   go vet ./...
-  GOOS=js GOARCH=wasm go vet ./wasm/...
+  # The js programs outside wasm/ too: the bench's floor is built only by
+  # ./build.sh bench, so a change to the bridge must not go unseen.
+  GOOS=js GOARCH=wasm go vet ./wasm/... ./web/cmd/bench/floor
   go test -count=1 ./...
   # A bounded fuzz of the dataset loader, seeded with every file under data/
   # (the refused examples too): it must never panic and must return a valid
