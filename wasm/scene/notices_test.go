@@ -14,14 +14,7 @@ import (
 // the document, saying the ratio, the theme and which way to go; colours
 // that show, and light colours derived from them, get none.
 func TestKindNoticesPointAtFaintColours(t *testing.T) {
-	doc, err := os.ReadFile("../../data/examples/tiny.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := dataset.Load(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc, d := loadFile(t, "../../data/examples/tiny.json")
 	if got := scene.KindNotices(d); len(got) != 0 {
 		t.Fatalf("the tiny dataset's colours: %v, want no notice", got)
 	}
@@ -30,7 +23,7 @@ func TestKindNoticesPointAtFaintColours(t *testing.T) {
 	if faint == string(doc) {
 		t.Fatal("the test's replacement found nothing")
 	}
-	d, err = dataset.Load([]byte(faint))
+	d, err := dataset.Load([]byte(faint))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +47,16 @@ func TestKindNoticesPointAtFaintColours(t *testing.T) {
 
 // TestKindNoticesOnTheBundledDataset: the bundled colours all show.
 func TestKindNoticesOnTheBundledDataset(t *testing.T) {
-	doc, err := os.ReadFile("../../data/ai-compute.json")
+	_, d := loadFile(t, "../../data/ai-compute.json")
+	if got := scene.KindNotices(d); len(got) != 0 {
+		t.Errorf("notices %v, want none", got)
+	}
+}
+
+// loadFile reads and loads the dataset at name.
+func loadFile(t *testing.T, name string) ([]byte, *dataset.Dataset) {
+	t.Helper()
+	doc, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +64,5 @@ func TestKindNoticesOnTheBundledDataset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := scene.KindNotices(d); len(got) != 0 {
-		t.Errorf("notices %v, want none", got)
-	}
+	return doc, d
 }
