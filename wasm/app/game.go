@@ -65,14 +65,12 @@ type Game struct {
 	// builtView and builtVersion are the Look of the last frame built.
 	builtView    session.View
 	builtVersion uint64
-	// dirty says the frame differs from the picture on screen, which
-	// shown describes.
-	dirty bool
-	shown struct {
-		w, h   float64
-		verts  []scene.Vertex
-		labels []scene.Label
-	}
+	// dirty says the frame differs from the picture on screen: its size,
+	// its moving marks (moving) or a kept layer (under, over).
+	dirty          bool
+	shownW, shownH float64
+	moving         []scene.Vertex
+	under, over    kept
 	// captureWanted asks Draw for the picture's pixels, for onCapture.
 	captureWanted bool
 	onCapture     func(width, height int, rgba []byte)
@@ -141,8 +139,11 @@ func (g *Game) Update() error {
 	// when none changed (paused, nothing touched) the last frame stands
 	// and Update costs next to nothing.
 	look := g.sess.Look()
-	if stepped || look.View != g.builtView || g.sess.Version() != g.builtVersion {
+	switch {
+	case stepped || g.sess.Version() != g.builtVersion || !sameButTick(look.View, g.builtView):
 		g.build(look)
+	case look.View.Tick != g.builtView.Tick:
+		g.move(look.View.Tick)
 	}
 	g.start.reach(phaseScene)
 	// The state the page reads is made again once this tick has run:
@@ -176,17 +177,43 @@ func (g *Game) Update() error {
 func (g *Game) build(look session.Look) {
 	if snap := g.sess.Snapshot(); snap != g.netOf {
 		g.net, g.netOf = scene.NewNetwork(g.ds, snap), snap
+		g.over.stale = true // the figures' words are the network's
 	}
 	scene.Build(g.frame, g.net, g.layout.Positions(), look)
 	g.builtView, g.builtVersion = look.View, g.sess.Version()
-	m, s := &g.frame.Mesh, &g.shown
-	if g.screen.Width != s.w || g.screen.Height != s.h ||
-		!slices.Equal(m.Vertices, s.verts) || !slices.Equal(g.frame.Labels, s.labels) {
+	m, f := &g.frame.Mesh, g.frame
+	if g.screen.Width != g.shownW || g.screen.Height != g.shownH {
 		g.dirty = true
-		s.w, s.h = g.screen.Width, g.screen.Height
-		s.verts = append(s.verts[:0], m.Vertices...)
-		s.labels = append(s.labels[:0], g.frame.Labels...)
+		g.shownW, g.shownH = g.screen.Width, g.screen.Height
 	}
+	if g.under.note(m.LayerVertices(scene.LayerUnder), nil, nil) {
+		g.dirty = true
+	}
+	if g.over.note(m.LayerVertices(scene.LayerOver), f.Labels, f.Figures) {
+		g.dirty = true
+	}
+	if moving := m.LayerVertices(scene.LayerMoving); !slices.Equal(moving, g.moving) {
+		g.dirty = true
+		g.moving = append(g.moving[:0], moving...)
+	}
+}
+
+// move makes the last frame at another tick, when nothing but the tick
+// changed: only its moving marks are made again (scene.Move), and only
+// they are compared with the picture on screen.
+func (g *Game) move(tick int64) {
+	scene.Move(g.frame, tick)
+	g.builtView.Tick = tick
+	if moving := g.frame.Mesh.LayerVertices(scene.LayerMoving); !slices.Equal(moving, g.moving) {
+		g.dirty = true
+		g.moving = append(g.moving[:0], moving...)
+	}
+}
+
+// sameButTick reports whether two views differ at most in their tick.
+func sameButTick(a, b session.View) bool {
+	a.Tick = b.Tick
+	return a == b
 }
 
 // quiet reports that no tick would change anything: the picture on screen
@@ -226,28 +253,37 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return // the picture on screen is the current one
 	}
 	g.dirty = false
+	// The edges under the moving marks and the discs, names and figures
+	// over them are drawn again only when they changed (layers.go).
+	b := screen.Bounds()
+	g.under.fit(b.Dx(), b.Dy())
+	g.over.fit(b.Dx(), b.Dy())
+	if g.under.stale {
+		g.under.img.Clear()
+		g.drawLayer(g.under.img, scene.LayerUnder)
+		g.under.stale = false
+	}
+	if g.over.stale {
+		g.over.img.Clear()
+		g.drawLayer(g.over.img, scene.LayerOver)
+		g.figs.draw(g.over.img, g.frame, &g.imgOpts)
+		g.start.reach(phaseMesh)
+		g.text.draw(g.over.img, g.frame, &g.imgOpts)
+		g.over.stale = false
+	}
 	screen.Fill(toRGBA(g.pal.Background))
-	m := &g.frame.Mesh
-	if cap(g.verts) < len(m.Vertices) {
-		g.verts = make([]ebiten.Vertex, len(m.Vertices), len(m.Vertices)*5/4)
-	}
-	g.verts = g.verts[:len(m.Vertices)]
-	for i, v := range m.Vertices {
-		g.verts[i] = ebiten.Vertex{DstX: v.DstX, DstY: v.DstY, SrcX: v.SrcX, SrcY: v.SrcY, ColorR: v.R, ColorG: v.G, ColorB: v.B, ColorA: v.A}
-	}
-	for _, b := range m.Batches {
-		screen.DrawTriangles(g.verts[b.V0:b.V1], m.Indices[b.I0:b.I1], g.white, &g.triOpts)
-	}
-	g.figs.draw(screen, g.frame, &g.imgOpts)
+	g.imgOpts.GeoM.Reset()
+	screen.DrawImage(g.under.img, &g.imgOpts)
+	g.drawLayer(screen, scene.LayerMoving)
+	g.imgOpts.GeoM.Reset()
+	screen.DrawImage(g.over.img, &g.imgOpts)
 	g.start.reach(phaseMesh)
-	g.text.draw(screen, g.frame, &g.imgOpts)
 	g.start.reach(phaseFrame)
 	g.drawn = true
 	if g.captureWanted && g.onCapture != nil {
 		// The pixels exist only here, after drawing; reading them is the
 		// one thing Draw does besides drawing, and it changes no state.
 		g.captureWanted = false
-		b := screen.Bounds()
 		pix := make([]byte, 4*b.Dx()*b.Dy())
 		screen.ReadPixels(pix)
 		g.onCapture(b.Dx(), b.Dy(), pix)

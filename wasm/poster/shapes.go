@@ -19,12 +19,16 @@ type run struct {
 }
 
 // runs groups the frame's triangles into runs of one colour, in drawing
-// order, joining the two triangles of each quad (scene.Mesh.Quad adds
+// order (layer by layer), joining the two triangles of each quad (scene.Mesh.Quad adds
 // (a, b, c) then (a, c, d)) into one shape.
 func (p *Poster) runs() []run {
 	m := &p.Frame.Mesh
 	var out []run
-	for _, b := range m.Batches {
+	var batches []scene.Batch
+	for _, l := range scene.Layers {
+		batches = append(batches, m.LayerBatches(l)...)
+	}
+	for _, b := range batches {
 		v := m.Vertices[b.V0:b.V1]
 		idx := m.Indices[b.I0:b.I1]
 		for t := 0; t+2 < len(idx); t += 3 {

@@ -68,6 +68,10 @@ type Frame struct {
 	// canvas's size in device pixels.
 	text             TextSizes
 	canvasW, canvasH float32
+	// view and dpr are the last Build's, which Move draws again at
+	// another tick.
+	view session.View
+	dpr  float32
 }
 
 // NewFrame prepares frames of ds. labelWidth is each entity's name width
@@ -161,18 +165,44 @@ func (f *Frame) draw(pos [][2]float64, v session.View) {
 			f.hairline(ei, g.dpr)
 		}
 	}
-	if v.Motion {
-		for ei := range f.net.Edges {
-			if f.moving[ei] {
-				f.particles(ei, v.Tick, g.dpr)
-			}
-		}
-	}
-	f.kites(v, g.dpr)
-	f.loopPath(v.Tick, g.dpr, v.Motion)
+	// The mesh holds the layers in the order Under, Over, Moving, so that
+	// a tick rebuilds Moving alone (Move); they are drawn in the order
+	// Under, Moving, Over.
+	f.Mesh.startLayer(LayerOver)
 	f.drawDiscs(g.screen, g.dpr)
 	// Text keeps a margin from the canvas's sides, so no name touches them.
 	m := textMarginCSS * g.dpr
 	text := rect{m, float32(v.TopInset+v.ReadingInset) * g.dpr, float32(v.Width) - m, float32(v.Height - v.BottomInset*v.DPR)}
 	f.placeText(g.dpr, text)
+	f.Mesh.startLayer(LayerMoving)
+	f.view, f.dpr = v, g.dpr
+	f.drawMoving()
+}
+
+// drawMoving adds the Moving layer for the view f.view: the particles,
+// the capacity marks and the loop's path.
+func (f *Frame) drawMoving() {
+	v, dpr := f.view, f.dpr
+	if v.Motion {
+		for ei := range f.net.Edges {
+			if f.moving[ei] {
+				f.particles(ei, v.Tick, dpr)
+			}
+		}
+	}
+	f.kites(v, dpr)
+	f.loopPath(v.Tick, dpr, v.Motion)
+}
+
+// Move makes the frame of the last Build at tick: the same as Build with
+// the same network, positions and look but for View.Tick, at the cost of
+// the Moving layer alone (a steady frame: the particles going round, the
+// rest still).
+func Move(f *Frame, tick int64) {
+	if f.net == nil {
+		return
+	}
+	f.view.Tick = tick
+	f.Mesh.reopen(LayerMoving)
+	f.drawMoving()
 }

@@ -16,15 +16,68 @@ type Vertex struct {
 type Batch struct{ V0, V1, I0, I1 int }
 
 // Mesh is a list of coloured triangles, split into batches because the
-// engine takes 16-bit indexes.
+// engine takes 16-bit indexes, and into layers (Layer), each a run of
+// whole batches.
 type Mesh struct {
 	Vertices []Vertex
 	Indices  []uint16
 	Batches  []Batch
+	// spans holds each layer's batches, [from, to), but the open one's,
+	// which runs to the end; cut makes the next primitive open a batch,
+	// the first of a new layer.
+	spans [layers]struct{ from, to int }
+	open  Layer
+	cut   bool
+}
+
+// A Layer is a run of the mesh's triangles that the drawing package can
+// draw apart from the others, in this order: Under (the edges), Moving
+// (what the ticks move: particles, capacity marks, the loop's path) and
+// Over (the discs). Under and Over do not change from one tick to the
+// next while nothing else does, so they can be drawn once and kept, and
+// a steady frame draws only Moving anew (wasm/app). The mesh holds Moving
+// last, so that a tick rebuilds it alone (Move).
+type Layer int
+
+const (
+	LayerUnder Layer = iota
+	LayerMoving
+	LayerOver
+	layers
+)
+
+// startLayer closes the open layer and begins layer l: what is added
+// next belongs to it.
+func (m *Mesh) startLayer(l Layer) {
+	m.spans[m.open].to = len(m.Batches)
+	m.open = l
+	m.spans[l].from = len(m.Batches)
+	m.cut = true
+}
+
+// LayerBatches returns the batches of layer l (none when it is empty).
+func (m *Mesh) LayerBatches(l Layer) []Batch {
+	sp := m.spans[l]
+	if l == m.open {
+		sp.to = len(m.Batches)
+	}
+	return m.Batches[sp.from:sp.to]
+}
+
+// LayerVertices returns the vertices of layer l.
+func (m *Mesh) LayerVertices(l Layer) []Vertex {
+	bs := m.LayerBatches(l)
+	if len(bs) == 0 {
+		return nil
+	}
+	return m.Vertices[bs[0].V0:bs[len(bs)-1].V1]
 }
 
 // maxBatchVertices is the most vertices one 16-bit-indexed batch can hold.
 const maxBatchVertices = 1 << 16
+
+// Layers lists the layers in drawing order.
+var Layers = [layers]Layer{LayerUnder, LayerMoving, LayerOver}
 
 // Color is a straight-alpha colour with channels in [0, 1].
 type Color struct{ R, G, B, A float32 }
@@ -41,13 +94,29 @@ func (m *Mesh) reset() {
 	m.Vertices = m.Vertices[:0]
 	m.Indices = m.Indices[:0]
 	m.Batches = m.Batches[:0]
+	m.spans = [layers]struct{ from, to int }{}
+	m.open = LayerUnder
+	m.cut = false
+}
+
+// reopen drops layer l, the last in the mesh, and begins it again.
+func (m *Mesh) reopen(l Layer) {
+	from := m.spans[l].from
+	if from < len(m.Batches) {
+		b := m.Batches[from]
+		m.Vertices, m.Indices = m.Vertices[:b.V0], m.Indices[:b.I0]
+	}
+	m.Batches = m.Batches[:from]
+	m.open = l
+	m.cut = true
 }
 
 // begin makes room for a primitive of nv vertices and returns the index
 // that its first vertex will have within the current batch.
 func (m *Mesh) begin(nv int) uint16 {
-	if len(m.Batches) == 0 || m.Batches[len(m.Batches)-1].V1-m.Batches[len(m.Batches)-1].V0+nv > maxBatchVertices {
+	if m.cut || len(m.Batches) == 0 || m.Batches[len(m.Batches)-1].V1-m.Batches[len(m.Batches)-1].V0+nv > maxBatchVertices {
 		m.Batches = append(m.Batches, Batch{V0: len(m.Vertices), V1: len(m.Vertices), I0: len(m.Indices), I1: len(m.Indices)})
+		m.cut = false
 	}
 	b := &m.Batches[len(m.Batches)-1]
 	return uint16(b.V1 - b.V0)

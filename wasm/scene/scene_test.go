@@ -2,6 +2,7 @@ package scene_test
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"ouroboros/wasm/analysis"
@@ -341,5 +342,89 @@ func TestLoopHighlightAndToken(t *testing.T) {
 		if v.R == scene.PaletteFor(session.Dark).Loop.R && v.G == scene.PaletteFor(session.Dark).Loop.G && v.A == scene.PaletteFor(session.Dark).Loop.A {
 			t.Fatal("a path that is not a loop of the network is highlighted")
 		}
+	}
+}
+
+// The drawing package keeps the Under and Over layers of the last frame
+// and draws only Moving anew while they stay the same (issue 19's steady
+// frame): so a tick that moves the particles, the capacity marks and a
+// loop's path must change Moving alone.
+func TestOnlyTheMovingLayerChangesWithTicks(t *testing.T) {
+	d := tiny()
+	layers := func(m *scene.Mesh) [3][]scene.Vertex {
+		return [3][]scene.Vertex{
+			append([]scene.Vertex(nil), m.LayerVertices(scene.LayerUnder)...),
+			append([]scene.Vertex(nil), m.LayerVertices(scene.LayerMoving)...),
+			append([]scene.Vertex(nil), m.LayerVertices(scene.LayerOver)...),
+		}
+	}
+	for _, loop := range [][]int{nil, {0, 1, 2}} {
+		b := newRig(d, network(d, dataset.Date{}))
+		b.look.Loop = loop
+		b.Build(pos, view(0))
+		first := layers(&b.Mesh)
+		if n := len(first[0]) + len(first[1]) + len(first[2]); n != len(b.Mesh.Vertices) {
+			t.Fatalf("loop %v: the layers hold %d vertices of %d", loop, n, len(b.Mesh.Vertices))
+		}
+		if len(first[0]) == 0 || len(first[1]) == 0 || len(first[2]) == 0 {
+			t.Fatalf("loop %v: layers of %d, %d and %d vertices, want edges, moving marks and discs", loop, len(first[0]), len(first[1]), len(first[2]))
+		}
+		b.look.LoopTick = 17
+		b.Build(pos, view(17))
+		later := layers(&b.Mesh)
+		if !same(first[0], later[0]) {
+			t.Errorf("loop %v: the Under layer (edges) changed between ticks", loop)
+		}
+		if !same(first[2], later[2]) {
+			t.Errorf("loop %v: the Over layer (discs) changed between ticks", loop)
+		}
+		if same(first[1], later[1]) {
+			t.Errorf("loop %v: the Moving layer did not move between ticks", loop)
+		}
+		// Every batch lies inside one layer, whole.
+		n := 0
+		for l := scene.LayerUnder; l <= scene.LayerOver; l++ {
+			n += len(b.Mesh.LayerBatches(l))
+		}
+		if n != len(b.Mesh.Batches) {
+			t.Errorf("loop %v: the layers hold %d batches of %d", loop, n, len(b.Mesh.Batches))
+		}
+	}
+}
+
+// Move redraws the Moving layer alone at another tick; the frame it makes
+// must be the one a full Build at that tick makes, layer by layer, with a
+// loop lit or not, in motion or still.
+func TestMoveMakesTheFrameBuildMakes(t *testing.T) {
+	d := tiny()
+	for _, loop := range [][]int{nil, {0, 1, 2}} {
+		for _, motion := range []bool{true, false} {
+			moved := newRig(d, network(d, dataset.Date{}))
+			built := newRig(d, network(d, dataset.Date{}))
+			moved.look.Loop, built.look.Loop = loop, loop
+			v := view(3)
+			v.Motion = motion
+			moved.Build(pos, v)
+			for _, tick := range []int64{4, 9, 40} {
+				scene.Move(moved.Frame, tick)
+				v.Tick = tick
+				built.Build(pos, v)
+				for _, l := range scene.Layers {
+					if !same(moved.Mesh.LayerVertices(l), built.Mesh.LayerVertices(l)) {
+						t.Errorf("loop %v, motion %v, tick %d: layer %d differs from Build's", loop, motion, tick, l)
+					}
+				}
+				if !slices.Equal(moved.Mesh.Indices, built.Mesh.Indices) || !slices.Equal(moved.Mesh.Batches, built.Mesh.Batches) {
+					t.Errorf("loop %v, motion %v, tick %d: indexes or batches differ from Build's", loop, motion, tick)
+				}
+			}
+		}
+	}
+	// A steady frame allocates nothing either way.
+	b := newRig(d, network(d, dataset.Date{}))
+	b.Build(pos, view(0))
+	tick := int64(0)
+	if allocs := testing.AllocsPerRun(100, func() { tick++; scene.Move(b.Frame, tick) }); allocs != 0 {
+		t.Errorf("Move: %v allocations per frame, want 0", allocs)
 	}
 }
