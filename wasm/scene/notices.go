@@ -2,6 +2,7 @@ package scene
 
 import (
 	"fmt"
+	"math"
 
 	"ouroboros/wasm/dataset"
 	"ouroboros/wasm/session"
@@ -33,6 +34,7 @@ func KindNotices(d *dataset.Dataset) []dataset.Problem {
 // at offset at, when it is under 3:1 on theme t's canvas.
 func lowContrast(key, member string, c dataset.RGB, at int, t session.Theme) (dataset.Problem, bool) {
 	bg := PaletteFor(t).Background
+	// The ratio is said rounded down: 2.96:1 must not read "3.0:1 … needs 3:1".
 	ratio := contrastRGB(c, bg)
 	if ratio >= 3 {
 		return dataset.Problem{}, false
@@ -45,7 +47,7 @@ func lowContrast(key, member string, c dataset.RGB, at int, t session.Theme) (da
 	return dataset.Problem{
 		Path: dataset.MemberPath("kinds", key, member),
 		Message: fmt.Sprintf("%s is %.1f:1 against the %s canvas (%s): this kind's discs need 3:1 to be seen there; use a %s colour",
-			hex(c), ratio, t, hex(b), way),
+			hex(c), math.Floor(ratio*10)/10, t, hex(b), way),
 		Offset: at,
 	}, true
 }

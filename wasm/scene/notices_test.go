@@ -29,7 +29,7 @@ func TestKindNoticesPointAtFaintColours(t *testing.T) {
 	}
 	got := scene.KindNotices(d)
 	want := []struct{ path, value, says string }{
-		{"kinds.chips.color", `"#1a2233"`, "#1a2233 is 1.2:1 against the dark canvas (#0b1020): this kind's discs need 3:1 to be seen there; use a lighter colour"},
+		{"kinds.chips.color", `"#1a2233"`, "#1a2233 is 1.1:1 against the dark canvas (#0b1020): this kind's discs need 3:1 to be seen there; use a lighter colour"},
 		{"kinds.chips.colorLight", `"#e0e0e0"`, "#e0e0e0 is 1.2:1 against the light canvas (#f6f7fa): this kind's discs need 3:1 to be seen there; use a darker colour"},
 	}
 	if len(got) != len(want) {
