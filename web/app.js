@@ -24,6 +24,9 @@ ready.catch(() => {});
 let started = false;
 let failed = false;
 const listeners = new Map();
+// drawn holds what must happen as soon as the canvas has drawn its first
+// frame, before the page wires up (onDrawn).
+const drawn = [];
 
 function emit(type, detail) {
   for (const fn of listeners.get(type) || []) {
@@ -47,19 +50,15 @@ export const boot = {
     mark('ready-called');
     if (failed || started) return;
     started = true;
-    // The dataset's words, before anything is written with them.
-    if (typeof boot.words === 'function') useWords(boot.words());
-    $('loader').hidden = true;
-    showNotices([...Array.from(problems || []).map((p) => t('notice.link', { problem: p })),
-      ...Array.from(notices || []).map((p) => t('notice.dataset', { problem: p }))]);
-    // The program's theme is the page's (theme.js chose it the same way
-    // before the first paint).
-    document.documentElement.classList.toggle('light', api.state().theme === 'light');
-    $('card-close').addEventListener('click', () => api.send({ type: 'select', id: null }));
-    wireInput();
-    watchChrome(boot);
-    renderCard();
-    keepHash();
+    for (const fn of drawn) fn();
+    // Every reader of state() while the page wires up gets one parse, as
+    // in a batch of events (react); a send drops it.
+    memo = {};
+    try {
+      wireUp(problems, notices);
+    } finally {
+      memo = null;
+    }
     const s = api.state();
     settle.resolve(s);
     emit('ready', s);
@@ -86,6 +85,24 @@ export const boot = {
 };
 globalThis.ouroborosBoot = boot;
 
+// wireUp is the page's answer to the program's first frame: the notices,
+// the theme, the controls, the card and the hash.
+function wireUp(problems, notices) {
+  // The dataset's words, before anything is written with them.
+  if (typeof boot.words === 'function') useWords(boot.words());
+  $('loader').hidden = true;
+  showNotices([...Array.from(problems || []).map((p) => t('notice.link', { problem: p })),
+    ...Array.from(notices || []).map((p) => t('notice.dataset', { problem: p }))]);
+  // The program's theme is the page's (theme.js chose it the same way
+  // before the first paint).
+  document.documentElement.classList.toggle('light', api.state().theme === 'light');
+  $('card-close').addEventListener('click', () => api.send({ type: 'select', id: null }));
+  wireInput();
+  watchChrome(boot);
+  renderCard();
+  keepHash();
+}
+
 // pending holds the program's events not yet answered, in order; react
 // answers them in one task, where every state() reads one parse (memo).
 let pending = [];
@@ -105,6 +122,13 @@ function react() {
   } finally {
     memo = null;
   }
+}
+
+// onDrawn runs fn as soon as the canvas has drawn its first frame, before
+// the page wires up: poster.js hides the poster there, whose thousands of
+// SVG nodes made every layout of the wiring slow.
+export function onDrawn(fn) {
+  drawn.push(fn);
 }
 
 // api is window.ouroboros, the page's script API (page-api.md §2).
@@ -138,6 +162,8 @@ export const api = {
       throw new Error('ouroboros.send takes a plain object: ' + e.message);
     }
     const problem = boot.send(json);
+    // A command changes the state at once: a parse made before it is stale.
+    if (memo) memo.state = null;
     if (problem) throw new Error(problem);
     return true;
   },
@@ -270,10 +296,11 @@ function leaveCanvas() {
 // host page can do the same.
 function wireExplore(canvas) {
   canvas.tabIndex = 0;
-  // Ebitengine focuses its canvas as it starts; the page takes the keys
-  // from the window itself, so the focus goes back to the page's start and
-  // the first Tab reaches the skip link, not a walk through the entities.
-  // A kiosk has no keyboard and keeps it.
+  // The program starts the engine without focusing its canvas but in a
+  // kiosk (wasm/cmd/explainer); should a browser focus it all the same, the
+  // page takes the keys from the window itself, so the focus goes back to
+  // the page's start and the first Tab reaches the skip link, not a walk
+  // through the entities. A kiosk has no keyboard and keeps it.
   // Blurring alone would leave the browser's Tab starting after the
   // canvas, the body's last child; focusing the body moves that start.
   if (document.activeElement === canvas && !inKiosk()) {
@@ -839,7 +866,10 @@ async function readBody(res, limit, onBytes, tooLarge, cutOff) {
   return bytes;
 }
 
-async function fetchWasm(path) {
+// compileWasm downloads the program and compiles it as it arrives
+// (WebAssembly.compileStreaming: the compile ends with the download, not
+// after it), counting the bytes for the progress bar on the way.
+async function compileWasm(path) {
   let res;
   try {
     res = await fetch(path);
@@ -851,10 +881,40 @@ async function fetchWasm(path) {
   // stream yields more, so the size the build recorded is preferred.
   const declared = Number(document.documentElement.dataset.wasmBytes || 0);
   const total = declared || (res.headers.get('Content-Encoding') ? 0 : Number(res.headers.get('Content-Length') || 0));
-  const bytes = await readBody(res, 0, (n) => progress(n, total), null,
-    () => new Error(t('error.wasm.cut')));
-  progress(bytes.byteLength, bytes.byteLength);
-  return bytes.buffer;
+  const onBytes = (n) => progress(n, total);
+  const cutOff = () => new Error(t('error.wasm.cut'));
+  if (typeof WebAssembly.compileStreaming !== 'function' || !res.body || !res.body.getReader) {
+    const bytes = await readBody(res, 0, onBytes, null, cutOff);
+    return compile(() => WebAssembly.compile(bytes));
+  }
+  const reader = res.body.getReader();
+  let size = 0;
+  let cut = false;
+  const counted = new ReadableStream({
+    async pull(ctl) {
+      let part;
+      try { part = await reader.read(); } catch (e) { cut = true; ctl.error(e); return; }
+      if (part.done) { progress(size, size); ctl.close(); return; }
+      size += part.value.byteLength;
+      onBytes(size);
+      ctl.enqueue(part.value);
+    },
+    cancel(why) { return reader.cancel(why); },
+  });
+  const streamed = new Response(counted, { headers: { 'Content-Type': 'application/wasm' } });
+  try {
+    return await WebAssembly.compileStreaming(streamed);
+  } catch (e) {
+    throw cut ? cutOff() : new Error(t('error.instantiate', { message: e.message }));
+  }
+}
+
+async function compile(fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    throw new Error(t('error.instantiate', { message: e.message }));
+  }
 }
 
 function hasWebGL2() {
@@ -906,10 +966,10 @@ async function start() {
   boot.reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   boot.lightScheme = window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches;
 
-  let wasm;
+  let module;
   try {
-    [wasm, boot.dataset] = await Promise.all([
-      fetchWasm(document.documentElement.dataset.wasm || 'ouroboros.wasm'),
+    [module, boot.dataset] = await Promise.all([
+      compileWasm(document.documentElement.dataset.wasm || 'ouroboros.wasm'),
       dataset.then((b) => { mark('dataset-fetched'); return b; }),
     ]);
   } catch (e) {
@@ -919,7 +979,7 @@ async function start() {
   const go = new Go();
   let instance;
   try {
-    ({ instance } = await WebAssembly.instantiate(wasm, go.importObject));
+    instance = await WebAssembly.instantiate(module, go.importObject);
   } catch (e) {
     return fail(t('error.instantiate', { message: e.message }));
   }

@@ -10,7 +10,7 @@
 // the poster's drawing area and the page's fit rules; data-fit-tall for
 // the tall one), which the style sheet's rules match but for one case (see
 // FillCSS).
-import { api, params } from './app.js';
+import { api, onDrawn, params } from './app.js';
 import { $ } from './dom.js';
 
 showPoster();
@@ -81,11 +81,14 @@ function showPoster() {
   place();
   window.addEventListener('resize', place);
 
-  // The canvas has drawn its first frame when ready resolves; on a refusal
-  // the error panel takes the page. Either way the poster goes.
+  // The poster goes as soon as the canvas has drawn its first frame,
+  // before the page wires up: hidden, its thousands of SVG nodes leave the
+  // layouts that the wiring makes. On a refusal the error panel takes the
+  // page.
   const done = () => {
     hide();
     window.removeEventListener('resize', place);
   };
-  api.ready.then(done, done);
+  onDrawn(done);
+  api.ready.catch(done);
 }

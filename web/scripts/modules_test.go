@@ -31,8 +31,9 @@ var (
 var pages = []string{"index.html", "editor.html"}
 
 // TestPageIsModules: each page loads wasm_exec.js (Go's, a classic
-// script), perhaps theme.js (before the first paint) and one module entry; every other script of the site is a
-// module that an entry reaches by imports.
+// script), perhaps theme.js (before the first paint) and one module
+// entry; every other script of the site is a module that an entry reaches
+// by imports.
 func TestPageIsModules(t *testing.T) {
 	reached := map[string]bool{}
 	var walk func(name string)
@@ -58,7 +59,8 @@ func TestPageIsModules(t *testing.T) {
 		var entry string
 		for _, tag := range scriptTag.FindAllString(string(page), -1) {
 			switch {
-			case strings.Contains(tag, `src="wasm_exec.js"`), strings.Contains(tag, `src="theme.js"`) && !strings.Contains(tag, "defer") && !strings.Contains(tag, "async"):
+			case strings.Contains(tag, `src="wasm_exec.js"`),
+				strings.Contains(tag, `src="theme.js"`) && !strings.Contains(tag, "defer") && !strings.Contains(tag, "async"):
 			case strings.Contains(tag, `type="module"`) && entry == "":
 				entry = regexp.MustCompile(`src="([^"]+)"`).FindStringSubmatch(tag)[1]
 			default:

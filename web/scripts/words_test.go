@@ -54,6 +54,7 @@ var notWords = map[string]string{
 	`'Arrow'`:                                                                                       "a key's name",
 	`'Content-Length'`:                                                                              "an HTTP header",
 	`'Content-Encoding'`:                                                                            "an HTTP header",
+	`'Content-Type'`:                                                                                "an HTTP header",
 	`'Uint8Array'`:                                                                                  "a type",
 	`'Blur'`:                                                                                        "a key's name for the program",
 	`'#stage > canvas, body > canvas'`:                                                              "a selector",

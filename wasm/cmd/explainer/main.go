@@ -65,7 +65,12 @@ func main() {
 	// Draw skips frames where nothing changed; the engine must then keep
 	// the last picture instead of clearing it.
 	ebiten.SetScreenClearedEveryFrame(false)
-	if err := ebiten.RunGame(g); err != nil {
+	// The engine focuses its canvas as it starts, which sends a keyboard
+	// reader's first Tab past the page's skip link; the page then had to
+	// move the focus back, a forced layout of the whole page in the middle
+	// of its start (issue 19). A kiosk has no keyboard and keeps it.
+	run := &ebiten.RunGameOptions{InitUnfocused: opts.Mode != session.Kiosk}
+	if err := ebiten.RunGameWithOptions(g, run); err != nil {
 		boot.Refuse(say.Say("error.stopped", "message", err.Error()), nil)
 	}
 }
