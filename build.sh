@@ -94,9 +94,13 @@ build() {
   # for the loader's progress bar), then a .br and
   # a .gz next to every compressible file; sw.js, the kiosk's service worker,
   # gets the list of files to keep offline and a version that changes with
-  # them. The editor page (editor.html) is packed the same way with its own
-  # program, editor.wasm. Prints what the page downloads.
+  # them. What the first paint waits for, the style sheet and theme.js, goes
+  # into index.html itself, with their hashes in index.html.csp for the
+  # server's Content-Security-Policy (issue 19: the first paint then waits
+  # for no second request). The editor page (editor.html) is packed the same
+  # way with its own program, editor.wasm. Prints what the page downloads.
   go run ./web/cmd/pack -dir dist -page index.html -wasm ouroboros.wasm -hash main.js,dom.js,words.js,geometry.js,app.js,poster.js,story.js,messages.js,twin.js,legend.js,kiosk.js,sheet.js,theme.js,style.css,wasm_exec.js \
+    -inline style.css,theme.js \
     -more editor.html:editor.wasm:editor.js,dom.js,style.css,editor.css,wasm_exec.js -sw sw.js
   echo "built dist/"
 }

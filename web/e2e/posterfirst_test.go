@@ -3,12 +3,13 @@
 package e2e_test
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"math"
 	"net/http"
 	"net/http/httptest"
-	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -28,8 +29,8 @@ import (
 
 // TestPosterInTheFirstResponse fetches the page as a plain HTTP client
 // would, no script run: the poster's SVG is in the first answer, shown (no
-// hidden attribute), and the page's style sheet holds the rules that place
-// it.
+// hidden attribute), and the page's own inline style sheet holds the rules
+// that place it.
 func TestPosterInTheFirstResponse(t *testing.T) {
 	res, err := http.Get(baseURL + "/")
 	if err != nil {
@@ -55,18 +56,21 @@ func TestPosterInTheFirstResponse(t *testing.T) {
 	if wide < 0 || tall < 0 || end < tall || strings.Count(rest[:end], "<circle ") < len(bundledPoster(t).DS.Entities) {
 		t.Errorf("the poster holds no wide and tall SVG with a disc per entity: %.300s", rest)
 	}
-	css := regexp.MustCompile(`<link rel="stylesheet" href="([^"]+)">`).FindStringSubmatch(page)
+	// The style sheet is in the page itself, in its head, before the
+	// poster, and the page's policy lets exactly it apply.
+	css := regexp.MustCompile(`(?s)<style data-inline="style.css">(.*?)</style>`).FindStringSubmatch(page)
 	if css == nil || strings.Index(page, css[0]) > start {
-		t.Fatalf("no style sheet in the head before the poster")
+		t.Fatalf("no style sheet inline in the head before the poster")
 	}
-	res, err = http.Get(baseURL + "/" + css[1])
-	if err != nil {
-		t.Fatal(err)
+	if !strings.Contains(css[1], "#poster { --band:") || strings.Contains(css[1], poster.MarkerCSS) {
+		t.Errorf("the page's style sheet has no rules placing the poster")
 	}
-	sheet, _ := io.ReadAll(res.Body)
-	res.Body.Close()
-	if !strings.Contains(string(sheet), "#poster { --band:") || strings.Contains(string(sheet), poster.MarkerCSS) {
-		t.Errorf("%s has no rules placing the poster", css[1])
+	if strings.Contains(page, `rel="stylesheet"`) {
+		t.Errorf("the page still loads a style sheet by a request")
+	}
+	sum := sha256.Sum256([]byte(css[1]))
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'") {
+		t.Errorf("the page's policy %q does not allow its style sheet", csp)
 	}
 }
 
@@ -100,11 +104,12 @@ func posterWithoutScripts(t *testing.T, p *poster.Poster, w, h int64) {
 	letScripts := func() { scriptsOnce.Do(func() { close(scripts) }) }
 	letProgram := func() { programOnce.Do(func() { close(program) }) }
 	srv := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		// theme.js is the page's one script before the first paint (it
-		// picks the light or dark theme, as the style sheet does its
-		// colours): held, the page would never parse.
-		isTheme := strings.HasPrefix(path.Base(r.URL.Path), "theme.")
-		hold := map[bool]chan struct{}{strings.HasSuffix(r.URL.Path, ".js") && !isTheme: scripts, strings.HasSuffix(r.URL.Path, ".wasm"): program}[true]
+		// Every script and style sheet is held: the page carries inline
+		// what its first paint needs (the style sheet and theme.js, which
+		// picks the light or dark theme), so the poster shows with the
+		// HTML alone.
+		held := strings.HasSuffix(r.URL.Path, ".js") || strings.HasSuffix(r.URL.Path, ".css")
+		hold := map[bool]chan struct{}{held: scripts, strings.HasSuffix(r.URL.Path, ".wasm"): program}[true]
 		if hold != nil {
 			select {
 			case <-hold:

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -53,7 +54,12 @@ func TestPackedDownloads(t *testing.T) {
 		"program":      regexp.MustCompile(`^ouroboros\.[0-9a-f]{8}\.wasm$`),
 		"loader":       regexp.MustCompile(`^app\.[0-9a-f]{8}\.js$`),
 		"wasm_exec.js": regexp.MustCompile(`^wasm_exec\.[0-9a-f]{8}\.js$`),
-		"style sheet":  regexp.MustCompile(`^style\.[0-9a-f]{8}\.css$`),
+	}
+	// The style sheet is in the page (issue 19): never a request of its own.
+	for _, r := range got.Resources {
+		if strings.HasSuffix(r.Path, ".css") {
+			t.Errorf("the page fetched a style sheet, %s; want it inline", r.Path)
+		}
 	}
 	for what, re := range hashed {
 		found := false

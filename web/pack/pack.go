@@ -43,6 +43,11 @@ type Options struct {
 	// ("sw.js"), to fill in with the site's files and a version; "" for
 	// none.
 	ServiceWorker string
+	// Inline are style sheets and classic scripts of Page, among Hashed,
+	// to put into the page itself, the ones its first paint waits for
+	// ("style.css", "theme.js"); their hashes go beside it for the
+	// server's Content-Security-Policy (server.SourcesSuffix).
+	Inline []string
 	// More are the site's other pages with a program of their own
 	// ("editor.html" with "editor.wasm"), packed after Page: what Page
 	// hashed already keeps its name.
@@ -62,10 +67,11 @@ func Compressible(name string) bool {
 // Page is a page of the site with its own program: it is rewritten to
 // load its assets by their hashed names.
 type Page struct {
-	// Page, Wasm and Hashed are as in Options.
+	// Page, Wasm, Hashed and Inline are as in Options.
 	Page   string
 	Wasm   string
 	Hashed []string
+	Inline []string
 }
 
 // Site packs the site in dir. The plain files stay, so that links to them
@@ -73,7 +79,7 @@ type Page struct {
 // where the file system allows.
 func Site(dir string, opts Options) error {
 	renamed := map[string]string{}
-	pages := append([]Page{{Page: opts.Page, Wasm: opts.Wasm, Hashed: opts.Hashed}}, opts.More...)
+	pages := append([]Page{{Page: opts.Page, Wasm: opts.Wasm, Hashed: opts.Hashed, Inline: opts.Inline}}, opts.More...)
 	for _, p := range pages {
 		if err := packPage(dir, p, renamed); err != nil {
 			return err
@@ -130,6 +136,15 @@ func packPage(dir string, p Page, renamed map[string]string) error {
 	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", p.Page, err)
+	}
+	if len(p.Inline) > 0 {
+		var sources server.Sources
+		if page, sources, err = inline(dir, page, p.Inline, renamed); err != nil {
+			return fmt.Errorf("%s: %w", p.Page, err)
+		}
+		if err := writeSources(dir, p.Page, sources); err != nil {
+			return err
+		}
 	}
 	return os.WriteFile(pagePath, page, 0o644)
 }

@@ -5,10 +5,13 @@
 package server
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
 	"path"
+	"regexp"
 	"strings"
 )
 
@@ -25,6 +28,78 @@ type Options struct {
 // allows, so no 'unsafe-inline' is needed.
 const basePolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
 	"img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'"
+
+// SourcesSuffix names the file beside a page (index.html.csp) that lists
+// the sources of the page's inline style sheets and scripts, by directive,
+// as JSON: {"style-src": ["'sha256-…'"], "script-src": […]}. The build's
+// pack writes it when it puts them into the page (the first paint then
+// waits for no other request); the server adds them to that page's
+// Content-Security-Policy and to no other's. Only hashes are taken, and
+// only for those two directives: the file can allow the page's own inline
+// code and nothing else.
+const SourcesSuffix = ".csp"
+
+// Sources are the sources of a page's inline code, by directive.
+type Sources map[string][]string
+
+var hashSource = regexp.MustCompile(`^'sha(256|384|512)-[A-Za-z0-9+/]+={0,2}'$`)
+
+// policyWith returns policy with the sources added to their directives,
+// or an error when one is not a hash or not for script-src or style-src.
+func policyWith(policy string, src Sources) (string, error) {
+	parts := strings.Split(policy, "; ")
+	for directive, list := range src {
+		if directive != "script-src" && directive != "style-src" {
+			return "", fmt.Errorf("%q: only script-src and style-src take a page's inline sources", directive)
+		}
+		for _, s := range list {
+			if !hashSource.MatchString(s) {
+				return "", fmt.Errorf("%s %q: only a hash ('sha256-…') is taken", directive, s)
+			}
+		}
+		found := false
+		for i, p := range parts {
+			if p == directive || strings.HasPrefix(p, directive+" ") {
+				parts[i] = p + " " + strings.Join(list, " ")
+				found = true
+			}
+		}
+		if !found {
+			return "", fmt.Errorf("the policy has no %s to add to", directive)
+		}
+	}
+	return strings.Join(parts, "; "), nil
+}
+
+// pagePolicy is the Content-Security-Policy for the file name: the
+// handler's, with the inline sources listed beside a page added. A list
+// that cannot be read or is refused leaves the policy as it is (the
+// page's inline code then does not run, which the browser reports).
+func (h *handler) pagePolicy(root *os.Root, name string) string {
+	if !strings.HasSuffix(name, ".html") {
+		return h.policy
+	}
+	b, err := root.ReadFile(name + SourcesSuffix)
+	if err != nil {
+		return h.policy
+	}
+	var src Sources
+	if json.Unmarshal(b, &src) != nil {
+		return h.policy
+	}
+	p, err := policyWith(h.policy, src)
+	if err != nil {
+		return h.policy
+	}
+	return p
+}
+
+// serveBrotliOnly serves name from its brotli copy alone (the kiosk's
+// site), under the page's own policy.
+func (h *handler) serveBrotliOnly(w http.ResponseWriter, r *http.Request, root *os.Root, name string) bool {
+	w.Header().Set("Content-Security-Policy", h.pagePolicy(root, name))
+	return serveBrotliOnly(w, r, root, name)
+}
 
 // contentTypes maps a lower-case extension to the Content-Type it is served
 // with. It is explicit so the answer does not depend on the host's
@@ -121,7 +196,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 	f, err := root.Open(name)
 	if err != nil {
-		if !strings.HasSuffix(urlPath, "/") && serveBrotliOnly(w, r, root, name) {
+		if !strings.HasSuffix(urlPath, "/") && h.serveBrotliOnly(w, r, root, name) {
 			return
 		}
 		http.NotFound(w, r)
@@ -138,7 +213,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		index := path.Join(name, "index.html")
 		idx, err := root.Open(index)
 		if err != nil {
-			if strings.HasSuffix(urlPath, "/") && serveBrotliOnly(w, r, root, index) {
+			if strings.HasSuffix(urlPath, "/") && h.serveBrotliOnly(w, r, root, index) {
 				return
 			}
 			if _, err := root.Stat(index + ".br"); err == nil && !strings.HasSuffix(urlPath, "/") {
@@ -167,6 +242,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	hdr.Set("Content-Type", contentType(name))
+	hdr.Set("Content-Security-Policy", h.pagePolicy(root, name))
 	if Immutable(name) {
 		hdr.Set("Cache-Control", immutableCache)
 	}

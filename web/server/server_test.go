@@ -383,3 +383,45 @@ func TestEmbeddingHeaders(t *testing.T) {
 		}
 	}
 }
+
+// A page's inline sources are taken from the file beside it only as
+// hashes for script-src and style-src: a list that asks for anything else
+// leaves the page's policy as it is.
+func TestPagePolicyTakesOnlyHashes(t *testing.T) {
+	const hash = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+	for _, tc := range []struct {
+		name, sources string
+		added         bool
+	}{
+		{"hashes", `{"script-src":["` + hash + `"],"style-src":["` + hash + `"]}`, true},
+		{"unsafe-inline", `{"script-src":["'unsafe-inline'"]}`, false},
+		{"a host", `{"script-src":["https://evil.example"]}`, false},
+		{"another directive", `{"connect-src":["` + hash + `"]}`, false},
+		{"not JSON", `script-src ` + hash, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := newSite(t)
+			if err := os.WriteFile(filepath.Join(site, "index.html"+server.SourcesSuffix), []byte(tc.sources), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			h := server.New(site, server.Options{})
+			base := get(t, h, "GET", "/app.js").Header().Get("Content-Security-Policy")
+			csp := get(t, h, "GET", "/").Header().Get("Content-Security-Policy")
+			if tc.added {
+				if !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval' "+hash+";") || !strings.Contains(csp, "style-src 'self' "+hash+";") {
+					t.Errorf("policy %q lacks the page's hashes", csp)
+				}
+				if strings.Contains(base, "sha256") {
+					t.Errorf("app.js's policy %q has the page's hashes", base)
+				}
+				return
+			}
+			if csp != base {
+				t.Errorf("policy %q, want the plain %q", csp, base)
+			}
+			if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "evil") {
+				t.Errorf("policy %q took a source it must refuse", csp)
+			}
+		})
+	}
+}

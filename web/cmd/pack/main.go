@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"ouroboros/web/pack"
+	"ouroboros/web/server"
 )
 
 func main() {
@@ -32,6 +33,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	page := fs.String("page", "index.html", "the page, relative to -dir")
 	wasm := fs.String("wasm", "ouroboros.wasm", "the program, relative to -dir")
 	hashed := fs.String("hash", "app.js,style.css,wasm_exec.js", "comma-separated assets the page loads, to give hashed names")
+	inlined := fs.String("inline", "", `comma-separated style sheets and classic scripts among -hash to put into the page itself ("style.css,theme.js"); their hashes go beside it in PAGE`+server.SourcesSuffix+` for the server's Content-Security-Policy`)
 	sw := fs.String("sw", "", `the service worker template to fill in, relative to -dir ("sw.js"); "" for none`)
 	cache := fs.String("cache", defaultCache(), `directory keeping brotli output between runs; "" for none`)
 	var more []pack.Page
@@ -59,7 +61,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if !*measureOnly {
-		opts := pack.Options{Page: *page, Wasm: *wasm, Hashed: list(*hashed), Cache: *cache, ServiceWorker: *sw, More: more}
+		opts := pack.Options{Page: *page, Wasm: *wasm, Hashed: list(*hashed), Inline: list(*inlined), Cache: *cache, ServiceWorker: *sw, More: more}
 		if err := pack.Site(*dir, opts); err != nil {
 			return err
 		}
