@@ -72,18 +72,19 @@ const instrument = `(() => {
     const start = performance.now();
     try { cb(ts); } finally { b.frames.push([ts, start, performance.now() - start]); }
   });
-  document.addEventListener('DOMContentLoaded', () => {
-    const img = document.getElementById('poster');
-    if (img) {
-      let seen = false;
-      const check = () => {
-        if (seen || img.hidden || !img.complete || img.naturalWidth === 0) return;
-        seen = true;
-        img.decode().then(() => raf(() => { b.poster = performance.now(); }), () => {});
-      };
-      img.addEventListener('load', check);
-      check();
+  // The poster is inline SVG in the page (issue 19): its time is the first
+  // frame begun with all of it parsed (the element after it is) and
+  // shown, the frame that paints it.
+  const look = () => {
+    const p = document.getElementById('poster');
+    if (p && p.nextElementSibling && !p.hidden && getComputedStyle(p).display !== 'none' && p.getBoundingClientRect().width > 0) {
+      b.poster = performance.now();
+      return;
     }
+    if (b.ready === null && b.failed === null) raf(look);
+  };
+  raf(look);
+  document.addEventListener('DOMContentLoaded', () => {
     window.ouroboros.ready.then(
       () => { b.ready = performance.now(); },
       (e) => { b.failed = String(e && e.message); });
@@ -185,8 +186,8 @@ type load struct {
 	WasmBytes float64 `json:"wasmBytes"` // its body's bytes on the wire (0 when cached)
 	WasmSize  float64 `json:"wasmSize"`  // its decoded size
 	WasmName  string  `json:"wasmName"`  // the URL the loader fetched
-	// Poster is the first frame with the poster shown and decoded; 0 when
-	// the page showed none.
+	// Poster is the first frame begun with the poster parsed and shown; 0
+	// when the page showed none.
 	Poster float64 `json:"poster"`
 	FCP    float64 `json:"fcp"` // first contentful paint; 0 when none
 	// Marks are the moments of the start (see phases in compare.go).
