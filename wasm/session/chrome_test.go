@@ -10,12 +10,12 @@ func TestChrome(t *testing.T) {
 	for _, tc := range []struct {
 		width, title, bottom float64
 	}{
-		{1280, 1280 - 470 - 28, 172}, // the toolbar beside the title, the legend's strip above the timeline
-		{1000, 1000 - 470 - 28, 172},
-		{999, 999 - 470 - 28, 200}, // the strip in three lines
-		{720, 720 - 470 - 28, 200},
-		{719, 719 - 470 - 28, 100}, // the legend folds to its key at the top
-		{601, 601 - 470 - 28, 100},
+		{1280, 1280 - 545 - 28, 172}, // the toolbar beside the title, the legend's strip above the timeline
+		{1000, 1000 - 545 - 28, 172},
+		{999, 999 - 545 - 28, 200}, // the strip in three lines
+		{720, 720 - 545 - 28, 200},
+		{719, 719 - 545 - 28, 100}, // the legend folds to its key at the top
+		{601, 601 - 545 - 28, 100},
 		{600, 600 - 28, 156}, // the toolbar in a row above the timeline
 		{400, 400 - 28, 156},
 		{399, 399 - 28, 212}, // the narrowest: the toolbar wraps to two rows
