@@ -52,7 +52,8 @@ export const boot = {
     started = true;
     for (const fn of drawn) fn();
     // Every reader of state() while the page wires up gets one parse, as
-    // in a batch of events (react); a send drops it.
+    // in a batch of events (react): a command sent meanwhile is only
+    // queued, and changes the state in the next tick.
     memo = {};
     try {
       wireUp(problems, notices);
@@ -162,8 +163,6 @@ export const api = {
       throw new Error('ouroboros.send takes a plain object: ' + e.message);
     }
     const problem = boot.send(json);
-    // A command changes the state at once: a parse made before it is stale.
-    if (memo) memo.state = null;
     if (problem) throw new Error(problem);
     return true;
   },
@@ -885,7 +884,11 @@ async function compileWasm(path) {
   const cutOff = () => new Error(t('error.wasm.cut'));
   if (typeof WebAssembly.compileStreaming !== 'function' || !res.body || !res.body.getReader) {
     const bytes = await readBody(res, 0, onBytes, null, cutOff);
-    return compile(() => WebAssembly.compile(bytes));
+    try {
+      return await WebAssembly.compile(bytes);
+    } catch (e) {
+      throw new Error(t('error.instantiate', { message: e.message }));
+    }
   }
   const reader = res.body.getReader();
   let size = 0;
@@ -906,14 +909,6 @@ async function compileWasm(path) {
     return await WebAssembly.compileStreaming(streamed);
   } catch (e) {
     throw cut ? cutOff() : new Error(t('error.instantiate', { message: e.message }));
-  }
-}
-
-async function compile(fn) {
-  try {
-    return await fn();
-  } catch (e) {
-    throw new Error(t('error.instantiate', { message: e.message }));
   }
 }
 

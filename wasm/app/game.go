@@ -192,7 +192,13 @@ func (g *Game) build(look session.Look) {
 	if g.over.note(m.LayerVertices(scene.LayerOver), f.Labels, f.Figures) {
 		g.dirty = true
 	}
-	if moving := m.LayerVertices(scene.LayerMoving); !slices.Equal(moving, g.moving) {
+	g.noteMoving()
+}
+
+// noteMoving marks the picture for drawing when the frame's moving marks
+// differ from those on screen.
+func (g *Game) noteMoving() {
+	if moving := g.frame.Mesh.LayerVertices(scene.LayerMoving); !slices.Equal(moving, g.moving) {
 		g.dirty = true
 		g.moving = append(g.moving[:0], moving...)
 	}
@@ -204,10 +210,7 @@ func (g *Game) build(look session.Look) {
 func (g *Game) move(tick int64) {
 	scene.Move(g.frame, tick)
 	g.builtView.Tick = tick
-	if moving := g.frame.Mesh.LayerVertices(scene.LayerMoving); !slices.Equal(moving, g.moving) {
-		g.dirty = true
-		g.moving = append(g.moving[:0], moving...)
-	}
+	g.noteMoving()
 }
 
 // sameButTick reports whether two views differ at most in their tick.
