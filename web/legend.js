@@ -48,6 +48,21 @@ function showOthers(open) {
   $('other-toggle').setAttribute('aria-expanded', String(open));
 }
 
+// The legend and the circular card hang under the reading sentence
+// (--reading-bottom), whose height is known only once it is laid out. A
+// ResizeObserver hands it over in the rendering step, after the browser's
+// own layout: reading offsetHeight here forced the page's first layout in
+// the middle of the wiring, 200–330 ms of the start on two cores while
+// the GPU process drew the first frame (issue 19). A hidden sentence
+// measures 0.
+let sized = null;
+let headTop = 0;
+let headHeight = 0;
+
+function underHead() {
+  document.body.style.setProperty('--reading-bottom', headTop + headHeight + 6 + 'px');
+}
+
 // renderLegend writes the reading sentence, the legend's colours and
 // widths and the circular card from the state s.
 export function renderLegend(s) {
@@ -56,7 +71,12 @@ export function renderLegend(s) {
   head.textContent = r.headline;
   head.style.top = s.view.topInset + 'px';
   head.hidden = !r.headline;
-  document.body.style.setProperty('--reading-bottom', (head.hidden ? s.view.topInset : head.offsetTop + head.offsetHeight) + 6 + 'px');
+  headTop = s.view.topInset;
+  if (!sized) {
+    sized = new ResizeObserver(([e]) => { headHeight = e.borderBoxSize[0].blockSize; underHead(); });
+    sized.observe(head);
+  }
+  underHead();
 
   const k = s.explore.legend.key;
   for (const e of document.querySelectorAll('.shape-money')) e.style.background = k.money;

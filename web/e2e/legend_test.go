@@ -40,6 +40,25 @@ func TestLegendReadingAndLoopsList(t *testing.T) {
 			}
 			// The legend: open from 720 px wide, behind its key below.
 			wide := size.w >= 720
+			if !wide {
+				// Folded, its key hangs just under the reading sentence,
+				// wherever the sentence's lines end, also once a narrower
+				// window wraps them again (--reading-bottom, measured by a
+				// ResizeObserver rather than a forced layout).
+				under := `(() => { const h = document.getElementById('headline').getBoundingClientRect();
+					const l = document.getElementById('legend').getBoundingClientRect();
+					return l.top >= h.bottom && l.top <= h.bottom + 12; })()`
+				waitJS(t, ctx, "the legend under the reading sentence", under)
+				lines := eval[float64](t, ctx, `document.getElementById('headline').getBoundingClientRect().height`)
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(300, size.h)); err != nil {
+					t.Fatal(err)
+				}
+				waitJS(t, ctx, "the sentence rewrapped, the legend under it", `document.getElementById('headline').getBoundingClientRect().height > `+fmt.Sprint(lines)+` && `+under)
+				if err := chromedp.Do(ctx, chromedp.EmulateViewport(size.w, size.h)); err != nil {
+					t.Fatal(err)
+				}
+				waitJS(t, ctx, "the sentence back, the legend under it", `document.getElementById('headline').getBoundingClientRect().height === `+fmt.Sprint(lines)+` && `+under)
+			}
 			if wide {
 				if !shown("legend-body") || shown("legend-key") {
 					t.Errorf("at %d px the legend's body shown %v, its key %v; want the body and no key", size.w, shown("legend-body"), shown("legend-key"))
