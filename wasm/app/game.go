@@ -60,8 +60,10 @@ type Game struct {
 	figs    *figureTexts
 
 	drawn, readySent bool
-	onReady          func()
-	emit             func(event string, detail map[string]any)
+	// shown says the session knows the first frame is on screen.
+	shown   bool
+	onReady func()
+	emit    func(event string, detail map[string]any)
 	// builtView and builtVersion are the Look of the last frame built.
 	builtView    session.View
 	builtVersion uint64
@@ -82,8 +84,8 @@ type Game struct {
 	start phases
 }
 
-// New builds the explainer for a valid dataset. onReady runs once, after the
-// first frame has been drawn; emit tells the page of a change; mark (nil
+// New builds the explainer for a valid dataset. onReady runs once, as the
+// first frame is drawn; emit tells the page of a change; mark (nil
 // for none) is told each phase of the start as it ends (phases.go).
 func New(ds *dataset.Dataset, opts session.Options, problems []string, onReady func(), emit func(string, map[string]any), mark func(phase string)) *Game {
 	an := analysis.New(ds)
@@ -115,12 +117,9 @@ func New(ds *dataset.Dataset, opts session.Options, problems []string, onReady f
 // inputs changed, and passes the session's events on to the page.
 func (g *Game) Update() error {
 	g.start.reach(phaseEngine)
-	if g.drawn && !g.readySent {
-		g.readySent = true
+	if g.drawn && !g.shown {
+		g.shown = true
 		g.sess.Shown()
-		if g.onReady != nil {
-			g.onReady()
-		}
 	}
 	if g.screen.Width <= 0 {
 		return nil // the engine has not laid out the canvas yet
@@ -250,7 +249,8 @@ func (g *Game) fit() {
 	g.screen.Aspect = g.layout.Aspect()
 }
 
-// Draw hands the last built frame to the engine; it changes no state.
+// Draw hands the last built frame to the engine; it changes no state but
+// the note that the first frame is drawn, which it passes on (onReady).
 func (g *Game) Draw(screen *ebiten.Image) {
 	if !g.dirty && !g.captureWanted && g.drawn {
 		return // the picture on screen is the current one
@@ -283,6 +283,16 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.start.reach(phaseMesh)
 	g.start.reach(phaseFrame)
 	g.drawn = true
+	if !g.readySent {
+		// The page hears of the first frame from here, in a task of its
+		// own after this one (bridge.Ready), not at the next tick: that
+		// waits for the GPU process to draw the frame, on two cores a
+		// quarter of a second that the page's wiring now uses (issue 19).
+		g.readySent = true
+		if g.onReady != nil {
+			g.onReady()
+		}
+	}
 	if g.captureWanted && g.onCapture != nil {
 		// The pixels exist only here, after drawing; reading them is the
 		// one thing Draw does besides drawing, and it changes no state.

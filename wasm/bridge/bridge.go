@@ -160,11 +160,21 @@ func (b *Boot) Emit(event string, detail map[string]any) {
 	b.obj.Call("emit", event, detail)
 }
 
-// Ready tells the page that the first frame is on screen; problems are
-// link parameters that were ignored and notices what the dataset gave that
-// the program ignored (its unknown ui words), for the page to show.
+// Ready tells the page that the first frame is drawn; problems are link
+// parameters that were ignored and notices what the dataset gave that the
+// program ignored (its unknown ui words), for the page to show. Called as
+// the frame is drawn, it tells the page in a microtask (queueMicrotask):
+// once the engine's frame callback has handed the frame to the GPU and
+// before the next frame, so that the page wires up while the GPU process
+// draws it (a timer would wait for the next frame).
 func (b *Boot) Ready(problems, notices []string) {
-	b.obj.Call("ready", strings(problems), strings(notices))
+	var tell js.Func
+	tell = js.FuncOf(func(js.Value, []js.Value) any {
+		tell.Release()
+		b.obj.Call("ready", strings(problems), strings(notices))
+		return nil
+	})
+	js.Global().Call("queueMicrotask", tell)
 }
 
 func strings(s []string) []any {

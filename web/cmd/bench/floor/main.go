@@ -63,16 +63,11 @@ func newFloor(ready func(), mark func(string)) *floor {
 	return f
 }
 
-// Update tells the page it is ready once the first frame is drawn, as the
-// explainer does, and moves the discs one tick.
+// Update moves the discs one tick.
 func (f *floor) Update() error {
 	if !f.marked {
 		f.marked = true
 		f.mark("engine")
-	}
-	if f.drawn && f.ready != nil {
-		f.ready()
-		f.ready = nil
 	}
 	f.tick++
 	colors := [3][3]float32{{0.31, 0.47, 0.65}, {0.95, 0.56, 0.17}, {0.35, 0.63, 0.31}}
@@ -94,12 +89,14 @@ func vertex(x, y float64, c [3]float32) ebiten.Vertex {
 	return ebiten.Vertex{DstX: float32(x), DstY: float32(y), SrcX: 1.5, SrcY: 1.5, ColorR: c[0], ColorG: c[1], ColorB: c[2], ColorA: 1}
 }
 
-// Draw draws the three discs in one call.
+// Draw draws the three discs in one call, and tells the page it is ready
+// as the first frame is drawn, as the explainer does (bridge.Ready).
 func (f *floor) Draw(screen *ebiten.Image) {
 	screen.DrawTriangles(f.verts, f.indices, f.white, &f.opts)
 	if !f.drawn {
 		f.drawn = true
 		f.mark("first-frame")
+		f.ready()
 	}
 }
 
