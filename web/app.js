@@ -45,6 +45,7 @@ export const boot = {
   params,
   reducedMotion: false,
   lightScheme: false,
+  layouts: '',
   state: null,
   ready(problems, notices) {
     mark('ready-called');
@@ -960,6 +961,10 @@ async function start() {
   }
   boot.reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   boot.lightScheme = window.matchMedia && window.matchMedia('(prefers-color-scheme: light)').matches;
+  // The layouts the build settled for the poster (wasm/layout.Settled):
+  // the program starts from the one of its graph and window's shape.
+  const poster = document.getElementById('poster');
+  boot.layouts = (poster && poster.dataset.layouts) || '';
 
   let module;
   try {

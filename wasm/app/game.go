@@ -60,6 +60,8 @@ type Game struct {
 	figs    *figureTexts
 
 	drawn, readySent bool
+	// settled are the layouts the build settled (StartFrom).
+	settled []layout.Settled
 	// shown says the session knows the first frame is on screen.
 	shown   bool
 	onReady func()
@@ -112,6 +114,11 @@ func New(ds *dataset.Dataset, opts session.Options, problems []string, onReady f
 	g.start.reach(phaseText)
 	return g
 }
+
+// StartFrom gives the layouts the build settled (the page's poster's):
+// the first layout starts from the one of its graph and shape, if any,
+// instead of taking its steps.
+func (g *Game) StartFrom(settled []layout.Settled) { g.settled = settled }
 
 // Update steps the layout, ticks the session, builds the frame when its
 // inputs changed, and passes the session's events on to the page.
@@ -243,6 +250,9 @@ func (g *Game) fit() {
 	case g.layout == nil:
 		g.graph.Aspect = want
 		g.layout = layout.New(g.graph, 1)
+		// A layout the build settled for this graph and shape (the
+		// poster's) is where these steps would lead: start there.
+		g.layout.Restore(g.graph.Fingerprint(), g.settled)
 	case session.Reshape(g.layout.Aspect(), want):
 		g.layout.SetAspect(want)
 	}

@@ -23,7 +23,10 @@ type Boot struct {
 	ReducedMotion bool
 	// LightScheme is the browser's prefers-color-scheme: light.
 	LightScheme bool
-	obj         js.Value
+	// Layouts are the layouts the build settled for the page's poster, as
+	// JSON (wasm/layout.Settled); "" for none.
+	Layouts string
+	obj     js.Value
 }
 
 // ErrNoBoot means the page did not hand over a boot object.
@@ -47,6 +50,9 @@ func Read() (*Boot, error) {
 	}
 	b.ReducedMotion = obj.Get("reducedMotion").Truthy()
 	b.LightScheme = obj.Get("lightScheme").Truthy()
+	if v := obj.Get("layouts"); v.Type() == js.TypeString {
+		b.Layouts = v.String()
+	}
 	if p := obj.Get("params"); p.Type() == js.TypeObject {
 		keys := js.Global().Get("Object").Call("keys", p)
 		for i := 0; i < keys.Length(); i++ {

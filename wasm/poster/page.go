@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/layout"
 	"ouroboros/wasm/wording"
 )
 
@@ -67,6 +68,14 @@ func Fill(page []byte, p, tall *Poster, files Files, o PageOptions) ([]byte, err
 			return nil, err
 		}
 	}
+	settled := []layout.Settled{p.Settled}
+	if tall != nil {
+		settled = append(settled, tall.Settled)
+	}
+	layouts, err := json.Marshal(settled)
+	if err != nil {
+		return nil, err
+	}
 	var svg, svgTall bytes.Buffer
 	if err := p.WriteSVG(&svg, SVGOptions{Inline: "poster-wide"}); err != nil {
 		return nil, err
@@ -79,7 +88,7 @@ func Fill(page []byte, p, tall *Poster, files Files, o PageOptions) ([]byte, err
 	parts := map[string]string{}
 	for marker, tmpl := range map[string]*template.Template{MarkerMeta: metaTmpl, MarkerImg: imgTmpl, MarkerNoscript: noscriptTmpl} {
 		var b bytes.Buffer
-		data := pageData{DS: p.DS, Files: files, Site: site, Fit: string(fit), FitTall: string(fitTall), Tables: tables(p.DS),
+		data := pageData{DS: p.DS, Files: files, Site: site, Fit: string(fit), FitTall: string(fitTall), Layouts: string(layouts), Tables: tables(p.DS),
 			Width: int(p.View.Width), Height: int(p.View.Height),
 			// WriteSVG escapes every text it writes.
 			SVG: template.HTML(svg.String()), SVGTall: template.HTML(svgTall.String())}
@@ -123,6 +132,7 @@ type pageData struct {
 	Files         Files
 	Site, PNGURL  string
 	Fit, FitTall  string
+	Layouts       string // the posters' settled layouts, JSON
 	Width, Height int
 	Tables        tableData
 	SVG, SVGTall  template.HTML // the inline posters
@@ -194,7 +204,7 @@ var metaTmpl = template.Must(template.New("meta").Parse(`<meta property="og:type
 // attribute), as aria-hidden as its pictures: the program's canvas and the
 // text view speak for the network.
 var imgTmpl = template.Must(template.New("img").Parse(
-	`<div id="poster" aria-hidden="true" data-dataset="{{.Files.Dataset}}" data-fit="{{.Fit}}"{{if .FitTall}} data-fit-tall="{{.FitTall}}"{{end}}>` +
+	`<div id="poster" aria-hidden="true" data-dataset="{{.Files.Dataset}}" data-fit="{{.Fit}}"{{if .FitTall}} data-fit-tall="{{.FitTall}}"{{end}} data-layouts="{{.Layouts}}">` +
 		"\n{{.SVG}}{{.SVGTall}}</div>"))
 
 var noscriptTmpl = template.Must(template.New("noscript").Parse(`<div class="noscript">

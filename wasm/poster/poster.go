@@ -52,6 +52,9 @@ type Poster struct {
 	// Title and Subtitle are the title block's lines, wrapped as the
 	// program wraps them.
 	Title, Subtitle []string
+	// Settled is where the layout came to rest, which the page ships to
+	// the program (data-layouts).
+	Settled layout.Settled
 	// Reading is the page's reading sentence under them (web/legend.js
 	// shows it over the canvas once the program runs), wrapped; readingText
 	// is the sentence.
@@ -133,6 +136,7 @@ func New(ds *dataset.Dataset, width, height float64) (*Poster, error) {
 	l := layout.New(g, seed)
 	l.Settle()
 	p.View.Aspect = l.Aspect()
+	p.Settled = layout.SettledOf(g, l)
 	ss.SetScreen(p.View)
 	ss.SetLayout(l.Positions(), true)
 	// The first picture is on screen and a tick has passed: the reading

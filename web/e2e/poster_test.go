@@ -5,6 +5,7 @@ package e2e_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/png"
@@ -155,7 +156,7 @@ func posterBeforeReady(t *testing.T, p *poster.Poster, w, h int64) {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
-		`(window.ouroboros.ready.then(() => { window.__readySettled = true; }, () => { window.__readySettled = true; }), true)`)); err != nil {
+		`(window.ouroboros.ready.then((s) => { window.__readyState = JSON.stringify(s); window.__readySettled = true; }, () => { window.__readySettled = true; }), true)`)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
@@ -216,6 +217,31 @@ func posterBeforeReady(t *testing.T, p *poster.Poster, w, h int64) {
 	t.Logf("the farthest entity moved %.1f CSS pixels from the poster to the canvas", worst)
 	if worst > 4 {
 		t.Errorf("an entity moved %.1f CSS pixels from the poster to the canvas, want the same place", worst)
+	}
+	firstFrameIsSettled(t, ctx, s)
+}
+
+// firstFrameIsSettled checks that the program drew its first frame with
+// the layout the build settled for the poster (data-layouts): the state
+// that ready resolves with is settled, its entities already where they
+// rest, without the layout's 400 steps at the start (issue 19).
+func firstFrameIsSettled(t *testing.T, ctx context.Context, settled pageState) {
+	t.Helper()
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.__readyState || ''`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var first pageState
+	if err := json.Unmarshal([]byte(raw), &first); err != nil {
+		t.Fatalf("the state ready resolved with: %v\n%s", err, raw)
+	}
+	if !first.View.Settled {
+		t.Fatalf("the first frame's layout was not settled: the program took the layout's steps instead of starting from the poster's")
+	}
+	for i, e := range first.View.Entities {
+		if d := math.Hypot(e.X-settled.View.Entities[i].X, e.Y-settled.View.Entities[i].Y); d > 0.5 {
+			t.Errorf("%s moved %.1f CSS pixels after the first frame", e.ID, d)
+		}
 	}
 }
 

@@ -3,11 +3,145 @@
 package e2e_test
 
 import (
+	"encoding/json"
+	"html"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"ouroboros/wasm/layout"
+	"ouroboros/web/server"
 )
+
+// layoutsAttr is the poster's data-layouts attribute in the built page.
+var layoutsAttr = regexp.MustCompile(`data-layouts="([^"]*)"`)
+
+// servePageWithLayouts serves the built site with the poster's shipped
+// layouts (data-layouts) replaced by what change makes of them.
+func servePageWithLayouts(t *testing.T, change func([]layout.Settled) []layout.Settled) string {
+	t.Helper()
+	dist, _ := filepath.Abs("../../dist")
+	page, err := os.ReadFile(filepath.Join(dist, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := layoutsAttr.FindSubmatchIndex(page)
+	if m == nil {
+		t.Fatal("the built page's poster has no data-layouts")
+	}
+	var settled []layout.Settled
+	if err := json.Unmarshal([]byte(html.UnescapeString(string(page[m[2]:m[3]]))), &settled); err != nil {
+		t.Fatalf("data-layouts: %v", err)
+	}
+	doc, err := json.Marshal(change(settled))
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := append(append(append([]byte(nil), page[:m[2]]...), html.EscapeString(string(doc))...), page[m[3]:]...)
+	files := server.New(dist, server.Options{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" || r.URL.Path == "/index.html" {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write(changed)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/"
+}
+
+// firstState opens url in a laptop's window and returns the state ready
+// resolves with, the first frame's, and the state once settled.
+func firstState(t *testing.T, url string) (first, settled pageState) {
+	t.Helper()
+	ctx := openPage(t, 1280, 720, "")
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
+		`(window.ouroboros.ready.then((s) => { window.__readyState = JSON.stringify(s); }, () => {}), true)`)); err != nil {
+		t.Fatal(err)
+	}
+	settled = ready(t, ctx)
+	raw, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.__readyState || ''`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(raw), &first); err != nil {
+		t.Fatalf("the state ready resolved with: %v\n%s", err, raw)
+	}
+	return first, settled
+}
+
+// The program starts from the layout the build settled for the poster
+// (issue 19): given one mirrored left to right, of the same graph and
+// shape, it draws the network mirrored from its first frame on; given one
+// of another graph, it takes the layout's own steps and draws the network
+// as the bundled page does.
+func TestTheProgramStartsFromThePostersLayout(t *testing.T) {
+	_, plain := firstState(t, servePageWithLayouts(t, func(s []layout.Settled) []layout.Settled { return s }))
+
+	mirrored := servePageWithLayouts(t, func(s []layout.Settled) []layout.Settled {
+		for i := range s {
+			s[i].Positions = append([][2]float64(nil), s[i].Positions...)
+			for j, p := range s[i].Positions {
+				s[i].Positions[j] = [2]float64{1 - p[0], p[1]}
+			}
+		}
+		return s
+	})
+	first, later := firstState(t, mirrored)
+	if !first.View.Settled {
+		t.Fatal("the first frame's layout was not settled")
+	}
+	// Mirrored about the drawing area's middle: x + x' is the same for
+	// every entity, y the same.
+	var sums []float64
+	for i, e := range first.View.Entities {
+		p := plain.View.Entities[i]
+		if e.ID != p.ID {
+			t.Fatalf("entity %d is %s, %s on the plain page", i, e.ID, p.ID)
+		}
+		sums = append(sums, e.X+p.X)
+		if math.Abs(e.Y-p.Y) > 1 {
+			t.Errorf("%s at y %.1f, %.1f on the plain page; want the same height", e.ID, e.Y, p.Y)
+		}
+		if l := later.View.Entities[i]; math.Hypot(l.X-e.X, l.Y-e.Y) > 0.5 {
+			t.Errorf("%s moved from (%.1f, %.1f) to (%.1f, %.1f) after the first frame", e.ID, e.X, e.Y, l.X, l.Y)
+		}
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, s := range sums {
+		lo, hi = math.Min(lo, s), math.Max(hi, s)
+	}
+	if hi-lo > 2 {
+		t.Errorf("x + mirrored x runs from %.1f to %.1f; want one value (the network drawn mirrored)", lo, hi)
+	}
+
+	other := servePageWithLayouts(t, func(s []layout.Settled) []layout.Settled {
+		for i := range s {
+			s[i].Graph = "another graph"
+			for j, p := range s[i].Positions {
+				s[i].Positions[j] = [2]float64{1 - p[0], p[1]}
+			}
+		}
+		return s
+	})
+	_, own := firstState(t, other)
+	for i, e := range own.View.Entities {
+		if p := plain.View.Entities[i]; math.Hypot(e.X-p.X, e.Y-p.Y) > 0.5 {
+			t.Errorf("with another graph's layout, %s is at (%.1f, %.1f), at (%.1f, %.1f) on the plain page", e.ID, e.X, e.Y, p.X, p.Y)
+		}
+	}
+}
 
 // frameCounter counts the page's animation frame callbacks (the engine
 // asks for one before each of its ticks) and notes the count at each of

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -12,6 +13,7 @@ import (
 	"ouroboros/wasm/app"
 	"ouroboros/wasm/bridge"
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/layout"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
 	"ouroboros/wasm/wording"
@@ -51,6 +53,12 @@ func main() {
 	wording.Use(say)
 	boot.Expose("words", func() string { return say.JSON() })
 	g := app.New(ds, opts, problems, func() { boot.Ready(problems, notices) }, boot.Emit, bridge.Mark)
+	// The poster's settled layouts; a page without them, or with ones
+	// that do not parse, only makes the program take the layout's steps.
+	var settled []layout.Settled
+	if json.Unmarshal([]byte(boot.Layouts), &settled) == nil {
+		g.StartFrom(settled)
+	}
 	boot.Serve(g.StateJSON, g.Send)
 	boot.Expose("twin", g.TwinJSON)
 	boot.Expose("twinFacts", g.TwinFactsJSON)
