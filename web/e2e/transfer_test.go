@@ -30,6 +30,7 @@ func TestPackedDownloads(t *testing.T) {
 	    path: new URL(e.name).pathname.slice(1),
 	    encoded: e.encodedBodySize,
 	    decoded: e.decodedBodySize,
+	    initiator: e.initiatorType,
 	  })),
 	  wasmBytes: document.documentElement.dataset.wasmBytes,
 	  loaderBytes: document.getElementById('loader-bytes').textContent,
@@ -42,6 +43,7 @@ func TestPackedDownloads(t *testing.T) {
 		Resources []struct {
 			Path             string
 			Encoded, Decoded int64
+			Initiator        string
 		}
 		WasmBytes   string
 		LoaderBytes string
@@ -69,6 +71,19 @@ func TestPackedDownloads(t *testing.T) {
 		if !found {
 			t.Errorf("no %s fetched by a hashed name (%s); fetched: %+v", what, re, got.Resources)
 		}
+	}
+	// The program is asked for by the page's head (<link rel=preload>),
+	// not once the page is parsed and its modules run (issue 19), and that
+	// one download is the one the loader compiles: a preload the loader's
+	// fetch did not match would be downloaded twice.
+	var programs []string
+	for _, r := range got.Resources {
+		if hashed["program"].MatchString(r.Path) {
+			programs = append(programs, r.Initiator)
+		}
+	}
+	if len(programs) != 1 || programs[0] != "link" {
+		t.Errorf("the program was requested by %q, want once, by the page's preload (link)", programs)
 	}
 	for _, r := range got.Resources {
 		if !hashed["program"].MatchString(r.Path) {
