@@ -249,7 +249,11 @@ api.ready.then((s) => {
   const canvas = picture();
   if (canvas) canvas.setAttribute('role', 'img');
   document.documentElement.classList.toggle('reduce-motion', s.motion === 'reduced');
-  render();
+  // The text view's first writing (a third of the page's answer to the
+  // first frame, issue 19) waits for a task of its own: ready, and with
+  // it a host's commands and the second frame, do not wait for a view
+  // that is only read, a moment later, by a screen reader or on Text.
+  setTimeout(render, 0);
   paused();
   $('motion').hidden = false;
   $('text-view').hidden = false;

@@ -177,3 +177,29 @@ func TestReadyComesWithTheFirstFrame(t *testing.T) {
 		t.Errorf("the first frame was drawn after %d animation frames and the page told it was ready after %d; want no frame between", first, called)
 	}
 }
+
+// The text view (the twin, for screen readers and the Text button) is
+// written in a task after ready, not before it: ready, a host's commands
+// and the second frame do not wait for a third of the page's answer to
+// the first frame (issue 19). It is written all the same, at once.
+func TestTheTextViewIsWrittenAfterReady(t *testing.T) {
+	ctx := openPage(t, 1024, 640, "")
+	// After the page's modules ran, and so after the text view's own
+	// handler of ready, before ready can resolve.
+	const watch = `document.addEventListener('DOMContentLoaded', () => window.ouroboros.ready.then(() => {
+	  window.__twinAtReady = document.getElementById('twin-body').childElementCount;
+	}));`
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: watch}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(baseURL+"/")); err != nil {
+		t.Fatal(err)
+	}
+	ready(t, ctx)
+	if n := eval[int](t, ctx, `window.__twinAtReady ?? -1`); n != 0 {
+		t.Errorf("the text view held %d elements when ready resolved; want it written after", n)
+	}
+	if n := eval[int](t, ctx, `document.getElementById('twin-body').childElementCount`); n == 0 {
+		t.Error("the text view was never written")
+	}
+}
