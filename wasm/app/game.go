@@ -294,10 +294,11 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.start.reach(phaseFrame)
 	g.drawn = true
 	if !g.readySent {
-		// The page hears of the first frame from here, in a task of its
-		// own after this one (bridge.Ready), not at the next tick: that
-		// waits for the GPU process to draw the frame, on two cores a
-		// quarter of a second that the page's wiring now uses (issue 19).
+		// The page hears of the first frame from here, in a microtask
+		// once the engine's frame callback is done (bridge.Ready), not at
+		// the next tick: that waits for the GPU process to draw the
+		// frame, on two cores a quarter of a second that the page's
+		// wiring now uses (issue 19).
 		g.readySent = true
 		if g.onReady != nil {
 			g.onReady()
