@@ -172,12 +172,14 @@ func (b *Boot) Emit(event string, detail map[string]any) {
 // the frame is drawn, it tells the page in a microtask (queueMicrotask):
 // once the engine's frame callback has handed the frame to the GPU and
 // before the next frame, so that the page wires up while the GPU process
-// draws it (a timer would wait for the next frame).
-func (b *Boot) Ready(problems, notices []string) {
+// draws it (a timer would wait for the next frame). then runs once the
+// page has wired up.
+func (b *Boot) Ready(problems, notices []string, then func()) {
 	var tell js.Func
 	tell = js.FuncOf(func(js.Value, []js.Value) any {
 		tell.Release()
 		b.obj.Call("ready", strings(problems), strings(notices))
+		then()
 		return nil
 	})
 	js.Global().Call("queueMicrotask", tell)

@@ -7,6 +7,7 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"runtime/debug"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -20,10 +21,20 @@ import (
 	"ouroboros/wasm/words"
 )
 
+// startGCPercent is the collector's pace (GOGC) until the page is ready.
+const startGCPercent = 400
+
 func main() {
 	// The Go runtime has started: the phases of the start are marked for
 	// ./build.sh bench from here on (wasm/app/phases.go).
 	bridge.Mark("main")
+	// The start allocates some 20 MB that stay (the dataset, its analysis,
+	// the font, the first frame, the page's first state) and little
+	// garbage: at the collector's default pace it ran four times before
+	// ready, marking what would stay anyway. It runs at a quarter of that
+	// pace until the page has wired up, then at its own (BENCHMARKS.md,
+	// issue 19's third pass).
+	gcPercent := debug.SetGCPercent(startGCPercent)
 	boot, err := bridge.Read()
 	if err != nil {
 		panic(err) // web/app.js always provides it
@@ -52,7 +63,10 @@ func main() {
 	}
 	wording.Use(say)
 	boot.Expose("words", func() string { return say.JSON() })
-	g := app.New(ds, opts, problems, func() { boot.Ready(problems, notices) }, boot.Emit, bridge.Mark)
+	ready := func() {
+		boot.Ready(problems, notices, func() { debug.SetGCPercent(gcPercent) })
+	}
+	g := app.New(ds, opts, problems, ready, boot.Emit, bridge.Mark)
 	// The poster's settled layouts; a page without them, or with ones
 	// that do not parse, only makes the program take the layout's steps.
 	var settled []layout.Settled

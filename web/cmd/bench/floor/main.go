@@ -41,7 +41,7 @@ func main() {
 		panic(err) // floor.js always provides it
 	}
 	boot.Mallocs()
-	f := newFloor(func() { boot.Ready(nil, nil) }, bridge.Mark)
+	f := newFloor(func() { boot.Ready(nil, nil, func() {}) }, bridge.Mark)
 	ebiten.SetRunnableOnUnfocused(true)
 	if err := ebiten.RunGame(f); err != nil {
 		boot.Refuse("The floor program stopped: "+err.Error(), nil)
