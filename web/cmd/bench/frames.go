@@ -27,6 +27,9 @@ func visitAgainAndTimeFrames(tab context.Context, url string, cfg config, out io
 	fmt.Fprintf(out, "  repeat visit (HTTP cache): ready at %.0f ms (%.0f bytes of program on the wire)\n", l.Ready, l.WasmBytes)
 
 	laidOut, animating, paused := "laying out (ready → settled)", "settled, animating", "paused"
+	if l.Settled {
+		laidOut = "ready → the first poll (the layout was settled from the first frame: the build's)"
+	}
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.ouroboros.state().view.settled`,
 		pollEvery, chromedp.WithPollingTimeout(settleWait))); err != nil {
 		// A large network may take minutes to settle at headless

@@ -86,7 +86,7 @@ const instrument = `(() => {
   raf(look);
   document.addEventListener('DOMContentLoaded', () => {
     window.ouroboros.ready.then(
-      () => { b.ready = performance.now(); },
+      (s) => { b.ready = performance.now(); b.settled = !!(s && s.view && s.view.settled); },
       (e) => { b.failed = String(e && e.message); });
   });
 })();`
@@ -181,7 +181,10 @@ func run(args []string, out io.Writer) error {
 // A load is what one visit of the page measured, in milliseconds since the
 // navigation started.
 type load struct {
-	Ready     float64 `json:"ready"`
+	Ready float64 `json:"ready"`
+	// Settled says the first frame's layout was settled: the program
+	// started from the build's (layout.Settled), with no steps to take.
+	Settled   bool    `json:"settled"`
 	WasmFetch float64 `json:"wasmFetch"` // the program's download ended
 	WasmBytes float64 `json:"wasmBytes"` // its body's bytes on the wire (0 when cached)
 	WasmSize  float64 `json:"wasmSize"`  // its decoded size
@@ -353,6 +356,7 @@ func waitReady(ctx context.Context) (load, error) {
 	  };
 	  return JSON.stringify({
 	    ready: b.ready,
+	    settled: !!b.settled,
 	    wasmFetch: w ? w.responseEnd : 0,
 	    wasmBytes: w && w.transferSize ? w.encodedBodySize : 0,
 	    wasmSize: w ? w.decodedBodySize : 0,
