@@ -47,6 +47,14 @@ func BenchmarkStateJSON(b *testing.B) {
 			_ = c.JSON(ss, f, nil)
 		}
 	})
+	b.Run("cached, a new tick (forgotten, the loops kept)", func(b *testing.B) {
+		var c page.StateCache
+		c.JSON(ss, f, nil)
+		for b.Loop() {
+			c.Forget()
+			_ = c.JSON(ss, f, nil)
+		}
+	})
 	b.Run("read", func(b *testing.B) {
 		for b.Loop() {
 			_ = page.Read(ss, f, nil)
