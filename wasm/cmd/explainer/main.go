@@ -21,8 +21,15 @@ import (
 	"ouroboros/wasm/words"
 )
 
-// startGCPercent is the collector's pace (GOGC) until the page is ready.
-const startGCPercent = 400
+// Until the page is ready, the collector lets the heap grow to eleven times
+// what it found live (GOGC=1000) instead of twice, but not past
+// startHeapLimit: the bundled network's start (about 25 MB) runs no
+// collection, a large network's runs a tenth as many, and the memory the
+// program keeps for its life stays bounded.
+const (
+	startGCPercent = 1000
+	startHeapLimit = 256 << 20
+)
 
 func main() {
 	// The Go runtime has started: the phases of the start are marked for
@@ -31,10 +38,10 @@ func main() {
 	// The start allocates some 20 MB that stay (the dataset, its analysis,
 	// the font, the first frame, the page's first state) and little
 	// garbage: at the collector's default pace it ran four times before
-	// ready, marking what would stay anyway. It runs at a quarter of that
-	// pace until the page has wired up, then at its own (BENCHMARKS.md,
-	// issue 19's third pass).
-	gcPercent := debug.SetGCPercent(startGCPercent)
+	// ready, marking what would stay anyway (main to ready: 1,523 → 1,463
+	// ms against a quarter of the pace; BENCHMARKS.md, issue 19's third
+	// pass). The default pace comes back once the page has wired up.
+	gcPercent, gcLimit := debug.SetGCPercent(startGCPercent), debug.SetMemoryLimit(startHeapLimit)
 	boot, err := bridge.Read()
 	if err != nil {
 		panic(err) // web/app.js always provides it
@@ -64,7 +71,10 @@ func main() {
 	wording.Use(say)
 	boot.Expose("words", func() string { return say.JSON() })
 	ready := func() {
-		boot.Ready(problems, notices, func() { debug.SetGCPercent(gcPercent) })
+		boot.Ready(problems, notices, func() {
+			debug.SetGCPercent(gcPercent)
+			debug.SetMemoryLimit(gcLimit)
+		})
 	}
 	g := app.New(ds, opts, problems, ready, boot.Emit, bridge.Mark)
 	// The poster's settled layouts; a page without them, or with ones
