@@ -98,6 +98,7 @@ var layers = map[string]int{
 	"wasm/dataset":             0,
 	"wasm/dataset/datasettest": 1,
 	"wasm/words":               0,
+	"wasm/glyphs":              0,
 	"wasm/wording":             1,
 	"wasm/loops":               1,
 	"wasm/sheets":              1,

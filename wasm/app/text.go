@@ -15,6 +15,7 @@ import (
 	"golang.org/x/image/math/fixed"
 
 	"ouroboros/wasm/dataset"
+	"ouroboros/wasm/glyphs"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
 )
@@ -194,9 +195,7 @@ func render(s string, face font.Face, ink, halo color.Color, dpr float64) (*ebit
 	h := float64(m.Ascent+m.Descent) / 64
 	pad := 2 * dpr
 	mask := image.NewAlpha(image.Rect(0, 0, int(w+2*pad)+1, int(h+2*pad)+1))
-	d := font.Drawer{Dst: mask, Src: image.Opaque, Face: face}
-	d.Dot = fixed.Point26_6{X: fixed.Int26_6(pad * 64), Y: (fixed.Int26_6(pad*64) + m.Ascent) &^ 63}
-	d.DrawString(s)
+	glyphs.Draw(mask, face, fixed.Point26_6{X: fixed.Int26_6(pad * 64), Y: (fixed.Int26_6(pad*64) + m.Ascent) &^ 63}, s)
 	rgba := image.NewRGBA(mask.Rect)
 	haloSrc := image.NewUniform(halo)
 	for _, o := range [][2]float64{{-1, 0}, {1, 0}, {0, -1}, {0, 1}, {-1, -1}, {1, 1}, {-1, 1}, {1, -1}} {
