@@ -1,6 +1,7 @@
 package page_test
 
 import (
+	"encoding/json"
 	"os"
 	"testing"
 
@@ -63,6 +64,18 @@ func BenchmarkStateJSON(b *testing.B) {
 	b.Run("loops", func(b *testing.B) {
 		for b.Loop() {
 			_ = page.Loops(d, ss.Snapshot())
+		}
+	})
+	loops := page.Loops(d, ss.Snapshot())
+	b.Run("loops' JSON, encoding/json", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = json.Marshal(loops)
+		}
+	})
+	b.Run("loops' JSON, by hand (the state's)", func(b *testing.B) {
+		var buf []byte
+		for b.Loop() {
+			buf = page.AppendLoops(buf[:0], loops)
 		}
 	})
 	s := page.Read(ss, f, nil)

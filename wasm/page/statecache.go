@@ -36,7 +36,7 @@ func (c *StateCache) JSON(ss *session.Session, f *scene.Frame, problems []string
 		return c.json
 	}
 	if snap := ss.Snapshot(); snap != c.snap || c.loops == nil {
-		c.snap, c.loops = snap, json.RawMessage(marshal(Loops(ss.Dataset(), snap)))
+		c.snap, c.loops = snap, appendLoops(c.loops[:0], Loops(ss.Dataset(), snap))
 	}
 	// The loops go in after the rest is marshalled, not as the field's
 	// RawMessage: encoding/json checks and compacts a RawMessage byte by

@@ -1,0 +1,4 @@
+package page
+
+// AppendLoops is appendLoops, for the external tests.
+var AppendLoops = appendLoops
