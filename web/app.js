@@ -56,12 +56,16 @@ export const boot = {
     // in a batch of events (react): a command sent meanwhile is only
     // queued, and changes the state in the next tick.
     memo = {};
+    let s;
     try {
       wireUp(problems, notices);
+      // The state ready resolves with is the one the wiring read: nothing
+      // changes before the next tick, and a second copy and parse of its
+      // JSON (3 MB with a large network's 10,000 loops) delayed ready.
+      s = api.state();
     } finally {
       memo = null;
     }
-    const s = api.state();
     settle.resolve(s);
     emit('ready', s);
   },
