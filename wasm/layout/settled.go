@@ -2,9 +2,12 @@ package layout
 
 import (
 	"encoding/binary"
+	"errors"
+	"fmt"
 	"hash/fnv"
 	"math"
 	"strconv"
+	"strings"
 )
 
 // A Settled layout is where the layout of a graph came to rest in an area
@@ -15,12 +18,83 @@ import (
 // picture (issue 19).
 type Settled struct {
 	// Graph is the graph's Fingerprint.
-	Graph string `json:"graph"`
+	Graph string
 	// Aspect is the area's width over its height.
-	Aspect float64 `json:"aspect"`
+	Aspect float64
 	// Positions are the settled positions, as Positions gives them.
-	Positions [][2]float64 `json:"positions"`
+	Positions [][2]float64
 }
+
+// FormatSettled writes settled layouts as the page ships them to the
+// program (AppendSettled); ParseSettled reads them back.
+func FormatSettled(settled []Settled) string {
+	return string(AppendSettled(nil, settled))
+}
+
+// AppendSettled appends settled layouts to b in the page's compact form:
+// each layout is its graph's fingerprint, its aspect and its positions'
+// coordinates, x then y, separated by spaces, and the layouts are
+// separated by semicolons. Numbers are the shortest that read back to the
+// same bits. It is not JSON because the program read the JSON with
+// encoding/json, whose first use at the start cost 12–25 ms in Chromium
+// (V8 compiles each WebAssembly function lazily, on the main thread, at
+// its first call, and the decoder is large; issue 19).
+func AppendSettled(b []byte, settled []Settled) []byte {
+	for i, s := range settled {
+		if i > 0 {
+			b = append(b, ';')
+		}
+		b = append(b, s.Graph...)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, s.Aspect, 'g', -1, 64)
+		for _, p := range s.Positions {
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, p[0], 'g', -1, 64)
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, p[1], 'g', -1, 64)
+		}
+	}
+	return b
+}
+
+// ParseSettled reads what AppendSettled writes: "" is no layout. An error
+// says which layout and which of its fields is wrong; the program then
+// takes the layout's steps instead (Restore checks what the layouts say
+// against its graph).
+func ParseSettled(s string) ([]Settled, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var out []Settled
+	for i, part := range strings.Split(s, ";") {
+		f := strings.Fields(part)
+		if len(f) < 2 {
+			return nil, fmt.Errorf("layout %d: %w", i+1, errNoFingerprint)
+		}
+		if len(f)%2 != 0 {
+			return nil, fmt.Errorf("layout %d: %d coordinates: %w", i+1, len(f)-2, errOddCoordinates)
+		}
+		var err error
+		st := Settled{Graph: f[0], Positions: make([][2]float64, (len(f)-2)/2)}
+		if st.Aspect, err = strconv.ParseFloat(f[1], 64); err != nil {
+			return nil, fmt.Errorf("layout %d: aspect: %w", i+1, err)
+		}
+		for k := range st.Positions {
+			for c := range 2 {
+				if st.Positions[k][c], err = strconv.ParseFloat(f[2+2*k+c], 64); err != nil {
+					return nil, fmt.Errorf("layout %d: position %d: %w", i+1, k+1, err)
+				}
+			}
+		}
+		out = append(out, st)
+	}
+	return out, nil
+}
+
+var (
+	errNoFingerprint  = errors.New("no fingerprint and aspect")
+	errOddCoordinates = errors.New("an x without its y")
+)
 
 // SettledOf is where l, a layout of g, is now.
 func SettledOf(g Graph, l *Layout) Settled {

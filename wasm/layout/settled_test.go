@@ -1,8 +1,9 @@
 package layout_test
 
 import (
-	"encoding/json"
 	"math"
+	"reflect"
+	"strings"
 	"testing"
 
 	"ouroboros/wasm/layout"
@@ -21,19 +22,15 @@ func loopFirst() layout.Graph {
 	return g
 }
 
-// A layout restored from a settled one, shipped as JSON as the page ships
-// it, is settled where that one came to rest, to the last bit, without a
-// step.
+// A layout restored from a settled one, shipped as the page ships it
+// (FormatSettled, ParseSettled), is settled where that one came to rest,
+// to the last bit, without a step.
 func TestRestoreStartsWhereTheSettledLayoutCameToRest(t *testing.T) {
 	g := loopFirst()
 	a := layout.New(g, 1)
 	a.Settle()
-	doc, err := json.Marshal([]layout.Settled{layout.SettledOf(g, a)})
+	shipped, err := layout.ParseSettled(layout.FormatSettled([]layout.Settled{layout.SettledOf(g, a)}))
 	if err != nil {
-		t.Fatal(err)
-	}
-	var shipped []layout.Settled
-	if err := json.Unmarshal(doc, &shipped); err != nil {
 		t.Fatal(err)
 	}
 	b := layout.New(g, 1)
@@ -133,4 +130,106 @@ func TestFingerprintNamesWhatShapesTheLayout(t *testing.T) {
 			t.Errorf("%s changed, the fingerprint did not", name)
 		}
 	}
+}
+
+// The page's form of the settled layouts reads back to the same bits:
+// several layouts, every kind of float, none at all.
+func TestSettledReadBackAsWritten(t *testing.T) {
+	g := loopFirst()
+	a := layout.New(g, 1)
+	a.Settle()
+	tall := g
+	tall.Aspect = 0.6
+	b := layout.New(tall, 2)
+	b.Settle()
+	odd := layout.Settled{Graph: "ff", Aspect: 1e-300, Positions: [][2]float64{
+		{0, math.Copysign(0, -1)}, {math.SmallestNonzeroFloat64, math.MaxFloat64}, {1.0 / 3, -2.5e21}}}
+	cases := map[string][]layout.Settled{
+		"none":          nil,
+		"one":           {layout.SettledOf(g, a)},
+		"wide and tall": {layout.SettledOf(g, a), layout.SettledOf(tall, b)},
+		"odd floats":    {odd},
+		"no positions":  {{Graph: "0", Aspect: 2}},
+	}
+	for name, want := range cases {
+		got, err := layout.ParseSettled(layout.FormatSettled(want))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: %d layouts read back, %d written", name, len(got), len(want))
+			continue
+		}
+		for i := range want {
+			if got[i].Graph != want[i].Graph || math.Float64bits(got[i].Aspect) != math.Float64bits(want[i].Aspect) || len(got[i].Positions) != len(want[i].Positions) {
+				t.Errorf("%s: layout %d read back as %v, written %v", name, i, got[i], want[i])
+				continue
+			}
+			for k, p := range want[i].Positions {
+				q := got[i].Positions[k]
+				if math.Float64bits(q[0]) != math.Float64bits(p[0]) || math.Float64bits(q[1]) != math.Float64bits(p[1]) {
+					t.Errorf("%s: layout %d position %d read back as %v, written %v", name, i, k, q, p)
+				}
+			}
+		}
+	}
+}
+
+// What is not the page's form of settled layouts is refused with the
+// layout and the field that is wrong, and no layouts.
+func TestParseSettledSaysWhatIsWrong(t *testing.T) {
+	cases := map[string]struct{ doc, want string }{
+		"JSON":                {`[{"graph":"ab","aspect":1.5,"positions":[[0,1]]}]`, "layout 1: no fingerprint"},
+		"a bare fingerprint":  {"ab", "layout 1: no fingerprint"},
+		"an empty layout":     {"ab 1.5 0 1;", "layout 2: no fingerprint"},
+		"an x without its y":  {"ab 1.5 0 1 0.5", "layout 1: 3 coordinates"},
+		"a word for a number": {"ab 1.5 0 1;cd 2 0.5 half", "layout 2: position 1"},
+		"no aspect":           {"ab x 0 1", "layout 1: aspect"},
+	}
+	for name, c := range cases {
+		got, err := layout.ParseSettled(c.doc)
+		if err == nil || got != nil {
+			t.Errorf("%s: %q read as %v, %v; want an error", name, c.doc, got, err)
+			continue
+		}
+		if !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s: %q: error %q, want it to begin %q", name, c.doc, err, c.want)
+		}
+	}
+}
+
+// ParseSettled never panics, and what it reads, written again, reads
+// back the same.
+func FuzzParseSettled(f *testing.F) {
+	for _, seed := range []string{"", "ab 1.5 0 1 0.25 0.75", "ab 1.5;cd 0.6 1 1", "ab NaN +Inf -Inf 1e-320", "ab 1.5 0x1p-2 1_0", " ; ", "ab\t1\n2 3"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		got, err := layout.ParseSettled(doc)
+		if err != nil {
+			return
+		}
+		again, err := layout.ParseSettled(layout.FormatSettled(got))
+		if err != nil {
+			t.Fatalf("%q read as %v, which written reads as an error: %v", doc, got, err)
+		}
+		if !reflect.DeepEqual(again, got) && !hasNaN(got) {
+			t.Fatalf("%q read as %v, written and read again %v", doc, got, again)
+		}
+	})
+}
+
+func hasNaN(settled []layout.Settled) bool {
+	for _, s := range settled {
+		if math.IsNaN(s.Aspect) {
+			return true
+		}
+		for _, p := range s.Positions {
+			if math.IsNaN(p[0]) || math.IsNaN(p[1]) {
+				return true
+			}
+		}
+	}
+	return false
 }

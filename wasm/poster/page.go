@@ -72,10 +72,7 @@ func Fill(page []byte, p, tall *Poster, files Files, o PageOptions) ([]byte, err
 	if tall != nil {
 		settled = append(settled, tall.Settled)
 	}
-	layouts, err := json.Marshal(settled)
-	if err != nil {
-		return nil, err
-	}
+	layouts := layout.FormatSettled(settled)
 	var svg, svgTall bytes.Buffer
 	if err := p.WriteSVG(&svg, SVGOptions{Inline: "poster-wide"}); err != nil {
 		return nil, err
@@ -88,7 +85,7 @@ func Fill(page []byte, p, tall *Poster, files Files, o PageOptions) ([]byte, err
 	parts := map[string]string{}
 	for marker, tmpl := range map[string]*template.Template{MarkerMeta: metaTmpl, MarkerImg: imgTmpl, MarkerNoscript: noscriptTmpl} {
 		var b bytes.Buffer
-		data := pageData{DS: p.DS, Files: files, Site: site, Fit: string(fit), FitTall: string(fitTall), Layouts: string(layouts), Tables: tables(p.DS),
+		data := pageData{DS: p.DS, Files: files, Site: site, Fit: string(fit), FitTall: string(fitTall), Layouts: layouts, Tables: tables(p.DS),
 			Width: int(p.View.Width), Height: int(p.View.Height),
 			// WriteSVG escapes every text it writes.
 			SVG: template.HTML(svg.String()), SVGTall: template.HTML(svgTall.String())}
@@ -132,7 +129,7 @@ type pageData struct {
 	Files         Files
 	Site, PNGURL  string
 	Fit, FitTall  string
-	Layouts       string // the posters' settled layouts, JSON
+	Layouts       string // the posters' settled layouts (layout.FormatSettled)
 	Width, Height int
 	Tables        tableData
 	SVG, SVGTall  template.HTML // the inline posters

@@ -36,15 +36,12 @@ func servePageWithLayouts(t *testing.T, change func([]layout.Settled) []layout.S
 	if m == nil {
 		t.Fatal("the built page's poster has no data-layouts")
 	}
-	var settled []layout.Settled
-	if err := json.Unmarshal([]byte(html.UnescapeString(string(page[m[2]:m[3]]))), &settled); err != nil {
-		t.Fatalf("data-layouts: %v", err)
+	settled, err := layout.ParseSettled(html.UnescapeString(string(page[m[2]:m[3]])))
+	if err != nil || len(settled) == 0 {
+		t.Fatalf("data-layouts: %d layouts, %v", len(settled), err)
 	}
-	doc, err := json.Marshal(change(settled))
-	if err != nil {
-		t.Fatal(err)
-	}
-	changed := append(append(append([]byte(nil), page[:m[2]]...), html.EscapeString(string(doc))...), page[m[3]:]...)
+	doc := layout.FormatSettled(change(settled))
+	changed := append(append(append([]byte(nil), page[:m[2]]...), html.EscapeString(doc)...), page[m[3]:]...)
 	files := server.New(dist, server.Options{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/" || r.URL.Path == "/index.html" {
@@ -128,7 +125,7 @@ func TestTheProgramStartsFromThePostersLayout(t *testing.T) {
 
 	other := servePageWithLayouts(t, func(s []layout.Settled) []layout.Settled {
 		for i := range s {
-			s[i].Graph = "another graph"
+			s[i].Graph = "another-graph"
 			for j, p := range s[i].Positions {
 				s[i].Positions[j] = [2]float64{1 - p[0], p[1]}
 			}

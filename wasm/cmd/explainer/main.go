@@ -5,7 +5,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"runtime/debug"
 
@@ -79,8 +78,7 @@ func main() {
 	g := app.New(ds, opts, problems, ready, boot.Emit, bridge.Mark)
 	// The poster's settled layouts; a page without them, or with ones
 	// that do not parse, only makes the program take the layout's steps.
-	var settled []layout.Settled
-	if json.Unmarshal([]byte(boot.Layouts), &settled) == nil {
+	if settled, err := layout.ParseSettled(boot.Layouts); err == nil {
 		g.StartFrom(settled)
 	}
 	boot.Serve(g.StateJSON, g.Send)
