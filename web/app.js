@@ -590,7 +590,9 @@ function renderYears(years) {
       b.type = 'button';
       // The count's number and its unit apart: a phone shows the number
       // under the year, the unit being in the mark's label.
-      const cut = y.loopsText.indexOf(' ');
+      // A large network's earlier years are counted after the first
+      // frame: their count is "…" until then (y.counting).
+      const cut = y.loopsText.includes(' ') ? y.loopsText.indexOf(' ') : y.loopsText.length;
       const n = el('span', undefined, 'n');
       n.append(el('span', y.loopsText.slice(0, cut), 'num'), el('span', y.loopsText.slice(cut), 'unit'));
       // The spaces stay text of the button's own, outside the separator

@@ -170,6 +170,27 @@ func (a *Analysis) Dataset() *dataset.Dataset { return a.d }
 // precise. The slice is shared; do not modify it.
 func (a *Analysis) Dates() []dataset.Date { return a.dates }
 
+// YearEnds returns the last of Dates in each year, in order: where the
+// timeline's year marks count the loops.
+func (a *Analysis) YearEnds() []dataset.Date {
+	var out []dataset.Date
+	for i, dt := range a.dates {
+		if i+1 == len(a.dates) || a.dates[i+1].Year != dt.Year {
+			out = append(out, dt)
+		}
+	}
+	return out
+}
+
+// Built reports whether the snapshot at asOf has been computed, so that At
+// returns it without finding any loop.
+func (a *Analysis) Built(asOf dataset.Date) bool {
+	i := a.index(asOf)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.cache[i+1] != nil
+}
+
 // At returns the snapshot at asOf; the zero Date counts every deal that is
 // not terminated. The figures are those of the latest date of Dates on or
 // before asOf, computed the first time that date is asked for and then

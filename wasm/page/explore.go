@@ -68,38 +68,48 @@ type YearMark struct {
 	Spoken    string `json:"spoken"`
 	// Current says the timeline's date is in this year.
 	Current bool `json:"current"`
+	// Counting says the loops as of AsOf are still being counted: a large
+	// network's earlier years are counted after the first frame, one a
+	// tick (session.Session.Tick); Loops and Circular are 0 until then,
+	// LoopsText is "…" and Spoken says so.
+	Counting bool `json:"counting"`
 }
 
 // YearMarks returns a mark for each year of an's dates, in order: the
-// year's last date and the loops as of it. current is the date the
-// timeline is at (zero for every date, which is in the last year).
+// year's last date and the loops as of it, or, for a year whose snapshot
+// an has not built yet, a mark still counting (it finds no loop).
+// current is the date the timeline is at (zero for every date, which is in
+// the last year).
 func YearMarks(an *analysis.Analysis, current dataset.Date) []YearMark {
 	out := []YearMark{}
-	dates := an.Dates()
-	for i, dt := range dates {
-		if i+1 < len(dates) && dates[i+1].Year == dt.Year {
+	ends := an.YearEnds()
+	say := wording.Said()
+	circularAtAll := len(an.At(dataset.Date{}).Circular()) > 0
+	for i, dt := range ends {
+		year := wording.Date(dataset.Date{Year: dt.Year})
+		m := YearMark{Year: year, AsOf: wording.Date(dt),
+			Current: current.Year == dt.Year || current.IsZero() && i == len(ends)-1}
+		if !an.Built(dt) {
+			m.Counting = true
+			m.LoopsText = say.Say("years.counting")
+			m.Label = say.Say("years.label", "year", year, "loops", m.LoopsText)
+			m.Spoken = say.Say("years.spokenCounting", "year", year, "date", wording.DateText(dt))
+			out = append(out, m)
 			continue
 		}
 		snap := an.At(dt)
-		n := len(snap.Loops)
-		say := wording.Said()
-		loops := say.Count("count.loops", n)
+		m.Loops, m.Circular = len(snap.Loops), len(snap.Circular())
+		loops := say.Count("count.loops", m.Loops)
 		if snap.Truncated {
-			loops = say.Say("count.loops.other", "n", say.Locale().Int(n)+"+")
+			loops = say.Say("count.loops.other", "n", say.Locale().Int(m.Loops)+"+")
 		}
-		circ := len(snap.Circular())
-		year := wording.Date(dataset.Date{Year: dt.Year})
-		words, spoken := loops, say.Say("years.spokenLoops", "year", year, "loops", loops, "date", wording.DateText(dt))
-		if len(an.At(dataset.Date{}).Circular()) > 0 {
-			words = say.Count("count.circular", circ)
-			spoken = say.Say("years.spoken", "year", year, "circular", words, "loops", loops, "date", wording.DateText(dt))
+		m.LoopsText, m.Spoken = loops, say.Say("years.spokenLoops", "year", year, "loops", loops, "date", wording.DateText(dt))
+		if circularAtAll {
+			m.LoopsText = say.Count("count.circular", m.Circular)
+			m.Spoken = say.Say("years.spoken", "year", year, "circular", m.LoopsText, "loops", loops, "date", wording.DateText(dt))
 		}
-		out = append(out, YearMark{
-			Year: year, AsOf: wording.Date(dt), Loops: n, Circular: circ, LoopsText: words,
-			Label:   say.Say("years.label", "year", year, "loops", words),
-			Spoken:  spoken,
-			Current: current.Year == dt.Year || current.IsZero() && i == len(dates)-1,
-		})
+		m.Label = say.Say("years.label", "year", year, "loops", m.LoopsText)
+		out = append(out, m)
 	}
 	return out
 }

@@ -28,6 +28,21 @@ func TestYearMarks(t *testing.T) {
 		t.Fatal(err)
 	}
 	an := analysis.New(d)
+	// Before the earlier years' snapshots are built, their marks are
+	// counting (the last year's is every date's, which the marks build).
+	counting := page.YearMarks(an, dataset.Date{Year: 2024, Month: 3})
+	for i, m := range counting[:2] {
+		if !m.Counting || m.Loops != 0 || m.LoopsText != "…" || m.Label != m.Year+" · …" ||
+			m.Spoken != m.Year+" · loops still being counted, as of "+m.AsOf || m.Current != (i == 1) {
+			t.Errorf("unbuilt year %d: %+v, want a mark still counting", i, m)
+		}
+	}
+	if counting[2].Counting {
+		t.Errorf("the last year, every date's snapshot, is counting: %+v", counting[2])
+	}
+	for _, dt := range an.YearEnds() {
+		an.At(dt)
+	}
 	got := page.YearMarks(an, dataset.Date{Year: 2024, Month: 3})
 	want := []page.YearMark{
 		{Year: "2023", AsOf: "2023-09", Loops: 1, Circular: 1, LoopsText: "1 circular deal", Label: "2023 · 1 circular deal",

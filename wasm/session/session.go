@@ -43,6 +43,9 @@ type Session struct {
 	auto      Autoplay
 	frameStep bool // frame the open step once the layout has settled
 	shown     bool // the first picture is on screen: from now on steps ease
+	// yearsCounted says every year of the timeline's marks is counted
+	// (years.go).
+	yearsCounted bool
 
 	// shownEntities and shownDeals are what the filter keeps (nil: all).
 	shownEntities, shownDeals []bool
@@ -107,6 +110,7 @@ func New(ds *dataset.Dataset, an *analysis.Analysis, opts Options) *Session {
 	s.view.Zoom = 1
 	s.shownAsOf = s.now.AsOf
 	s.snap = an.At(s.now.AsOf)
+	s.countYearsAtOnce()
 	if s.now.Story >= 0 {
 		s.showStep()
 	}
@@ -167,8 +171,9 @@ func (s *Session) Shown() { s.shown = true }
 
 // Tick advances the session by one tick: the intents queued, then the
 // timeline's play, the story's autoplay, the kiosk's phases, the flashes,
-// the step's framing once the layout has settled, the camera's glide, the
-// fades and the walk along the dates, and the drift. Before the canvas has
+// a year of the timeline's marks still to count, the step's framing once
+// the layout has settled, the camera's glide, the fades and the walk along
+// the dates, and the drift. Before the canvas has
 // a size nothing moves.
 func (s *Session) Tick() {
 	if s.view.Width <= 0 {
@@ -186,6 +191,7 @@ func (s *Session) Tick() {
 	s.tickKiosk()
 	s.endFlash()
 	s.tickTour()
+	s.countYear()
 	if s.refit && s.settled {
 		s.refollow()
 	}
@@ -207,11 +213,12 @@ func (s *Session) Tick() {
 // Moves reports whether a tick could change anything: an intent waits,
 // the layout has not settled, a step is easing in or waits to be framed,
 // a story or the kiosk counts ticks, the camera drifts, or the picture is
-// moving (particles, a playing timeline, a flashing loop) and not paused.
+// moving (particles, a playing timeline, a flashing loop) and not paused,
+// or a year of the timeline's marks is still to count.
 // When it is false the adapter may let the engine idle until the next
 // input or call from the page.
 func (s *Session) Moves() bool {
-	return len(s.intents) > 0 || !s.settled || s.Easing() || s.auto.On || s.drifting || s.kiosk.counting() ||
+	return len(s.intents) > 0 || !s.settled || s.Easing() || s.auto.On || s.drifting || s.kiosk.counting() || s.shown && !s.yearsCounted ||
 		!s.now.Paused && (s.view.Motion || s.now.Playing || s.flash != nil)
 }
 

@@ -109,6 +109,8 @@ var english = map[string]string{
 	"years.label":                  "{year} · {loops}",
 	"years.spoken":                 "{year} · {circular}, {loops} in all, as of {date}",
 	"years.spokenLoops":            "{year} · {loops}, as of {date}",
+	"years.counting":               "…",
+	"years.spokenCounting":         "{year} · loops still being counted, as of {date}",
 	"history.announced":            "announced: {status}, {amount}",
 	"history.status":               "status {was} → {is}",
 	"history.amount":               "amount {was} → {is}",

@@ -4,13 +4,19 @@ package e2e_test
 
 import (
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"ouroboros/wasm/dataset/datasettest"
+	"ouroboros/web/server"
 )
 
 // yearMark is one of state().explore.timeline.years.
@@ -114,4 +120,62 @@ func TestYearMarksAndFactsDate(t *testing.T) {
 	}
 	key(t, ctx, kb.Enter)
 	jump("Enter on", 2)
+}
+
+// A large network's earlier years are counted after the first frame
+// (issue 19: their loops were three quarters of the first state at 1,000
+// entities / 3,000 deals): the state ready resolves with shows them
+// counting, "…", and the timeline's marks then fill in with the counts the
+// dates' loops give, in the marks' buttons too.
+func TestALargeNetworksYearsAreCountedAfterReady(t *testing.T) {
+	dist, _ := filepath.Abs("../../dist")
+	files := server.New(dist, server.Options{})
+	dense := datasettest.Dense(8)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/data/dense.json" {
+			w.Header().Set("Content-Type", "application/json")
+			w.Write(dense)
+			return
+		}
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	ctx := openPage(t, 1280, 800, "")
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?data=data/dense.json")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](
+		`(window.ouroboros.ready.then((s) => { window.__readyYears = JSON.stringify(s.explore.timeline.years); }, () => {}), true)`)); err != nil {
+		t.Fatal(err)
+	}
+	ready(t, ctx)
+	type mark struct {
+		yearMark
+		Counting bool
+	}
+	var first []mark
+	if err := json.Unmarshal([]byte(eval[string](t, ctx, `window.__readyYears || ''`)), &first); err != nil {
+		t.Fatal(err)
+	}
+	if len(first) != 3 {
+		t.Fatalf("marks at ready %+v, want 2023, 2024 and 2025", first)
+	}
+	for i, m := range first {
+		if counting := i < 2; m.Counting != counting || counting && (m.LoopsText != "…" || m.Label != m.Year+" · …" || m.Loops != 0) {
+			t.Errorf("mark %s at ready: %+v; want counting %v", m.Year, m, counting)
+		}
+	}
+	waitJS(t, ctx, "every year counted, in the state and the buttons", `(() => {
+		const ys = ouroboros.state().explore.timeline.years;
+		const bs = Array.from(document.querySelectorAll('#years button'), (b) => b.textContent);
+		return ys.length === 3 && ys.every((y, i) => !y.counting && bs[i] === y.label && !bs[i].includes('…'));
+	})()`)
+	marks := eval[[]mark](t, ctx, `ouroboros.state().explore.timeline.years`)
+	for i, m := range marks {
+		eval[bool](t, ctx, `(ouroboros.send({type: 'setAsOf', date: '`+m.AsOf+`'}), true)`)
+		s := waitState(t, ctx, "the date "+m.AsOf, func(s pageState) bool { return s.AsOf != nil && *s.AsOf == m.AsOf })
+		if len(s.Loops) != m.Loops || m.Loops == 0 {
+			t.Errorf("mark %d, %s: %d loops, state() at %s has %d", i, m.Year, m.Loops, m.AsOf, len(s.Loops))
+		}
+	}
 }

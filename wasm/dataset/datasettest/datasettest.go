@@ -1,12 +1,14 @@
 // Package datasettest holds the datasets the packages' tests share: a
-// two-entity network small enough to check by hand, and the bundled
-// dataset. Only tests import it, so it never reaches the program.
+// two-entity network small enough to check by hand, a dense one with
+// thousands of loops, and the bundled dataset. Only tests import it, so it never reaches the program.
 package datasettest
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"ouroboros/wasm/dataset"
@@ -26,6 +28,33 @@ func TwoWay() *dataset.Dataset {
 		panic(err) // the document above is valid
 	}
 	return d
+}
+
+// Dense is the document of n entities with a deal each way between every
+// two, equity one way and compute the other, dated across 2023, 2024 and
+// 2025: thousands of loops from n = 7 on, as a large network has.
+func Dense(n int) []byte {
+	var ents, deals []string
+	for i := range n {
+		ents = append(ents, fmt.Sprintf(`{"id":"e%d","name":"E%d","kind":"k"}`, i, i))
+	}
+	k := 0
+	for i := range n {
+		for j := range n {
+			if i == j {
+				continue
+			}
+			typ := "equity"
+			if i > j {
+				typ = "compute"
+			}
+			deals = append(deals, fmt.Sprintf(`{"id":"d%d","from":"e%d","to":"e%d","type":"%s","date":"%d-%02d","status":"completed","summary":"s","sources":["s"]}`,
+				k, i, j, typ, 2023+k%3, 1+k%12))
+			k++
+		}
+	}
+	return []byte(`{"format":"ouroboros/1","title":"Dense","asOf":"2026-01-01","kinds":{"k":{"label":"K","color":"#4499dd"}},"entities":[` +
+		strings.Join(ents, ",") + `],"deals":[` + strings.Join(deals, ",") + `],"sources":{"s":{"publisher":"P","url":"https://example.com/"}}}`)
 }
 
 // Bundled loads data/ai-compute.json, found from this file's place in the
