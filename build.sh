@@ -22,7 +22,7 @@ cd "$(dirname "$0")"
 
 # The pure packages: they must never import the engine or the browser, so
 # that they test natively and stay reusable (house style).
-PURE=(./wasm/dataset ./wasm/words ./wasm/glyphs ./wasm/sheets ./wasm/wording ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/session ./wasm/scene ./wasm/page ./wasm/poster ./wasm/editor)
+PURE=(./wasm/dataset ./wasm/jsonout ./wasm/words ./wasm/glyphs ./wasm/sheets ./wasm/wording ./wasm/loops ./wasm/analysis ./wasm/layout ./wasm/session ./wasm/scene ./wasm/page ./wasm/poster ./wasm/editor)
 
 check_pure() {
   # Every non-standard package the pure ones depend on, with its imports:

@@ -79,13 +79,23 @@ func BenchmarkStateJSON(b *testing.B) {
 		}
 	})
 	s := page.Read(ss, f, nil)
-	b.Run("json", func(b *testing.B) {
+	b.Run("json, encoding/json", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = json.Marshal(s)
+		}
+	})
+	b.Run("json, by hand (the state's)", func(b *testing.B) {
 		for b.Loop() {
 			_ = s.JSON()
 		}
 	})
 	s.Loops = nil
-	b.Run("json without loops", func(b *testing.B) {
+	b.Run("json without loops, encoding/json", func(b *testing.B) {
+		for b.Loop() {
+			_, _ = json.Marshal(s)
+		}
+	})
+	b.Run("json without loops, by hand", func(b *testing.B) {
 		for b.Loop() {
 			_ = s.JSON()
 		}

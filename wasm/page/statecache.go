@@ -1,9 +1,6 @@
 package page
 
 import (
-	"encoding/json"
-	"strings"
-
 	"ouroboros/wasm/analysis"
 	"ouroboros/wasm/scene"
 	"ouroboros/wasm/session"
@@ -17,16 +14,9 @@ import (
 // once a snapshot, the state costs a change's frame one reading, not four.
 type StateCache struct {
 	snap  *analysis.Snapshot
-	loops json.RawMessage
+	loops []byte // the snapshot's loops as JSON
+	buf   []byte // the last state's JSON, reused
 	json  string
-}
-
-// stateOut is the state with its loops as ready JSON: the outer field
-// hides State's own (encoding/json takes the shallower of two names) and
-// comes last, where JSON splices the cached loops in.
-type stateOut struct {
-	State
-	Loops json.RawMessage `json:"loops"`
 }
 
 // JSON returns what Read(ss, f, problems).JSON() would, as it was when
@@ -38,32 +28,11 @@ func (c *StateCache) JSON(ss *session.Session, f *scene.Frame, problems []string
 	if snap := ss.Snapshot(); snap != c.snap || c.loops == nil {
 		c.snap, c.loops = snap, appendLoops(c.loops[:0], Loops(ss.Dataset(), snap))
 	}
-	// The loops go in after the rest is marshalled, not as the field's
-	// RawMessage: encoding/json checks and compacts a RawMessage byte by
-	// byte, which on the bundled dataset's 100 KB of loops cost more than
-	// the rest of the state (BenchmarkStateJSON, a new tick: 1.15 → 0.43
-	// ms natively; issue 19).
-	rest := marshal(stateOut{State: read(ss, f, problems), Loops: json.RawMessage("null")})
-	body, ok := strings.CutSuffix(rest, loopsLast)
-	if !ok {
-		panic("page: the state's JSON does not end with its loops") // stateOut's last field
-	}
-	var b strings.Builder
-	b.Grow(len(body) + len(loopsKey) + len(c.loops) + 1)
-	b.WriteString(body)
-	b.WriteString(loopsKey)
-	b.Write(c.loops)
-	b.WriteByte('}')
-	c.json = b.String()
+	st := read(ss, f, problems)
+	c.buf = appendState(c.buf[:0], &st, c.loops)
+	c.json = string(c.buf)
 	return c.json
 }
-
-// loopsKey and loopsLast are how the state's JSON ends with its loops
-// left out (null).
-const (
-	loopsKey  = `"loops":`
-	loopsLast = loopsKey + `null}`
-)
 
 // Forget drops the state's JSON, not its loops': the adapter calls it
 // after each tick, which is where the session and the frame change (a

@@ -41,7 +41,10 @@ func (c *TwinCache) JSON(ss *session.Session) string {
 }
 
 // JSON returns the state as JSON for window.ouroboros.state().
-func (s State) JSON() string { return marshal(s) }
+func (s State) JSON() string {
+	loops := appendLoops(nil, s.Loops)
+	return string(appendState(make([]byte, 0, len(loops)+16<<10), &s, loops))
+}
 
 func marshal(v any) string {
 	b, err := json.Marshal(v)

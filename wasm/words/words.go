@@ -7,14 +7,15 @@
 // The program hands the resolved table to the page once (JSON); the page's
 // scripts take every word from it.
 //
-// It is pure and imports the standard library only.
+// It is pure and imports the standard library and jsonout only.
 package words
 
 import (
-	"encoding/json"
 	"sort"
 	"strconv"
 	"strings"
+
+	"ouroboros/wasm/jsonout"
 )
 
 // Words is a resolved table: every key of the chrome with its word, and a
@@ -102,17 +103,33 @@ func Keys() []string {
 // JSON is what the page's scripts get: {"locale": tag, "decimal": ",",
 // "group": ".", "minGroup": 4, "words": {key: word}}.
 func (w *Words) JSON() string {
-	b, err := json.Marshal(struct {
-		Locale   string            `json:"locale"`
-		Decimal  string            `json:"decimal"`
-		Group    string            `json:"group"`
-		MinGroup int               `json:"minGroup"`
-		Words    map[string]string `json:"words"`
-	}{w.locale.Tag, w.locale.Decimal, w.locale.Group, w.locale.MinGroup, w.said})
-	if err != nil {
-		panic(err) // strings only: cannot fail
+	// Written by hand, not by encoding/json: the page reads the words as
+	// it wires up, and encoding/json's first use at the start is costly in
+	// WebAssembly (package jsonout).
+	b := append([]byte(nil), `{"locale":`...)
+	b = jsonout.String(b, w.locale.Tag)
+	b = append(b, `,"decimal":`...)
+	b = jsonout.String(b, w.locale.Decimal)
+	b = append(b, `,"group":`...)
+	b = jsonout.String(b, w.locale.Group)
+	b = append(b, `,"minGroup":`...)
+	b = strconv.AppendInt(b, int64(w.locale.MinGroup), 10)
+	b = append(b, `,"words":`...)
+	if w.said == nil {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '{')
+		for i, k := range jsonout.Keys(w.said) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = jsonout.String(b, k)
+			b = append(b, ':')
+			b = jsonout.String(b, w.said[k])
+		}
+		b = append(b, '}')
 	}
-	return string(b)
+	return string(append(b, '}'))
 }
 
 // Money writes an amount with the table's scale words and the locale's
