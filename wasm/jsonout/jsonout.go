@@ -117,6 +117,24 @@ func List[T any](b []byte, list []T, one func([]byte, *T) []byte) []byte {
 	return append(b, ']')
 }
 
+// Map writes a map with string keys as encoding/json does: null for nil,
+// the keys in order, each value by one.
+func Map[V any](b []byte, m map[string]V, one func([]byte, V) []byte) []byte {
+	if m == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, '{')
+	for i, k := range Keys(m) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = String(b, k)
+		b = append(b, ':')
+		b = one(b, m[k])
+	}
+	return append(b, '}')
+}
+
 // Keys is a map's keys in the order encoding/json writes them.
 func Keys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

@@ -49,8 +49,8 @@ func FuzzNumber(f *testing.F) {
 	})
 }
 
-// Lists and maps: nil is null, empty is empty, a map's keys in order,
-// pointers null when nil.
+// Lists and maps: nil is null, empty is empty, a map's keys in order and
+// escaped, pointers null when nil.
 func TestListsMapsAndPointers(t *testing.T) {
 	one := func(b []byte, i *int) []byte { return jsonout.IntPtr(b, i) }
 	x, s := 2.5, "s"
@@ -62,6 +62,9 @@ func TestListsMapsAndPointers(t *testing.T) {
 		"nil strings": {string(jsonout.Strings(nil, nil)), "null"},
 		"strings":     {string(jsonout.Strings(nil, []string{"a", "<"})), `["a","\u003c"]`},
 		"keys":        {string(jsonout.Strings(nil, jsonout.Keys(map[string]int{"b": 1, "a": 2, "B": 3}))), `["B","a","b"]`},
+		"nil map":     {string(jsonout.Map[*int](nil, nil, jsonout.IntPtr)), "null"},
+		"empty map":   {string(jsonout.Map(nil, map[string]*int{}, jsonout.IntPtr)), "{}"},
+		"map":         {string(jsonout.Map(nil, map[string]*int{"b": &n, "<a>": nil}, jsonout.IntPtr)), `{"\u003ca\u003e":null,"b":7}`},
 		"nil float":   {string(jsonout.FloatPtr(nil, nil)), "null"},
 		"float":       {string(jsonout.FloatPtr(nil, &x)), "2.5"},
 		"nil string":  {string(jsonout.StringPtr(nil, nil)), "null"},

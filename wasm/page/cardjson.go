@@ -203,20 +203,7 @@ func appendMoneyFields(b []byte, m *analysis.MoneyReport) []byte {
 func appendFlowReport(b []byte, f *analysis.FlowReport) []byte {
 	b = appendMoneyFields(b, &f.MoneyReport)
 	b = append(b, `,"byType":`...)
-	if f.ByType == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '{')
-		for i, k := range jsonout.Keys(f.ByType) {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jsonout.String(b, k)
-			b = append(b, ':')
-			b = jsonout.FloatPtr(b, f.ByType[k])
-		}
-		b = append(b, '}')
-	}
+	b = jsonout.Map(b, f.ByType, jsonout.FloatPtr)
 	return append(b, '}')
 }
 

@@ -39,20 +39,7 @@ func appendExplore(b []byte, e *Explore) []byte {
 	b = append(b, `,"focus":`...)
 	b = jsonout.StringPtr(b, e.Focus)
 	b = append(b, `,"histories":`...)
-	if e.Histories == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '{')
-		for i, k := range jsonout.Keys(e.Histories) {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jsonout.String(b, k)
-			b = append(b, ':')
-			b = jsonout.List(b, e.Histories[k], appendHistoryEntry)
-		}
-		b = append(b, '}')
-	}
+	b = jsonout.Map(b, e.Histories, func(b []byte, h []HistoryEntry) []byte { return jsonout.List(b, h, appendHistoryEntry) })
 	return append(b, '}')
 }
 

@@ -115,20 +115,7 @@ func (w *Words) JSON() string {
 	b = append(b, `,"minGroup":`...)
 	b = strconv.AppendInt(b, int64(w.locale.MinGroup), 10)
 	b = append(b, `,"words":`...)
-	if w.said == nil {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '{')
-		for i, k := range jsonout.Keys(w.said) {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = jsonout.String(b, k)
-			b = append(b, ':')
-			b = jsonout.String(b, w.said[k])
-		}
-		b = append(b, '}')
-	}
+	b = jsonout.Map(b, w.said, jsonout.String)
 	return string(append(b, '}'))
 }
 
