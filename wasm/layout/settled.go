@@ -34,8 +34,8 @@ func FormatSettled(settled []Settled) string {
 // AppendSettled appends settled layouts to b in the page's compact form:
 // each layout is its graph's fingerprint, its aspect and its positions'
 // coordinates, x then y, separated by spaces, and the layouts are
-// separated by semicolons. Numbers are the shortest that read back to the
-// same bits. It is not JSON because the program read the JSON with
+// separated by semicolons (a fingerprint, hexadecimal, holds neither).
+// Numbers are the shortest that read back to the same bits. It is not JSON because the program read the JSON with
 // encoding/json, whose first use at the start cost 12–25 ms in Chromium
 // (V8 compiles each WebAssembly function lazily, on the main thread, at
 // its first call, and the decoder is large; issue 19).

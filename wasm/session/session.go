@@ -173,8 +173,7 @@ func (s *Session) Shown() { s.shown = true }
 // timeline's play, the story's autoplay, the kiosk's phases, the flashes,
 // a year of the timeline's marks still to count, the step's framing once
 // the layout has settled, the camera's glide, the fades and the walk along
-// the dates, and the drift. Before the canvas has
-// a size nothing moves.
+// the dates, and the drift. Before the canvas has a size nothing moves.
 func (s *Session) Tick() {
 	if s.view.Width <= 0 {
 		return
