@@ -32,6 +32,7 @@ func randomGraph(n, m int, seed int64) Graph {
 // repulsion returns each node's repulsion at the layout's current
 // positions, exact or through the tree.
 func repulsion(l *Layout, tree bool) [][2]float64 {
+	l.prepare() // a fresh layout: its start on the ellipse
 	clear(l.disp)
 	if tree {
 		l.repelTree()

@@ -11,7 +11,6 @@ package layout
 import (
 	"math"
 	"math/bits"
-	"math/rand"
 	"sort"
 )
 
@@ -107,61 +106,12 @@ type Layout struct {
 	// deals, nil when the graph names none.
 	core []bool
 	band band
-}
 
-// New prepares a layout of g with a deterministic start from seed.
-func New(g Graph, seed int64) *Layout {
-	l := &Layout{
-		n:      g.N,
-		aspect: 1,
-		pos:    make([][2]float64, g.N),
-		out:    make([][2]float64, g.N),
-		pin:    make([][2]float64, g.N),
-		share:  make([]float64, g.N),
-		disp:   make([][2]float64, g.N),
-		pinned: make([]bool, g.N),
-		push:   make([]float64, g.N),
-		radius: make([]float64, g.N),
-		edges:  uniqueEdges(g.Edges),
-	}
-	if g.N == 0 {
-		return l
-	}
-	if g.Aspect > 0 {
-		l.aspect = g.Aspect
-	}
-	copy(l.pinned, g.Pinned)
-	copy(l.pin, g.Pin)
-	copy(l.share, g.Radius)
-	for i := range l.push {
-		l.push[i] = 1
-		if i < len(g.Weight) {
-			l.push[i] += heavy * clamp(g.Weight[i], 0, 1)
-		}
-	}
-	if len(g.Circular) > 0 {
-		l.setupBand(g)
-	}
-	l.scale()
-	if l.core == nil {
-		l.rings = chooseRings(g.Loops, l.k, l.push)
-	}
-	l.sizeRings()
-
-	// Start on an ellipse in ring order, so that members of a loop begin
-	// next to each other and the forces only have to refine, not untangle.
-	order := ringOrder(g.N, l.rings)
-	rng := rand.New(rand.NewSource(seed))
-	for i, v := range order {
-		a := 2 * math.Pi * float64(i) / float64(g.N)
-		r := 0.38 + 0.02*rng.Float64()
-		l.pos[v] = [2]float64{l.aspect * (0.5 + r*math.Cos(a)), 0.5 + r*math.Sin(a)}
-	}
-	l.placePins()
-	if l.core != nil {
-		l.placeBand()
-	}
-	return l
+	// g and seed are what New was given, from which prepare makes the
+	// rest; prepared says it has.
+	g        Graph
+	seed     int64
+	prepared bool
 }
 
 // sizeRings sets each ring's radius from the current k.
@@ -201,6 +151,7 @@ func (l *Layout) SetAspect(a float64) {
 	if a <= 0 || a == l.aspect || l.n == 0 {
 		return
 	}
+	l.prepare()
 	for i := range l.pos {
 		l.pos[i][0] *= a / l.aspect
 	}
@@ -251,7 +202,10 @@ func (l *Layout) Progress() float64 {
 // how many steps fit in one tick. For a large network it is the last step's
 // walk of the quadtree (an estimate before the first step), which changes
 // little from one step to the next.
-func (l *Layout) Cost() int { return l.costOf(l.n > treeAbove) }
+func (l *Layout) Cost() int {
+	l.prepare()
+	return l.costOf(l.n > treeAbove)
+}
 
 func (l *Layout) costOf(tree bool) int {
 	rest := len(l.edges) + 8*len(l.rings) + 1
@@ -281,6 +235,9 @@ func (l *Layout) Settle() {
 // area, indexed by node. The slice is owned by the layout and changes with
 // Step and SetAspect.
 func (l *Layout) Positions() [][2]float64 {
+	if l.iter == 0 {
+		l.prepare() // the start, before the first step
+	}
 	for i, p := range l.pos {
 		l.out[i] = [2]float64{p[0] / l.aspect, p[1]}
 	}
@@ -295,6 +252,7 @@ func (l *Layout) step(tree bool) bool {
 	if l.Settled() {
 		return true
 	}
+	l.prepare()
 	// Temperature falls linearly: large moves first, then refinement.
 	t := 0.08 * (1 - float64(l.iter)/Iterations)
 	if t < 0.002 {
