@@ -102,7 +102,6 @@ func New(ds *dataset.Dataset, opts session.Options, problems []string, onReady f
 	white.Fill(image.White.C)
 	// A sub-image away from the border avoids sampling its edge.
 	g.white = white.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
-	g.triOpts.AntiAlias = true
 	g.pal = scene.PaletteFor(opts.Theme)
 	g.text = newTexts(ds, g.screen.DPR, page.NewReading(ds, an.At(dataset.Date{})).Headline, inksOf(g.pal))
 	g.figs = newFigureTexts(g.screen.DPR, inksOf(g.pal))
@@ -111,6 +110,9 @@ func New(ds *dataset.Dataset, opts session.Options, problems []string, onReady f
 		widths[i] = g.text.labelWidthCSS(i)
 	}
 	g.frame = scene.NewFrame(ds, widths, g.figs.widthCSS)
+	// The moving layer is drawn without the engine's anti-aliasing, its
+	// shapes soft-edged by the scene (layers.go).
+	g.frame.Mesh.Soft = true
 	g.start.reach(phaseText)
 	return g
 }
@@ -272,7 +274,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.under.fit(b.Dx(), b.Dy())
 	g.over.fit(b.Dx(), b.Dy())
 	if g.under.stale {
-		g.under.img.Clear()
+		// The background is the under layer's own: a steady frame covers
+		// the screen with it and spends no draw on clearing.
+		g.under.img.Fill(toRGBA(g.pal.Background))
 		g.drawLayer(g.under.img, scene.LayerUnder)
 		g.under.stale = false
 	}
@@ -284,7 +288,6 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.text.draw(g.over.img, g.frame, &g.imgOpts)
 		g.over.stale = false
 	}
-	screen.Fill(toRGBA(g.pal.Background))
 	g.imgOpts.GeoM.Reset()
 	screen.DrawImage(g.under.img, &g.imgOpts)
 	g.drawLayer(screen, scene.LayerMoving)

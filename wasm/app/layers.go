@@ -55,9 +55,13 @@ func (k *kept) fit(w, h int) {
 	k.stale = true
 }
 
-// drawLayer draws the frame's triangles of layer l onto dst.
+// drawLayer draws the frame's triangles of layer l onto dst, with the
+// engine's anti-aliasing unless the layer's shapes carry their own soft
+// edges (scene.Mesh.Feathered: the moving layer, the frame's mesh being
+// Soft).
 func (g *Game) drawLayer(dst *ebiten.Image, l scene.Layer) {
 	m := &g.frame.Mesh
+	g.triOpts.AntiAlias = !m.Feathered(l)
 	for _, b := range m.LayerBatches(l) {
 		vs := m.Vertices[b.V0:b.V1]
 		if cap(g.verts) < len(vs) {

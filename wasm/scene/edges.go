@@ -136,6 +136,10 @@ func (f *Frame) edge(ei int, dpr float32) {
 func (f *Frame) stroke(ei int, width, on, off float32, col Color) {
 	curve, arc := &f.curves[ei], &f.arcs[ei]
 	h := width / 2
+	if on <= 0 && f.Mesh.Feathered(f.Mesh.open) {
+		f.Mesh.softStroke(curve[:], h, col)
+		return
+	}
 	period := on + off
 	for i := 0; i < curveSamples; i++ {
 		a, c := curve[i], curve[i+1]
@@ -197,7 +201,7 @@ func (f *Frame) particles(ei int, tick int64, dpr float32) {
 	for i := 0; i < n; i++ {
 		u := 1 - frac(travel*0.6+(float64(i)+0.5)/float64(n))
 		p := f.along(ei, float32(u))
-		f.Mesh.Quad(p.x, p.y-size, p.x+size, p.y, p.x, p.y+size, p.x-size, p.y, f.pal.Capacity.WithAlpha(dim))
+		f.Mesh.Diamond(p.x, p.y, size, f.pal.Capacity.WithAlpha(dim))
 	}
 }
 

@@ -105,13 +105,14 @@ func NewFrame(ds *dataset.Dataset, labelWidth []float32, measure func(string) fl
 }
 
 // firstMesh is the room the mesh starts with for n entities and deals
-// deals: room for the first frame of the bundled network (46,000–50,000
+// deals: room for the first frame of the bundled network (46,000–53,000
 // vertices for 79 and 186: an edge's stroke is 24 quads, dashes and dots
-// more, its particles discs), at most 2 MB of vertices; a larger network
-// grows from there by doubling.
+// more, its particles discs, with two and a half indexes a vertex since
+// the particles' soft edges are triangles too), at most 2 MB of
+// vertices; a larger network grows from there by doubling.
 func firstMesh(n, deals int) (vertices, indexes int) {
 	v := min(deals*320+n*32, 1<<16)
-	return v, v * 19 / 10
+	return v, v * 5 / 2
 }
 
 // Build makes the frame of net, a network of the frame's dataset, for the

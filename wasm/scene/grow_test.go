@@ -60,6 +60,7 @@ func TestTheFirstFrameFitsTheRoomItStartsWith(t *testing.T) {
 		pos[i] = [2]float64{float64(i%9) / 8, float64(i%7) / 6}
 	}
 	f := scene.NewFrame(d, nil, nil)
+	f.Mesh.Soft = true // as the page draws it, with the particles' soft edges
 	vcap, icap := cap(f.Mesh.Vertices), cap(f.Mesh.Indices)
 	look := session.Look{Selected: -1, Focus: -1, SpotMix: 1, View: session.View{Width: 1280, Height: 800, DPR: 1, Motion: true}}
 	scene.Build(f, network(d, dataset.Date{}), pos, look)

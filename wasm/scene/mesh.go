@@ -31,6 +31,11 @@ type Mesh struct {
 	spans [layers]struct{ from, to int }
 	open  Layer
 	cut   bool
+	// Soft feathers the moving layer's shapes (Feathered), for a drawing
+	// package that draws that layer without anti-aliasing.
+	Soft bool
+	// corners holds a feathered shape's outline while it is made.
+	corners [maxSegments][2]float32
 }
 
 // A Layer is a run of the mesh's triangles that the drawing package can
@@ -126,7 +131,8 @@ func (m *Mesh) begin(nv int) uint16 {
 }
 
 // grow adds nv vertices and ni indexes to the current batch (begin must
-// have made room for them) and returns them to fill in: writing them in
+// have made room for them) and returns them to fill in, every one (they
+// may hold an earlier frame's): writing them in
 // place is much cheaper than appending them one by one, and the mesh of a
 // large network has hundreds of thousands of vertices a frame.
 //
@@ -155,17 +161,16 @@ func (m *Mesh) reserve(nv, ni int) {
 // minGrow is the least number of elements a mesh buffer grows to.
 const minGrow = 4096
 
-// doubled is s lengthened by n zero elements, its backing array at least
-// doubled when it has no room for them.
+// doubled is s lengthened by n elements, its backing array at least
+// doubled when it has no room for them. The n elements may hold what an
+// earlier frame left there: grow's callers write every one.
 func doubled[T any](s []T, n int) []T {
 	if len(s)+n > cap(s) {
 		grown := make([]T, len(s), max(2*cap(s), len(s)+n, minGrow))
 		copy(grown, s)
 		s = grown
 	}
-	s = s[:len(s)+n]
-	clear(s[len(s)-n:])
-	return s
+	return s[:len(s)+n]
 }
 
 // at is the vertex at (x, y) in colour c.
@@ -185,6 +190,10 @@ func (m *Mesh) tri(a, b, c uint16) {
 
 // Disc adds a filled circle.
 func (m *Mesh) Disc(cx, cy, r float32, c Color) {
+	if m.Feathered(m.open) {
+		m.regular(cx, cy, r, featherSegments(r), c)
+		return
+	}
 	n := segments(r)
 	base := m.begin(n + 1)
 	vs, is := m.grow(n+1, 3*n)
@@ -216,16 +225,36 @@ func (m *Mesh) Ring(cx, cy, r, width float32, c Color) {
 	}
 }
 
-// Quad adds a quadrilateral with corners in order.
+// Quad adds a quadrilateral with corners in order (convex, in a
+// feathered layer).
 func (m *Mesh) Quad(x0, y0, x1, y1, x2, y2, x3, y3 float32, c Color) {
+	if m.Feathered(m.open) {
+		m.corners[0], m.corners[1], m.corners[2], m.corners[3] = [2]float32{x0, y0}, [2]float32{x1, y1}, [2]float32{x2, y2}, [2]float32{x3, y3}
+		m.convex(4, c)
+		return
+	}
 	base := m.begin(4)
 	vs, is := m.grow(4, 6)
 	vs[0], vs[1], vs[2], vs[3] = at(x0, y0, c), at(x1, y1, c), at(x2, y2, c), at(x3, y3, c)
 	is[0], is[1], is[2], is[3], is[4], is[5] = base, base+1, base+2, base, base+2, base+3
 }
 
+// Diamond adds a square standing on a corner, its corners r from (cx, cy).
+func (m *Mesh) Diamond(cx, cy, r float32, c Color) {
+	if m.Feathered(m.open) {
+		m.regular(cx, cy, r, 4, c)
+		return
+	}
+	m.Quad(cx+r, cy, cx, cy+r, cx-r, cy, cx, cy-r, c)
+}
+
 // Triangle adds one triangle.
 func (m *Mesh) Triangle(x0, y0, x1, y1, x2, y2 float32, c Color) {
+	if m.Feathered(m.open) {
+		m.corners[0], m.corners[1], m.corners[2] = [2]float32{x0, y0}, [2]float32{x1, y1}, [2]float32{x2, y2}
+		m.convex(3, c)
+		return
+	}
 	base := m.begin(3)
 	vs, is := m.grow(3, 3)
 	vs[0], vs[1], vs[2] = at(x0, y0, c), at(x1, y1, c), at(x2, y2, c)
@@ -255,12 +284,12 @@ func segments(r float32) int {
 	return n
 }
 
-// unit holds, for every side count segments returns, the sines and
+// unit holds, for every side count segments and featherSegments return, the sines and
 // cosines of the corners of a regular polygon: unit[n][i] is corner i of n.
 // Particles are thousands of small discs a frame, and computing each
 // corner's sine and cosine was a tenth of building a large frame.
 var unit = func() (u [maxSegments + 1][][2]float32) {
-	for n := minSegments; n <= maxSegments; n++ {
+	for n := 3; n <= maxSegments; n++ {
 		u[n] = make([][2]float32, n)
 		for i := range u[n] {
 			s, c := math.Sincos(2 * math.Pi * float64(i) / float64(n))
@@ -268,6 +297,15 @@ var unit = func() (u [maxSegments + 1][][2]float32) {
 		}
 	}
 	return u
+}()
+
+// secant holds 1 / cos(π/n) for each side count n: how much farther than
+// its sides a regular polygon's corners lie from its centre.
+var secant = func() (s [maxSegments + 1]float32) {
+	for n := 3; n <= maxSegments; n++ {
+		s[n] = float32(1 / math.Cos(math.Pi/float64(n)))
+	}
+	return s
 }()
 
 func sincos(i, n int) (float32, float32) {

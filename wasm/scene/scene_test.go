@@ -397,34 +397,45 @@ func TestOnlyTheMovingLayerChangesWithTicks(t *testing.T) {
 // loop lit or not, in motion or still.
 func TestMoveMakesTheFrameBuildMakes(t *testing.T) {
 	d := tiny()
-	for _, loop := range [][]int{nil, {0, 1, 2}} {
-		for _, motion := range []bool{true, false} {
-			moved := newRig(d, network(d, dataset.Date{}))
-			built := newRig(d, network(d, dataset.Date{}))
-			moved.look.Loop, built.look.Loop = loop, loop
-			v := view(3)
-			v.Motion = motion
-			moved.Build(pos, v)
-			for _, tick := range []int64{4, 9, 40} {
-				scene.Move(moved.Frame, tick)
-				v.Tick = tick
-				built.Build(pos, v)
-				for _, l := range scene.Layers {
-					if !same(moved.Mesh.LayerVertices(l), built.Mesh.LayerVertices(l)) {
-						t.Errorf("loop %v, motion %v, tick %d: layer %d differs from Build's", loop, motion, tick, l)
-					}
+	for _, c := range []struct {
+		loop         []int
+		motion, soft bool
+	}{
+		{nil, true, false}, {nil, false, false}, {[]int{0, 1, 2}, true, false}, {[]int{0, 1, 2}, false, false},
+		// Soft-edged, as the page draws it.
+		{nil, true, true}, {[]int{0, 1, 2}, true, true}, {[]int{0, 1, 2}, false, true},
+	} {
+		loop, motion := c.loop, c.motion
+		moved := newRig(d, network(d, dataset.Date{}))
+		built := newRig(d, network(d, dataset.Date{}))
+		moved.Mesh.Soft, built.Mesh.Soft = c.soft, c.soft
+		moved.look.Loop, built.look.Loop = loop, loop
+		v := view(3)
+		v.Motion = motion
+		moved.Build(pos, v)
+		for _, tick := range []int64{4, 9, 40} {
+			scene.Move(moved.Frame, tick)
+			v.Tick = tick
+			built.Build(pos, v)
+			for _, l := range scene.Layers {
+				if !same(moved.Mesh.LayerVertices(l), built.Mesh.LayerVertices(l)) {
+					t.Errorf("loop %v, motion %v, soft %v, tick %d: layer %d differs from Build's", loop, motion, c.soft, tick, l)
 				}
-				if !slices.Equal(moved.Mesh.Indices, built.Mesh.Indices) || !slices.Equal(moved.Mesh.Batches, built.Mesh.Batches) {
-					t.Errorf("loop %v, motion %v, tick %d: indexes or batches differ from Build's", loop, motion, tick)
-				}
+			}
+			if !slices.Equal(moved.Mesh.Indices, built.Mesh.Indices) || !slices.Equal(moved.Mesh.Batches, built.Mesh.Batches) {
+				t.Errorf("loop %v, motion %v, soft %v, tick %d: indexes or batches differ from Build's", loop, motion, c.soft, tick)
 			}
 		}
 	}
-	// A steady frame allocates nothing either way.
-	b := newRig(d, network(d, dataset.Date{}))
-	b.Build(pos, view(0))
-	tick := int64(0)
-	if allocs := testing.AllocsPerRun(100, func() { tick++; scene.Move(b.Frame, tick) }); allocs != 0 {
-		t.Errorf("Move: %v allocations per frame, want 0", allocs)
+	// A steady frame allocates nothing either way, soft-edged or not.
+	for _, soft := range []bool{false, true} {
+		b := newRig(d, network(d, dataset.Date{}))
+		b.Mesh.Soft = soft
+		b.look.Loop = []int{0, 1, 2}
+		b.Build(pos, view(0))
+		tick := int64(0)
+		if allocs := testing.AllocsPerRun(100, func() { tick++; scene.Move(b.Frame, tick) }); allocs != 0 {
+			t.Errorf("Move, soft %v: %v allocations per frame, want 0", soft, allocs)
+		}
 	}
 }
