@@ -57,13 +57,17 @@ func (s *Session) holdTour(k IntentKind) {
 	}
 }
 
-// tickTour starts, moves on or ends the reading order. It waits for the
-// first picture; a pause freezes it where it is.
+// tickTour starts, moves on or ends the reading order. It starts with the
+// first tick whose layout has settled, before the first picture is shown:
+// the page's first frame, drawn from the build's settled layout, then has
+// the top deal lit already, as the poster before it does, and the frame
+// after it does not draw the whole picture again to light it (issue 19).
+// A pause freezes it where it is.
 func (s *Session) tickTour() {
 	if s.now.Paused {
 		return
 	}
-	quiet := s.shown && s.settled && s.now.Story < 0 && s.now.Selection < 0 && s.now.Loop == "" &&
+	quiet := s.settled && s.now.Story < 0 && s.now.Selection < 0 && s.now.Loop == "" &&
 		!s.now.Playing && s.flash == nil && s.tourDeals() > 0
 	switch {
 	case !quiet:

@@ -21,6 +21,36 @@ func topDeals(t *testing.T, d *dataset.Dataset, n int) [][]int {
 	return out
 }
 
+// The first picture has the top deal lit: the reading order starts with
+// the first tick of a settled layout, not once that picture is on screen,
+// so the page's first frame shows what the poster before it showed and the
+// next frame need not draw everything again.
+func TestTheFirstPictureHasTheTopDealLit(t *testing.T) {
+	d := datasettest.Bundled(t)
+	opts, _ := session.ParseOptions(d, nil, session.Prefers{})
+	s := session.New(d, analysis.New(d), opts)
+	s.SetScreen(screen)
+	s.SetLayout(grid(len(d.Entities)), true)
+	s.Tick()
+	if top := topDeals(t, d, 1)[0]; !s.Touring() || !slices.Equal(s.Look().Loop, top) {
+		t.Fatalf("first tick: touring %v, lit %v; want the top deal %v lit", s.Touring(), s.Look().Loop, top)
+	}
+	v := s.Version()
+	s.Shown()
+	s.Tick()
+	if s.Version() != v {
+		t.Errorf("the tick after the first picture changed the picture (version %d → %d)", v, s.Version())
+	}
+	// A layout still settling waits: the tour starts once it has.
+	s = session.New(d, analysis.New(d), opts)
+	s.SetScreen(screen)
+	s.SetLayout(grid(len(d.Entities)), false)
+	s.Tick()
+	if s.Touring() {
+		t.Error("the reading order started before the layout settled")
+	}
+}
+
 func TestReadingOrderLightsTheTopCircularDealsInTurn(t *testing.T) {
 	d := datasettest.Bundled(t)
 	s := open(t, d, nil)
