@@ -75,3 +75,52 @@ func BenchmarkBuild(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkMove times a steady frame's moving layer (Move), with and
+// without the particles' soft edges (Mesh.Soft, as the page draws them),
+// and reports how many vertices and indexes it hands the engine:
+// go test -run '^$' -bench Move -benchmem ./wasm/scene/
+func BenchmarkMove(b *testing.B) {
+	doc, err := os.ReadFile("../../data/ai-compute.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	bundled, err := dataset.Load(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		d    *dataset.Dataset
+	}{
+		{"bundled", bundled},
+		{"1000x3000", randomDataset(1000, 3000, 1)},
+	} {
+		for _, soft := range []bool{false, true} {
+			b.Run(fmt.Sprintf("%s/soft=%v", tc.name, soft), func(b *testing.B) {
+				rng := rand.New(rand.NewSource(2))
+				pos := make([][2]float64, len(tc.d.Entities))
+				for i := range pos {
+					pos[i] = [2]float64{rng.Float64(), rng.Float64()}
+				}
+				f := scene.NewFrame(tc.d, nil, nil)
+				f.Mesh.Soft = soft
+				look := session.Look{Selected: -1, Focus: -1, SpotMix: 1,
+					View: session.View{Width: 1280, Height: 800, DPR: 1, Motion: true}}
+				scene.Build(f, network(tc.d, dataset.Date{}), pos, look)
+				b.ReportAllocs()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					scene.Move(f, int64(i))
+				}
+				b.StopTimer()
+				n := 0
+				for _, bt := range f.Mesh.LayerBatches(scene.LayerMoving) {
+					n += bt.I1 - bt.I0
+				}
+				b.ReportMetric(float64(len(f.Mesh.LayerVertices(scene.LayerMoving))), "vertices")
+				b.ReportMetric(float64(n), "indexes")
+			})
+		}
+	}
+}

@@ -18,13 +18,14 @@ func (m *Mesh) Feathered(l Layer) bool { return m.Soft && l == LayerMoving }
 const fringe = 1.0
 
 // featherSegments is how many sides make a feathered disc of radius r look
-// round: the fewest whose corners stand less than a quarter of a pixel
-// proud of the circle (π·√(2r) sides, from r·(1 − cos(π/n)) ≤ ¼), at
-// least eight. The particles, a thousand or more a frame, take eight to
-// ten instead of segments' twelve.
+// round: the fewest whose corners stand at most a third of a pixel proud
+// of the circle (π·√(1.5r) sides, from r·(1 − cos(π/n)) ≤ ⅓), which the
+// soft edge, a pixel wide, blurs, and at least six. The particles, a
+// thousand or more a frame, take six at DPR 1 and nine at DPR 2, against
+// segments' twelve: their soft edges cost the engine more triangles.
 func featherSegments(r float32) int {
-	n := int(math.Ceil(math.Pi * math.Sqrt(2*float64(r))))
-	return min(max(n, 8), maxSegments)
+	n := int(math.Ceil(math.Pi * math.Sqrt(1.5*float64(r))))
+	return min(max(n, 6), maxSegments)
 }
 
 // minMiter bounds how far a feathered corner's edge moves along its
