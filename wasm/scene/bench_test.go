@@ -35,37 +35,53 @@ func randomDataset(n, m int, seed int64) *dataset.Dataset {
 	return d
 }
 
-// BenchmarkBuild times building one steady frame (layout settled, particles
-// moving): go test -run '^$' -bench Build -benchmem ./wasm/scene/
-func BenchmarkBuild(b *testing.B) {
+// benchNetwork is a network the benchmarks time.
+type benchNetwork struct {
+	name string
+	d    *dataset.Dataset
+}
+
+// bundledForBench is the bundled dataset.
+func bundledForBench(b *testing.B) *dataset.Dataset {
 	doc, err := os.ReadFile("../../data/ai-compute.json")
 	if err != nil {
 		b.Fatal(err)
 	}
-	bundled, err := dataset.Load(doc)
+	d, err := dataset.Load(doc)
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, tc := range []struct {
-		name string
-		d    *dataset.Dataset
-	}{
-		{"bundled", bundled},
+	return d
+}
+
+// builtForBench is a frame of d built at seeded random positions on a
+// 1280×800 canvas, particles moving, its mesh soft-edged or not.
+func builtForBench(d *dataset.Dataset, soft bool) (*scene.Frame, *scene.Network, [][2]float64, session.Look) {
+	rng := rand.New(rand.NewSource(2))
+	pos := make([][2]float64, len(d.Entities))
+	for i := range pos {
+		pos[i] = [2]float64{rng.Float64(), rng.Float64()}
+	}
+	f := scene.NewFrame(d, nil, nil)
+	f.Mesh.Soft = soft
+	net := network(d, dataset.Date{})
+	look := session.Look{Selected: -1, Focus: -1, SpotMix: 1,
+		View: session.View{Width: 1280, Height: 800, DPR: 1, Motion: true}}
+	scene.Build(f, net, pos, look)
+	return f, net, pos, look
+}
+
+// BenchmarkBuild times building one steady frame (layout settled, particles
+// moving): go test -run '^$' -bench Build -benchmem ./wasm/scene/
+func BenchmarkBuild(b *testing.B) {
+	for _, tc := range []benchNetwork{
+		{"bundled", bundledForBench(b)},
 		{"500x2000", randomDataset(500, 2000, 1)},
 		{"1000x3000", randomDataset(1000, 3000, 1)}, // the browser bench's size
 		{"2000x10000", randomDataset(2000, 10000, 1)},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
-			rng := rand.New(rand.NewSource(2))
-			pos := make([][2]float64, len(tc.d.Entities))
-			for i := range pos {
-				pos[i] = [2]float64{rng.Float64(), rng.Float64()}
-			}
-			f := scene.NewFrame(tc.d, nil, nil)
-			net := network(tc.d, dataset.Date{})
-			look := session.Look{Selected: -1, Focus: -1, SpotMix: 1,
-				View: session.View{Width: 1280, Height: 800, DPR: 1, Motion: true}}
-			scene.Build(f, net, pos, look)
+			f, net, pos, look := builtForBench(tc.d, false)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
@@ -81,33 +97,13 @@ func BenchmarkBuild(b *testing.B) {
 // and reports how many vertices and indexes it hands the engine:
 // go test -run '^$' -bench Move -benchmem ./wasm/scene/
 func BenchmarkMove(b *testing.B) {
-	doc, err := os.ReadFile("../../data/ai-compute.json")
-	if err != nil {
-		b.Fatal(err)
-	}
-	bundled, err := dataset.Load(doc)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name string
-		d    *dataset.Dataset
-	}{
-		{"bundled", bundled},
+	for _, tc := range []benchNetwork{
+		{"bundled", bundledForBench(b)},
 		{"1000x3000", randomDataset(1000, 3000, 1)},
 	} {
 		for _, soft := range []bool{false, true} {
 			b.Run(fmt.Sprintf("%s/soft=%v", tc.name, soft), func(b *testing.B) {
-				rng := rand.New(rand.NewSource(2))
-				pos := make([][2]float64, len(tc.d.Entities))
-				for i := range pos {
-					pos[i] = [2]float64{rng.Float64(), rng.Float64()}
-				}
-				f := scene.NewFrame(tc.d, nil, nil)
-				f.Mesh.Soft = soft
-				look := session.Look{Selected: -1, Focus: -1, SpotMix: 1,
-					View: session.View{Width: 1280, Height: 800, DPR: 1, Motion: true}}
-				scene.Build(f, network(tc.d, dataset.Date{}), pos, look)
+				f, _, _, _ := builtForBench(tc.d, soft)
 				b.ReportAllocs()
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
