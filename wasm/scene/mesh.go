@@ -132,9 +132,9 @@ func (m *Mesh) begin(nv int) uint16 {
 
 // grow adds nv vertices and ni indexes to the current batch (begin must
 // have made room for them) and returns them to fill in, every one (they
-// may hold an earlier frame's): writing them in
-// place is much cheaper than appending them one by one, and the mesh of a
-// large network has hundreds of thousands of vertices a frame.
+// may hold an earlier frame's): writing them in place is much cheaper
+// than appending them one by one, and the mesh of a large network has
+// hundreds of thousands of vertices a frame.
 //
 // The buffers double when full, from a floor of minGrow: append grows a
 // large slice by a quarter, so the first frame of the bundled network
@@ -284,8 +284,9 @@ func segments(r float32) int {
 	return n
 }
 
-// unit holds, for every side count segments and featherSegments return, the sines and
-// cosines of the corners of a regular polygon: unit[n][i] is corner i of n.
+// unit holds, for every side count segments and featherSegments return,
+// the sines and cosines of the corners of a regular polygon: unit[n][i] is
+// corner i of n.
 // Particles are thousands of small discs a frame, and computing each
 // corner's sine and cosine was a tenth of building a large frame.
 var unit = func() (u [maxSegments + 1][][2]float32) {

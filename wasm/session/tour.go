@@ -60,8 +60,9 @@ func (s *Session) holdTour(k IntentKind) {
 // tickTour starts, moves on or ends the reading order. It starts with the
 // first tick whose layout has settled, before the first picture is shown:
 // the page's first frame, drawn from the build's settled layout, then has
-// the top deal lit already, as the poster before it does, and the frame
-// after it does not draw the whole picture again to light it (issue 19).
+// the top deal lit already (the poster before it has the top deals lit),
+// and the frame after it does not draw the whole picture again to light
+// it (issue 19).
 // A pause freezes it where it is.
 func (s *Session) tickTour() {
 	if s.now.Paused {
