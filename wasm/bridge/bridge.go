@@ -178,14 +178,15 @@ func (b *Boot) Ready(problems, notices []string, then func()) {
 	var tell js.Func
 	tell = js.FuncOf(func(js.Value, []js.Value) any {
 		tell.Release()
-		b.obj.Call("ready", strings(problems), strings(notices))
+		b.obj.Call("ready", anys(problems), anys(notices))
 		then()
 		return nil
 	})
 	js.Global().Call("queueMicrotask", tell)
 }
 
-func strings(s []string) []any {
+// anys is a list of strings as JavaScript takes it.
+func anys(s []string) []any {
 	list := make([]any, len(s))
 	for i, p := range s {
 		list[i] = p

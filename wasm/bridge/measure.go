@@ -4,6 +4,8 @@ package bridge
 
 import (
 	"runtime"
+	"strconv"
+	"strings"
 	"syscall/js"
 )
 
@@ -33,4 +35,93 @@ func (b *Boot) Mallocs() {
 		runtime.ReadMemStats(&m)
 		return float64(m.Mallocs)
 	}))
+}
+
+// AllocSites lets the bench and the browser tests ask where the program's
+// heap allocations come from (ouroborosBoot.goAllocSites(phase)), which
+// the allocation count alone cannot say: the engine and syscall/js
+// allocate in every frame whatever the program does. "start" has the
+// runtime record every allocation from then on (runtime.MemProfileRate 1)
+// and keeps the profile as it stands; "end" returns the allocations made
+// since, one site a line: the count, a tab, and the site's call stack,
+// innermost function first, joined by " < ". Each reading collects twice
+// first, as runtime.MemProfile's profile is as of two collections back.
+// The reading's own allocations are left out.
+func (b *Boot) AllocSites() {
+	var base map[[32]uintptr]int64
+	b.obj.Set("goAllocSites", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) == 0 {
+			return ""
+		}
+		switch args[0].String() {
+		case "start":
+			runtime.MemProfileRate = 1
+			base = allocCounts()
+			return ""
+		case "end":
+			if base == nil {
+				return ""
+			}
+			var out []byte
+			for stack, n := range allocCounts() {
+				if n -= base[stack]; n > 0 {
+					if site, ok := describe(stack); ok {
+						out = strconv.AppendInt(out, n, 10)
+						out = append(out, '\t')
+						out = append(out, site...)
+						out = append(out, '\n')
+					}
+				}
+			}
+			return string(out)
+		}
+		return ""
+	}))
+}
+
+// allocCounts is the count of allocations so far at each call stack.
+func allocCounts() map[[32]uintptr]int64 {
+	runtime.GC()
+	runtime.GC()
+	var recs []runtime.MemProfileRecord
+	for {
+		n, _ := runtime.MemProfile(nil, true)
+		recs = make([]runtime.MemProfileRecord, n+64)
+		if n, ok := runtime.MemProfile(recs, true); ok {
+			recs = recs[:n]
+			break
+		}
+	}
+	counts := make(map[[32]uintptr]int64, len(recs))
+	for _, r := range recs {
+		counts[r.Stack0] += r.AllocObjects
+	}
+	return counts
+}
+
+// describe is a call stack's functions, innermost first, and false for the
+// stacks of AllocSites' own reading.
+func describe(stack [32]uintptr) (string, bool) {
+	pcs := stack[:]
+	for i, pc := range pcs {
+		if pc == 0 {
+			pcs = pcs[:i]
+			break
+		}
+	}
+	frames := runtime.CallersFrames(pcs)
+	var names []string
+	for {
+		f, more := frames.Next()
+		if strings.Contains(f.Function, "bridge.(*Boot).AllocSites") || strings.HasSuffix(f.Function, "bridge.allocCounts") {
+			return "", false
+		}
+		if f.Function != "" {
+			names = append(names, f.Function)
+		}
+		if !more {
+			break
+		}
+	}
+	return strings.Join(names, " < "), true
 }

@@ -90,6 +90,7 @@ func main() {
 	boot.Capture(g.RequestCapture)
 	boot.Heap()
 	boot.Mallocs()
+	boot.AllocSites()
 	g.OnCapture(boot.Captured)
 	ebiten.SetRunnableOnUnfocused(true)
 	// Draw skips frames where nothing changed; the engine must then keep

@@ -55,17 +55,20 @@ func benchFloor(browser context.Context, base string, cfg config, out io.Writer)
 		fmt.Fprintf(out, "  program: %s\n", sizes)
 	}
 	var steady frameStats
-	allocs := -1.0
+	allocs, own := -1.0, -1.0
 	colds, err := coldLoads(browser, base+floorPath, cfg, out, func(tab context.Context) error {
 		var err error
-		steady, allocs, err = timeWindow(tab, out, "animating", cfg.window)
+		if steady, allocs, err = timeWindow(tab, out, "animating", cfg.window); err != nil {
+			return err
+		}
+		own, err = allocSites(tab, out, "animating", cfg.window)
 		return err
 	})
 	if err != nil {
 		return result{}, err
 	}
 	r := summarizeLoads(colds)
-	r.steady, r.allocs = steady, allocs
+	r.steady, r.allocs, r.own = steady, allocs, own
 	fmt.Fprintf(out, "  first contentful paint, cold: median %.0f ms; time to ready (first frame drawn), cold: median %.0f ms of %d loads\n", r.fcp, r.ready, len(colds))
 	return r, nil
 }

@@ -15,7 +15,7 @@ import (
 // the layout runs, once it has settled (the steady frames, with their
 // allocations), and paused.
 func visitAgainAndTimeFrames(tab context.Context, url string, cfg config, out io.Writer) (result, error) {
-	var r result
+	r := result{allocs: -1, own: -1}
 	again, cancel := chromedp.NewContext(tab)
 	defer cancel()
 	l, err := visit(again, url, cfg)
@@ -46,6 +46,9 @@ func visitAgainAndTimeFrames(tab context.Context, url string, cfg config, out io
 		return r, err
 	}
 	if r.steady, r.allocs, err = timeWindow(ctx, out, animating, cfg.window); err != nil {
+		return r, err
+	}
+	if r.own, err = allocSites(ctx, out, animating, cfg.window); err != nil {
 		return r, err
 	}
 	if err := timeInputs(ctx, out, animating); err != nil {

@@ -24,7 +24,10 @@
 //     page's input; timed while the layout runs, once it has settled
 //     (steady: the figure set beside the floor's), and paused;
 //   - Go heap allocations per frame, from the program's malloc count
-//     (ouroborosBoot.goMallocs) before and after the frames;
+//     (ouroborosBoot.goMallocs) before and after the frames, and then, in
+//     a window of their own with every allocation recorded, whose code
+//     made them: the program's, the engine's, syscall/js's or the
+//     runtime's (sites.go);
 //   - the input's latency (latency.go), and the time to the poster, the
 //     picture the page shows while the program downloads: the first frame
 //     after it was both shown and decoded (largest-contentful-paint does
@@ -205,11 +208,12 @@ type result struct {
 	steady     frameStats
 	steadyNote string  // how steady the steady frames were
 	allocs     float64 // Go heap allocations per steady frame; -1 unknown
+	own        float64 // of them, the program's own code's (sites.go); -1 unknown
 }
 
 // figures are r's lines of the table beside the floor's.
 func (r result) figures(page string, floor *result) []figure {
-	f := result{fcp: -1, ready: -1, allocs: -1}
+	f := result{fcp: -1, ready: -1, allocs: -1, own: -1}
 	if floor != nil {
 		f = *floor
 	}
@@ -225,6 +229,7 @@ func (r result) figures(page string, floor *result) []figure {
 		{page, "main thread per steady frame, median", frames(r.steady, r.steady.Median), frames(f.steady, f.steady.Median), "ms", r.steadyNote},
 		{page, "main thread per steady frame, p95", frames(r.steady, r.steady.P95), frames(f.steady, f.steady.P95), "ms", r.steadyNote},
 		{page, "Go allocations per steady frame", r.allocs, f.allocs, "", r.steadyNote},
+		{page, "  of them the program's own code's", r.own, f.own, "", r.steadyNote},
 	}
 }
 
@@ -259,7 +264,7 @@ func coldLoads(browser context.Context, url string, cfg config, out io.Writer, l
 
 // summarizeLoads gives the medians of the cold loads.
 func summarizeLoads(colds []load) result {
-	r := result{fcp: -1, ready: -1, allocs: -1}
+	r := result{fcp: -1, ready: -1, allocs: -1, own: -1}
 	var readies, fcps []float64
 	var marks []map[string]float64
 	for _, l := range colds {
@@ -295,7 +300,7 @@ func benchPage(browser context.Context, base, path string, cfg config, floor *re
 		return result{}, err
 	}
 	r := summarizeLoads(colds)
-	r.steady, r.steadyNote, r.allocs = steady.steady, steady.steadyNote, steady.allocs
+	r.steady, r.steadyNote, r.allocs, r.own = steady.steady, steady.steadyNote, steady.allocs, steady.own
 	var posters []float64
 	for _, l := range colds {
 		if l.Poster > 0 {

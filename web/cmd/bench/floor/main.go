@@ -41,6 +41,7 @@ func main() {
 		panic(err) // floor.js always provides it
 	}
 	boot.Mallocs()
+	boot.AllocSites()
 	f := newFloor(func() { boot.Ready(nil, nil, func() {}) }, bridge.Mark)
 	ebiten.SetRunnableOnUnfocused(true)
 	if err := ebiten.RunGame(f); err != nil {
