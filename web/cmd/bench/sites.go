@@ -62,9 +62,20 @@ func allocSites(ctx context.Context, out io.Writer, what string, window time.Dur
 	fmt.Fprintf(out, "    whose allocations, %s, every one recorded (%.0f frames in %.1f s), per frame: %s\n",
 		what, frames, (to-from)/1000, strings.Join(parts, "; "))
 	slices.SortFunc(sites, func(a, b browser.AllocSite) int { return cmp.Compare(b.Count, a.Count) })
-	for _, s := range sites[:min(len(sites), 6)] {
+	// The largest sites, and the program's own largest: in a steady window
+	// it has none, but the reading order lighting the next deal builds a
+	// new picture (TestTheSteadyFrameAllocatesNothingOfOurs takes a window
+	// without one).
+	own := 0
+	for i, s := range sites {
+		if i >= 6 && (s.Owner() != browser.Program || own >= 3) {
+			continue
+		}
+		if s.Owner() == browser.Program {
+			own++
+		}
 		stack := strings.Split(s.Stack, " < ")
-		fmt.Fprintf(out, "      %5.1f a frame, %s: %s\n", float64(s.Count)/frames, s.Owner(), strings.Join(stack[:min(len(stack), 3)], " < "))
+		fmt.Fprintf(out, "      %5.1f a frame, %s: %s\n", float64(s.Count)/frames, s.Owner(), strings.Join(stack[:min(len(stack), 4)], " < "))
 	}
 	return float64(by[browser.Program]) / frames, nil
 }
