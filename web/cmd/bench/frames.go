@@ -63,6 +63,24 @@ func visitAgainAndTimeFrames(tab context.Context, url string, cfg config, out io
 		fmt.Fprintf(out, "  paused: not measured, the page refused {type: 'pause'}: %s\n", problem)
 		return r, nil
 	}
+	// A story step still easing in (the input trials above end in one)
+	// goes on easing while paused: its frames are the ease's, not a paused
+	// page's. The window begins once it is over.
+	pausedAt, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`performance.now()`))
+	if err != nil {
+		return r, err
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const s = window.ouroboros.state(); return s.paused && !s.view.moving; })()`,
+		pollEvery, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+		return r, fmt.Errorf("waiting for the paused page's story step to ease in: %w", err)
+	}
+	still, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`performance.now()`))
+	if err != nil {
+		return r, err
+	}
+	if still-pausedAt > 500 {
+		fmt.Fprintf(out, "  paused: the story step's ease went on for %.0f ms; the window begins after it\n", still-pausedAt)
+	}
 	if _, _, err := timeWindow(ctx, out, paused, cfg.window); err != nil {
 		return r, err
 	}
