@@ -192,16 +192,6 @@ function fail(message, problems) {
   if (failed || started) return;
   failed = true;
   problems = problems || [];
-  // WebGL 2 is looked for only once something failed: the look makes a
-  // context, 10–20 ms of the main thread in the middle of the download
-  // (BENCHMARKS.md, issue 19). Without it nothing can be drawn (the engine
-  // stops: "opengl: getContext for webgl2 failed"), so that is what the
-  // reader is told, before any other reason, as when it was looked for
-  // first; only a browser without WebAssembly hears that instead.
-  if (typeof WebAssembly === 'object' && !hasWebGL2()) {
-    message = t('error.noWebGL');
-    problems = [];
-  }
   $('loader').hidden = true;
   // Ebitengine adds its canvas when the program starts, before the dataset
   // is checked; nothing may be drawn from a refused one.
@@ -952,6 +942,9 @@ function linkParams() {
 async function start() {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     return fail(t('error.noWasm'));
+  }
+  if (!hasWebGL2()) {
+    return fail(t('error.noWebGL'));
   }
   if (typeof Go !== 'function') {
     return fail(t('error.noGo'));

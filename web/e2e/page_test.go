@@ -360,8 +360,8 @@ func TestCannotStart(t *testing.T) {
 		{"missing file", "/?data=data/nothing-here.json", "", "the server answered 404"},
 		{"not JSON", "/?data=index.html", "", "(document)"},
 		{"no WebGL2", "/", `HTMLCanvasElement.prototype.getContext = function () { return null; };`, "WebGL 2"},
-		// WebGL 2 is looked for only once something failed (web/app.js,
-		// fail), and still told before the dataset's own problems.
+		// Without WebGL 2 nothing can be drawn: that is what the reader
+		// hears, before the dataset's own problems.
 		{"no WebGL2, a refused dataset", "/?data=data/examples/refused/amount-type.json", `HTMLCanvasElement.prototype.getContext = function () { return null; };`, "WebGL 2"},
 		{"no WebAssembly", "/", `delete window.WebAssembly;`, "cannot run WebAssembly"},
 	} {

@@ -200,31 +200,3 @@ func TestTheTextViewIsWrittenAfterReady(t *testing.T) {
 		t.Error("the text view was never written")
 	}
 }
-
-// The page makes no WebGL context of its own on the way to ready: the
-// engine's is the only one. Looking for WebGL 2 up front made a second,
-// 10–20 ms of the main thread while the program downloads (issue 19); the
-// page looks only once something failed (TestCannotStart, "no WebGL2").
-func TestTheEnginesIsTheOnlyWebGLContextAtTheStart(t *testing.T) {
-	ctx := openPage(t, 800, 500, "")
-	const counter = `(() => {
-  window.__contexts = [];
-  const get = HTMLCanvasElement.prototype.getContext;
-  HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
-    if (/^(webgl|webgl2|experimental-webgl)$/.test(kind)) window.__contexts.push(kind);
-    return get.call(this, kind, ...rest);
-  };
-})()`
-	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: counter}); err != nil {
-		t.Fatal(err)
-	}
-	navigate(t, ctx, "/")
-	if ok, msg := outcome(t, ctx); !ok {
-		t.Fatalf("ouroboros.ready rejected: %s", msg)
-	}
-	asked := eval[[]string](t, ctx, `window.__contexts`)
-	canvases := eval[int](t, ctx, `document.querySelectorAll('canvas').length`)
-	if len(asked) != 1 || canvases != 1 {
-		t.Errorf("by ready, WebGL contexts were asked for %d times (%v) on %d canvas(es); want the engine's one", len(asked), asked, canvases)
-	}
-}
