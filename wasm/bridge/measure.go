@@ -44,11 +44,13 @@ func (b *Boot) Mallocs() {
 // runtime record every allocation from then on (runtime.MemProfileRate 1)
 // and keeps the profile as it stands; "end" returns the allocations made
 // since, one site a line: the count, a tab, and the site's call stack,
-// innermost function first, joined by " < ". Each reading collects twice
-// first, as runtime.MemProfile's profile is as of two collections back.
-// The reading's own allocations are left out.
+// innermost function first, joined by " < ", and puts the rate back, so
+// that what is timed after it is not slowed by the recording. Each
+// reading collects twice first, as runtime.MemProfile's profile is as of
+// two collections back. The reading's own allocations are left out.
 func (b *Boot) AllocSites() {
 	var base map[[32]uintptr]int64
+	rate := runtime.MemProfileRate
 	b.obj.Set("goAllocSites", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) == 0 {
 			return ""
@@ -62,6 +64,7 @@ func (b *Boot) AllocSites() {
 			if base == nil {
 				return ""
 			}
+			defer func() { runtime.MemProfileRate, base = rate, nil }()
 			var out []byte
 			for stack, n := range allocCounts() {
 				if n -= base[stack]; n > 0 {

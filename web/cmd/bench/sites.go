@@ -64,8 +64,8 @@ func allocSites(ctx context.Context, out io.Writer, what string, window time.Dur
 	slices.SortFunc(sites, func(a, b browser.AllocSite) int { return cmp.Compare(b.Count, a.Count) })
 	// The largest sites, and the program's own largest: in a steady window
 	// it has none, but the reading order lighting the next deal builds a
-	// new picture (TestTheSteadyFrameAllocatesNothingOfOurs takes a window
-	// without one).
+	// new picture (TestTheSteadyFrameAllocatesNothingOfOurs holds it with a
+	// selection).
 	own := 0
 	for i, s := range sites {
 		if i >= 6 && (s.Owner() != browser.Program || own >= 3) {
